@@ -1,0 +1,66 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+/// Every target of ours: Swift 6 language mode, warnings are errors.
+let strict: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .treatAllWarnings(as: .error),
+]
+
+let package = Package(
+    name: "glean",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "glean", targets: ["glean"]),
+        .library(name: "GleanParquet", targets: ["GleanParquet"]),
+        .library(name: "GleanHTML", targets: ["GleanHTML"]),
+        .library(name: "GleanFacts", targets: ["GleanFacts"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        // MARK: - C libraries (system)
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+        .systemLibrary(name: "CSnappy", pkgConfig: "snappy", providers: [.apt(["libsnappy-dev"])]),
+
+        // MARK: - Libraries that stand on their own
+        .target(name: "GleanParquet", dependencies: ["CZlib", "CZstd", "CSnappy"], swiftSettings: strict),
+        .target(name: "GleanHTML", dependencies: ["CLibXML2"], swiftSettings: strict),
+        .target(name: "GleanFacts", swiftSettings: strict),
+
+        // MARK: - The pipeline
+        .target(name: "GleanTables", dependencies: ["GleanParquet"], swiftSettings: strict),
+        .target(
+            name: "GleanPipeline",
+            dependencies: [
+                "GleanTables", "GleanHTML", "GleanFacts", "CZlib",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "GleanCommands",
+            dependencies: [
+                "GleanPipeline", "GleanTables",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(name: "glean", dependencies: ["GleanCommands"], swiftSettings: strict),
+
+        // MARK: - Tests
+        .testTarget(name: "GleanParquetTests", dependencies: ["GleanParquet"], swiftSettings: strict),
+        .testTarget(name: "GleanHTMLTests", dependencies: ["GleanHTML"], swiftSettings: strict),
+        .testTarget(name: "GleanFactsTests", dependencies: ["GleanFacts"], swiftSettings: strict),
+        .testTarget(name: "GleanTablesTests", dependencies: ["GleanTables"], swiftSettings: strict),
+        .testTarget(name: "GleanPipelineTests", dependencies: ["GleanPipeline"], swiftSettings: strict),
+        .testTarget(name: "GleanEndToEndTests", dependencies: [], swiftSettings: strict),
+    ]
+)

@@ -1,0 +1,163 @@
+import ArgumentParser
+import Foundation
+import GleanPipeline
+import GleanTables
+import Logging
+
+/// The `glean` command tree.
+public struct Glean: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "glean",
+        abstract: "Reads documents, cleans them, extracts facts and writes tables (CSV, Parquet), as a pipeline of stages described in a YAML manifest.",
+        discussion: GleanExit.help,
+        version: gleanVersion,
+        subcommands: [Run.self, Validate.self, Graph.self, Stages.self, Schema.self]
+    )
+
+    public init() {}
+}
+
+/// Prints a Glean error to stderr and exits with its code.
+func fail(_ error: GleanError) -> ExitCode {
+    FileHandle.standardError.write(Data(("glean: " + error.detailed + "\n").utf8))
+    return ExitCode(GleanExit.code(for: error))
+}
+
+/// Loads and plans a manifest, or exits 2 with a located message.
+func loadPlan(_ path: String) throws -> Plan {
+    do {
+        let manifest = try ManifestLoader().load(path: path)
+        return try Plan(manifest: manifest, registry: .builtIn)
+    } catch let error as GleanError {
+        throw fail(error)
+    }
+}
+
+// MARK: - run
+
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run a pipeline: read the inputs, run every stage, commit all tables together.",
+        discussion: GleanExit.help)
+
+    @Argument(help: "The pipeline manifest (YAML).")
+    var manifest: String
+
+    @Option(name: .shortAndLong, help: "Worker threads for per-document stages (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(name: .shortAndLong, help: "The output root: tables go to <out>/csv, <out>/parquet, the report to <out>/_run.json.")
+    var out: String = "out"
+
+    @Flag(name: .shortAndLong, help: "Print only warnings and errors.")
+    var quiet = false
+
+    @Flag(help: "If another run holds the output folder, wait for it instead of exiting with code 4.")
+    var wait = false
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func run() throws {
+        var logger = Logger(label: "glean") { StreamLogHandler.standardError(label: $0) }
+        logger.logLevel = quiet ? .warning : .notice
+        let plan = try loadPlan(manifest)
+        let cancel = CancellationFlag()
+        let signals = SignalTrap(cancel: cancel)
+        defer { signals.restore() }
+        do {
+            let runner = Runner(plan: plan, options: RunOptions(jobs: jobs, out: out, wait: wait), logger: logger, cancel: cancel)
+            let outcome = try runner.run()
+            let r = outcome.report
+            if !quiet {
+                print("glean: \(r.inputs) documents, \(r.documentsOK) ok, \(r.documentsRejected) rejected, in \(String(format: "%.2f", r.wallSeconds)) s; tables in \(out)")
+            }
+            if outcome.exitCode != 0 {
+                FileHandle.standardError.write(Data("glean: \(r.documentsRejected) document(s) rejected; see \(out)/csv/rejects.csv or \(out)/_run.json\n".utf8))
+                throw ExitCode(outcome.exitCode)
+            }
+        } catch let error as GleanError {
+            throw fail(error)
+        }
+    }
+}
+
+/// Turns SIGINT and SIGTERM into a cancellation the runner sees between documents.
+final class SignalTrap: @unchecked Sendable {
+    private var sources: [any DispatchSourceSignal] = []
+
+    init(cancel: CancellationFlag) {
+        for sig in [SIGINT, SIGTERM] {
+            signal(sig, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            source.setEventHandler { cancel.cancel(signal: sig) }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    func restore() {
+        for source in sources { source.cancel() }
+        signal(SIGINT, SIG_DFL)
+        signal(SIGTERM, SIG_DFL)
+    }
+}
+
+// MARK: - validate
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Check a manifest without running it (exit 0 when valid, 2 with a located message when not).")
+
+    @Argument(help: "The pipeline manifest (YAML).")
+    var manifest: String
+
+    func run() throws {
+        let plan = try loadPlan(manifest)
+        print("\(manifest): ok: pipeline '\(plan.manifest.name)', \(plan.manifest.stages.count) stages")
+    }
+}
+
+// MARK: - graph
+
+struct Graph: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print the stage graph, as text or as Graphviz dot.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, dot
+    }
+
+    @Argument(help: "The pipeline manifest (YAML).")
+    var manifest: String
+
+    @Option(help: "text or dot (render with: glean graph M --format dot | dot -Tsvg > graph.svg).")
+    var format: Format = .text
+
+    func run() throws {
+        let plan = try loadPlan(manifest)
+        print(GraphPrinter.render(plan, format: format == .dot ? .dot : .text), terminator: "")
+    }
+}
+
+// MARK: - stages
+
+struct Stages: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List every stage kind with its options, types, defaults and docs.")
+
+    func run() throws {
+        print(GraphPrinter.stages(StageRegistry.builtIn), terminator: "")
+    }
+}
+
+// MARK: - schema
+
+struct Schema: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print every table's columns with their types and meanings.")
+
+    @Option(help: "text or markdown.")
+    var format: String = "text"
+
+    func run() throws {
+        print(GraphPrinter.schema(GleanTables.all, markdown: format == "markdown"), terminator: "")
+    }
+}

@@ -1,0 +1,68 @@
+/// Where something went wrong: a manifest position, a stage, a document. Any part may be absent.
+public struct SourceLocation: Sendable, Equatable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+
+    public init(file: String, line: Int, column: Int) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String { "\(file):\(line):\(column)" }
+}
+
+/// What kind of failure an error is; decides the exit code.
+public enum GleanErrorKind: Sendable, Equatable {
+    /// The manifest or the command line is wrong: exit 2, nothing written.
+    case manifest
+    /// The run could not complete (an output could not be written, inputs collide): exit 1.
+    case run
+    /// Another run holds the output folder: exit 4.
+    case busy
+    /// Stopped by a signal: exit 128 + the signal number.
+    case interrupted(signal: Int32)
+}
+
+/// An error a user can act on: what went wrong, where, and what to do about it.
+public struct GleanError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var kind: GleanErrorKind
+    public var message: String
+    public var location: SourceLocation?
+    public var stage: String?
+    public var document: String?
+    /// What to do about it, when there is something to say.
+    public var hint: String?
+    /// The offending manifest line with a caret under the position, when known.
+    public var snippet: String?
+
+    public init(_ kind: GleanErrorKind, _ message: String, location: SourceLocation? = nil, stage: String? = nil,
+                document: String? = nil, hint: String? = nil, snippet: String? = nil) {
+        self.kind = kind
+        self.message = message
+        self.location = location
+        self.stage = stage
+        self.document = document
+        self.hint = hint
+        self.snippet = snippet
+    }
+
+    /// One line for logs: `file:line:col: error: [stage x] message (hint)`.
+    public var description: String {
+        var s = ""
+        if let location { s += "\(location): " }
+        s += "error: "
+        if let stage { s += "stage '\(stage)': " }
+        if let document { s += "document '\(document)': " }
+        s += message
+        if let hint { s += "; \(hint)" }
+        return s
+    }
+
+    /// The one-line description, then the offending line with a caret, compiler style.
+    public var detailed: String {
+        guard let snippet, !snippet.isEmpty else { return description }
+        return description + "\n" + snippet
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+
+/// Counters and times for one stage in one run.
+public struct StageReport: Codable, Sendable, Equatable {
+    public var id: String
+    public var use: String
+    public var documentsIn = 0
+    public var documentsOut = 0
+    public var rejected = 0
+    /// Time spent inside the stage, summed over documents (seconds).
+    public var wallSeconds = 0.0
+    /// CPU time of the threads while inside the stage (seconds).
+    public var cpuSeconds = 0.0
+
+    enum CodingKeys: String, CodingKey {
+        case id, use, rejected
+        case documentsIn = "documents_in"
+        case documentsOut = "documents_out"
+        case wallSeconds = "wall_seconds"
+        case cpuSeconds = "cpu_seconds"
+    }
+}
+
+/// `_run.json`: what ran, how long it took, what was rejected. Not a table: it holds timings.
+public struct RunReport: Codable, Sendable {
+    public var gleanVersion: String
+    public var manifest: String
+    public var manifestName: String
+    public var manifestSHA256: String
+    public var startedAt: String
+    public var finishedAt: String
+    public var wallSeconds: Double
+    public var cpuSeconds: Double
+    public var jobs: Int
+    public var inputs: Int
+    public var documentsOK: Int
+    public var documentsRejected: Int
+    public var rejects: [RejectSummary]
+    public var warnings: [String]
+    public var stages: [StageReport]
+    public var exitCode: Int32
+
+    public struct RejectSummary: Codable, Sendable {
+        public var docId: String
+        public var stage: String
+        public var reason: String
+        enum CodingKeys: String, CodingKey {
+            case stage, reason
+            case docId = "doc_id"
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case manifest, jobs, inputs, rejects, warnings, stages
+        case gleanVersion = "glean_version"
+        case manifestName = "manifest_name"
+        case manifestSHA256 = "manifest_sha256"
+        case startedAt = "started_at"
+        case finishedAt = "finished_at"
+        case wallSeconds = "wall_seconds"
+        case cpuSeconds = "cpu_seconds"
+        case documentsOK = "documents_ok"
+        case documentsRejected = "documents_rejected"
+        case exitCode = "exit_code"
+    }
+
+    public func json() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+}
+
+/// Time measurements for the report.
+enum Clock {
+    /// Seconds on a monotonic clock.
+    static func now() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
+    /// CPU seconds used by the calling thread.
+    static func threadCPU() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
+    /// CPU seconds used by the process.
+    static func processCPU() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
+    static func iso8601(_ date: Date) -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime]
+        return f.string(from: date)
+    }
+}

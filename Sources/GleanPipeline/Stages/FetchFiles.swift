@@ -1,0 +1,184 @@
+import Foundation
+internal import CZlib
+
+/// `fetch.files`: lists files by glob and reads each as a document (plain or gzip-compressed).
+struct FetchFilesStage: SourceStage {
+    static let spec = StageSpec(kind: "fetch.files", role: .source, doc: "Reads files matching globs (relative to the manifest's folder) as documents; .gz is decompressed.", options: [
+        OptionSpec("paths", .stringList, required: true, doc: "Globs of input files; '**' matches zero or more folders."),
+        OptionSpec("format", .choice(["auto", "text", "html"]), default: .string("auto"), doc: "Document format: auto decides by suffix (.html/.htm: html, .txt: text), then by content."),
+        OptionSpec("max_bytes", .int, default: .int(64 << 20), doc: "Largest document accepted, after decompression; a larger one (or a compressed bomb) is rejected."),
+    ])
+
+    static let kind = StageKind(spec: spec, check: { decl, _ in
+        if let max = decl.options.int("max_bytes"), max <= 0 { return ("max_bytes", "max_bytes must be positive") }
+        for path in decl.options.strings("paths") where path.isEmpty { return ("paths", "a glob is empty") }
+        return nil
+    }, build: { decl, context in
+        .source(FetchFilesStage(id: decl.id, root: context.manifest.directory, patterns: decl.options.strings("paths"),
+                                format: decl.options.string("format") ?? "auto", maxBytes: decl.options.int("max_bytes") ?? (64 << 20)))
+    })
+
+    let id: String
+    let root: String
+    let patterns: [String]
+    let format: String
+    let maxBytes: Int
+
+    func listInputs() throws -> (inputs: [InputRef], warnings: [String]) {
+        var inputs: [InputRef] = []
+        var warnings: [String] = []
+        var seenPaths: Set<String> = []
+        for pattern in patterns {
+            let glob = Glob(pattern: pattern, relativeTo: root)
+            let matches = glob.matches()
+            if matches.isEmpty {
+                warnings.append("stage '\(id)': glob '\(pattern)' matched no file (looked in \(glob.base))")
+            }
+            for (path, relative) in matches where seenPaths.insert(path).inserted {
+                inputs.append(InputRef(docId: Self.docId(relative), path: path, source: Self.relativePath(path, from: root), stage: id))
+            }
+        }
+        return (inputs, warnings)
+    }
+
+    func read(_ input: InputRef) throws -> Document {
+        guard let data = FileManager.default.contents(atPath: input.path) else {
+            throw DocumentError("cannot read \(input.source): the file is missing or unreadable")
+        }
+        var bytes = [UInt8](data)
+        let gzipped = bytes.count >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B
+        if gzipped {
+            bytes = try Gzip.decompress(bytes, limit: maxBytes)
+        } else if bytes.count > maxBytes {
+            throw DocumentError("document is \(bytes.count) bytes, over max_bytes \(maxBytes); raise max_bytes in the manifest if it is genuine")
+        }
+        let kind = try detectFormat(path: input.path, bytes: bytes)
+        var document = Document(docId: input.docId, source: input.source, format: kind, bytes: bytes)
+        if kind == .text {
+            document.text = try TextDecoding.decodeText(bytes)
+        }
+        return document
+    }
+
+    private func detectFormat(path: String, bytes: [UInt8]) throws -> DocumentFormat {
+        switch format {
+        case "text": return .text
+        case "html": return .html
+        default:
+            var name = path.lowercased()
+            if name.hasSuffix(".gz") { name.removeLast(3) }
+            if name.hasSuffix(".html") || name.hasSuffix(".htm") || name.hasSuffix(".xhtml") { return .html }
+            if name.hasSuffix(".txt") { return .text }
+            let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            let first = bytes[start...].first { !($0 == 32 || $0 == 9 || $0 == 10 || $0 == 13) }
+            return first == UInt8(ascii: "<") ? .html : .text
+        }
+    }
+
+    /// The doc_id for a path relative to the glob's fixed prefix: every known suffix removed.
+    static func docId(_ relative: String) -> String {
+        var id = relative
+        let suffixes = [".gz", ".txt", ".html", ".htm"]
+        var changed = true
+        while changed {
+            changed = false
+            for suffix in suffixes where id.lowercased().hasSuffix(suffix) && id.count > suffix.count {
+                id.removeLast(suffix.count)
+                changed = true
+            }
+        }
+        return id
+    }
+
+    /// `path` relative to folder `base`, with `..` where needed; never absolute.
+    static func relativePath(_ path: String, from base: String) -> String {
+        let p = URL(fileURLWithPath: path).standardizedFileURL.pathComponents
+        let b = URL(fileURLWithPath: base).standardizedFileURL.pathComponents
+        var common = 0
+        while common < min(p.count, b.count) && p[common] == b[common] { common += 1 }
+        let ups = Array(repeating: "..", count: b.count - common)
+        return (ups + p[common...]).joined(separator: "/")
+    }
+}
+
+/// Text decoding for plain-text inputs: UTF-8 (BOM stripped), UTF-16 with a BOM, otherwise
+/// windows-1252 when the bytes are not UTF-8. NUL bytes mean a binary file.
+enum TextDecoding {
+    static func decodeText(_ bytes: [UInt8]) throws -> String {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            let little = bytes[0] == 0xFF
+            var units: [UInt16] = []
+            units.reserveCapacity(bytes.count / 2)
+            var i = 2
+            while i + 1 < bytes.count {
+                units.append(little ? UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8 : UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1]))
+                i += 2
+            }
+            return String(decoding: units, as: UTF16.self)
+        }
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        if let nul = body.firstIndex(of: 0) {
+            throw DocumentError("binary file: NUL byte at offset \(nul); only text and HTML documents are read")
+        }
+        if let valid = String(validating: body, as: UTF8.self) { return valid }
+        // Not UTF-8: read as windows-1252, the usual legacy encoding of such files.
+        return String(body.map { Windows1252.scalar($0) }.map(Character.init))
+    }
+}
+
+/// The windows-1252 code page.
+enum Windows1252 {
+    private static let high: [UInt32] = [
+        0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+        0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
+    ]
+
+    static func scalar(_ byte: UInt8) -> Unicode.Scalar {
+        if byte >= 0x80 && byte < 0xA0 { return Unicode.Scalar(high[Int(byte - 0x80)]) ?? "\u{FFFD}" }
+        return Unicode.Scalar(byte)
+    }
+}
+
+/// gzip decompression with a cap on the output size, so a compressed bomb is rejected, not expanded.
+enum Gzip {
+    static func decompress(_ input: [UInt8], limit: Int) throws -> [UInt8] {
+        var stream = z_stream()
+        guard inflateInit2_(&stream, 15 + 32, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            throw DocumentError("gzip: cannot initialise zlib")
+        }
+        defer { inflateEnd(&stream) }
+        var output: [UInt8] = []
+        output.reserveCapacity(min(limit, max(input.count * 4, 1 << 16)))
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var status: Int32 = Z_OK
+        try input.withUnsafeBufferPointer { inBuf in
+            stream.next_in = UnsafeMutablePointer(mutating: inBuf.baseAddress)
+            stream.avail_in = UInt32(inBuf.count)
+            while true {
+                let produced: Int = chunk.withUnsafeMutableBufferPointer { out in
+                    stream.next_out = out.baseAddress
+                    stream.avail_out = UInt32(out.count)
+                    status = inflate(&stream, Z_NO_FLUSH)
+                    return out.count - Int(stream.avail_out)
+                }
+                if output.count + produced > limit {
+                    throw DocumentError("gzip expands past max_bytes \(limit) (a compressed bomb or a very large document); raise max_bytes if it is genuine")
+                }
+                output.append(contentsOf: chunk[0..<produced])
+                if status == Z_STREAM_END {
+                    // Concatenated gzip members: go on with the next one.
+                    if stream.avail_in > 0 && inflateReset(&stream) == Z_OK { continue }
+                    break
+                }
+                if status == Z_BUF_ERROR && stream.avail_in == 0 {
+                    throw DocumentError("gzip data is truncated")
+                }
+                guard status == Z_OK else {
+                    throw DocumentError("gzip data is corrupt (zlib status \(status))")
+                }
+            }
+        }
+        return output
+    }
+}

@@ -1,0 +1,3 @@
+import GleanCommands
+
+Glean.main()
