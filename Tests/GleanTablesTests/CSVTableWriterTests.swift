@@ -1,0 +1,58 @@
+import Foundation
+import GleanTables
+import Testing
+
+@Suite struct CSVTableWriterTests {
+    static let schema = TableSchema(name: "t", doc: "", columns: [
+        Column("doc_id", .string, doc: ""),
+        Column("title", .string, role: .freeText, doc: ""),
+        Column("value", .double, doc: ""),
+        Column("n", .int64, doc: ""),
+        Column("titles", .stringList, role: .freeText, doc: ""),
+        Column("flag", .boolean, doc: ""),
+        Column("day", .date, doc: ""),
+    ])
+
+    static func write(_ rows: [Row], options: CSVOptions) throws -> [UInt8] {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("glean-csv-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("t.csv").path
+        let writer = try CSVTableWriter(path: path, schema: schema, options: options)
+        for row in rows { try writer.write(row) }
+        try writer.close()
+        return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+    }
+
+    @Test func excelModeQuotesTextKeepsNumbersAndAddsBOM() throws {
+        let bytes = try Self.write([
+            [.string("0001"), .string("=1+1"), .double(9.399e12), .int(5), .list(["A", "-B"]), .bool(true), .date(19888)],
+            [.string("x,\"y\""), .null, .null, .null, .list([]), .null, .null],
+        ], options: CSVOptions())
+        let expected = "\u{FEFF}\"doc_id\",\"title\",\"value\",\"n\",\"titles\",\"flag\",\"day\"\r\n"
+            + "\"0001\",\"'=1+1\",9399000000000,5,\"A | '-B\",true,\"2024-06-14\"\r\n"
+            + "\"x,\"\"y\"\"\",,,,\"\",,\r\n"
+        #expect(String(decoding: bytes, as: UTF8.self) == expected)
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+    }
+
+    @Test func plainModeQuotesOnlyWhenNeeded() throws {
+        let bytes = try Self.write([
+            [.string("a;b"), .string("line\nbreak"), .double(94.72), .int(-3), .list(["x"]), .bool(false), .null],
+        ], options: CSVOptions(excel: false, delimiter: ";"))
+        let expected = "doc_id;title;value;n;titles;flag;day\n\"a;b\";\"line\nbreak\";94.72;-3;x;false;\n"
+        #expect(String(decoding: bytes, as: UTF8.self) == expected)
+    }
+
+    @Test(arguments: [("=SUM(A1)", "'=SUM(A1)"), ("+1", "'+1"), ("-1", "'-1"), ("@x", "'@x"), ("\tx", "'\tx"),
+                      ("\rx", "'\rx"), ("plain", "plain"), ("", ""), ("a=b", "a=b")])
+    func formulaInjectionIsNeutralised(input: String, expected: String) {
+        #expect(CSVTableWriter.neutralised(input) == expected)
+    }
+
+    @Test func rowWithWrongWidthIsRejected() throws {
+        #expect(throws: TableWriteError.self) {
+            _ = try Self.write([[.string("only one")]], options: CSVOptions())
+        }
+    }
+}
