@@ -256,10 +256,3 @@ final class StatsBox: @unchecked Sendable {
         }
     }
 }
-
-/// The built-in stage kinds, in the order `glean stages` prints them.
-enum BuiltInStages {
-    static var all: [StageKind] {
-        [FetchFilesStage.kind, ExportCSVStage.kind]
-    }
-}
