@@ -1,0 +1,87 @@
+/// Page compression codec.
+public enum ParquetCompression: String, Sendable, CaseIterable {
+    /// No compression.
+    case none
+    /// Snappy (libsnappy), one raw block per page.
+    case snappy
+    /// Gzip (zlib), one RFC 1952 member per page.
+    case gzip
+    /// Zstandard (libzstd), one frame per page.
+    case zstd
+}
+
+/// One key/value pair of file metadata.
+public struct ParquetKeyValue: Sendable, Equatable {
+    /// The key, e.g. `glean.schema_note`.
+    public var key: String
+    /// The value.
+    public var value: String
+
+    /// Creates a pair.
+    public init(key: String, value: String) {
+        self.key = key
+        self.value = value
+    }
+}
+
+/// Options for ``ParquetWriter`` and ``ParquetDatasetWriter``.
+public struct ParquetWriterOptions: Sendable {
+    /// Page codec (default zstd).
+    public var compression: ParquetCompression
+    /// Codec level; nil = the codec default (zstd 3, gzip 6). Ignored for none/snappy.
+    public var compressionLevel: Int?
+    /// Flush a row group when its estimated uncompressed size reaches this (default 24 MiB).
+    public var rowGroupBytes: Int
+    /// Target uncompressed data page size (default 1 MiB).
+    public var pageBytes: Int
+    /// Dictionary-encode every non-boolean column (default true).
+    public var dictionary: Bool
+    /// Dictionary size limit per column chunk; past it the chunk falls back to PLAIN (default 1 MiB).
+    public var maxDictionaryBytes: Int
+    /// Max bytes of a string min/max statistic; longer values are truncated (max marked inexact).
+    public var statisticsTruncateBytes: Int
+    /// Written to FileMetaData.created_by, e.g. `glean version 0.1.0`.
+    public var createdBy: String
+    /// Written to FileMetaData.key_value_metadata, in order.
+    public var keyValueMetadata: [ParquetKeyValue]
+
+    /// Creates options; every argument has a default.
+    public init(
+        compression: ParquetCompression = .zstd,
+        compressionLevel: Int? = nil,
+        rowGroupBytes: Int = 24 * 1024 * 1024,
+        pageBytes: Int = 1024 * 1024,
+        dictionary: Bool = true,
+        maxDictionaryBytes: Int = 1024 * 1024,
+        statisticsTruncateBytes: Int = 64,
+        createdBy: String = "glean version 0.1.0",
+        keyValueMetadata: [ParquetKeyValue] = []
+    ) {
+        self.compression = compression
+        self.compressionLevel = compressionLevel
+        self.rowGroupBytes = rowGroupBytes
+        self.pageBytes = pageBytes
+        self.dictionary = dictionary
+        self.maxDictionaryBytes = maxDictionaryBytes
+        self.statisticsTruncateBytes = statisticsTruncateBytes
+        self.createdBy = createdBy
+        self.keyValueMetadata = keyValueMetadata
+    }
+
+    /// Throws for values that cannot work (non-positive sizes, levels out of range).
+    func validate() throws {
+        if rowGroupBytes < 1 { throw ParquetError("rowGroupBytes must be positive (got \(rowGroupBytes))") }
+        if pageBytes < 1 { throw ParquetError("pageBytes must be positive (got \(pageBytes))") }
+        if maxDictionaryBytes < 0 { throw ParquetError("maxDictionaryBytes must not be negative") }
+        if statisticsTruncateBytes < 4 { throw ParquetError("statisticsTruncateBytes must be at least 4") }
+        if let level = compressionLevel {
+            switch compression {
+            case .gzip where !(0...9).contains(level):
+                throw ParquetError("gzip compressionLevel must be 0...9 (got \(level))")
+            case .zstd where !(-7...22).contains(level):
+                throw ParquetError("zstd compressionLevel must be -7...22 (got \(level))")
+            default: break
+            }
+        }
+    }
+}
