@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // MARK: - C libraries (system)
@@ -31,7 +32,7 @@ let package = Package(
         // MARK: - Libraries that stand on their own
         .target(name: "GleanParquet", dependencies: ["CZlib", "CZstd", "CSnappy"], swiftSettings: strict),
         .target(name: "GleanHTML", dependencies: ["CLibXML2"], swiftSettings: strict),
-        .target(name: "GleanFacts", swiftSettings: strict),
+        .target(name: "GleanFacts", resources: [.embedInCode("Languages")], swiftSettings: strict),
 
         // MARK: - The pipeline
         .target(name: "GleanTables", dependencies: ["GleanParquet"], swiftSettings: strict),
@@ -41,6 +42,7 @@ let package = Package(
                 "GleanTables", "GleanHTML", "GleanFacts", "CZlib",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict
         ),

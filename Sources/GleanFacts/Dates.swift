@@ -1,0 +1,156 @@
+// Calendar dates, months and anchoring years.
+
+extension Doc {
+    static let yearWords: Set<String> = ["عام", "سنة", "العام"]
+    static let rangeTo: Set<String> = ["to", "until", "till", "through", "à", "au", "jusqu'à", "إلى", "الى", "حتى"]
+
+    func yearValue(_ i: Int) -> Int? {
+        guard i >= 0, i < n, toks[i].kind == .number, !toks[i].formatted, toks[i].intDigits == 4 else { return nil }
+        let y = Int(toks[i].value)
+        return (1800...2200).contains(y) ? y : nil
+    }
+
+    func smallInt(_ i: Int, max: Int) -> Int? {
+        guard i >= 0, i < n, toks[i].kind == .number, !toks[i].formatted, toks[i].intDigits <= 2 else { return nil }
+        let v = Int(toks[i].value)
+        return (1...max).contains(v) ? v : nil
+    }
+
+    /// A day number, with an ordinal suffix allowed ("1er", "1st"); returns (day, index after).
+    func day(_ i: Int) -> (Int, Int)? {
+        guard let d = smallInt(i, max: 31) else { return nil }
+        if i + 1 < n, adjacent(i, i + 1), toks[i + 1].kind == .word {
+            return p.has(p.ordinalSuffixes, toks[i + 1]) ? (d, i + 2) : nil
+        }
+        return (d, i + 1)
+    }
+
+    func monthAt(_ i: Int) -> (Int, Int)? {
+        guard i < n, toks[i].kind == .word, let m = p.months.match(toks, at: i) else { return nil }
+        // English month names are capitalised ("May" vs "may").
+        if !p.isArabicScript && !p.titleAnyLowercase && !isCap(i) { return nil }
+        var end = m.end
+        // "Feb. 22, 2024"
+        if end < n, toks[end].text == ".", adjacent(end - 1, end), toks[end - 1].text.count <= 4 { end += 1 }
+        // "فبراير عام 2024"
+        if end + 1 < n, Doc.yearWords.contains(toks[end].lower), yearValue(end + 1) != nil { end += 1 }
+        return (m.value, end)
+    }
+
+    static func iso(_ y: Int, _ m: Int?, _ d: Int?) -> String {
+        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        var s = String(y)
+        if let m { s += "-" + two(m) }
+        if let m, let d, validDay(y, m, d) { s += "-" + two(d) }
+        return s
+    }
+
+    static func validDay(_ y: Int, _ m: Int, _ d: Int) -> Bool {
+        let days = [31, (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return (1...12).contains(m) && d >= 1 && d <= days[m - 1]
+    }
+
+    private func skipComma(_ i: Int) -> Int { i < n && toks[i].text == "," ? i + 1 : i }
+
+    mutating func extractDates(published: String?) -> [DateMention] {
+        var out: [DateMention] = []
+        var pending: [(Int, Int, Int, Int)] = []   // (index in out, month, day, token)
+        var i = 0
+        while i < n {
+            if used[i] { i += 1; continue }
+            // numeric d/m/y, m/d/y, y-m-d
+            if let r = numericDate(at: i) {
+                out.append(DateMention(iso: r.iso, text: slice(toks[i].start, toks[r.end - 1].end), offset: toks[i].start,
+                                       length: toks[r.end - 1].end - toks[i].start, yearInferred: false))
+                for k in i..<r.end { used[k] = true }
+                i = r.end
+                continue
+            }
+            // Month D[,] YYYY | Month YYYY | Month D
+            if let (m, e) = monthAt(i) {
+                if let (d, e2) = day(e), !(e2 < n && toks[e2].kind == .punct && toks[e2].text == "/") {
+                    let e3 = skipComma(e2)
+                    if let y = yearValue(e3) {
+                        emit(&out, i, e3 + 1, Doc.iso(y, m, d), false); i = e3 + 1; continue
+                    }
+                    pending.append((out.count, m, d, i))
+                    emit(&out, i, e2, "", true); i = e2; continue
+                }
+                if let y = yearValue(e) { emit(&out, i, e + 1, Doc.iso(y, m, nil), false); i = e + 1; continue }
+            }
+            // D Month [YYYY]
+            if let (d, e) = day(i), let (m, e2) = monthAt(e) {
+                let e3 = skipComma(e2)
+                if let y = yearValue(e3) { emit(&out, i, e3 + 1, Doc.iso(y, m, d), false); i = e3 + 1; continue }
+                pending.append((out.count, m, d, i))
+                emit(&out, i, e2, "", true); i = e2; continue
+            }
+            if let y = yearValue(i), isAnchorYear(i) {
+                emit(&out, i, i + 1, String(y), false)
+            }
+            i += 1
+        }
+        // Years left implicit: the publication year, else the latest written year before, else any written year.
+        let pubYear = published.flatMap { s -> Int? in
+            let d = s.unicodeScalars.prefix(4).compactMap { Scalars.digitValue($0) }
+            return d.count == 4 ? d.reduce(0) { $0 * 10 + $1 } : nil
+        }
+        var drop = Set<Int>()
+        for (idx, m, d, _) in pending {
+            var y = pubYear
+            if y == nil {
+                for k in stride(from: idx - 1, through: 0, by: -1) where !out[k].yearInferred {
+                    y = Int(out[k].iso.prefix(4)); break
+                }
+            }
+            if y == nil { y = out.first(where: { !$0.yearInferred }).flatMap { Int($0.iso.prefix(4)) } }
+            if let y, Doc.validDay(y, m, d) { out[idx].iso = Doc.iso(y, m, d) } else { drop.insert(idx) }
+        }
+        return out.enumerated().filter { !drop.contains($0.offset) }.map { $0.element }
+    }
+
+    private mutating func emit(_ out: inout [DateMention], _ a: Int, _ b: Int, _ iso: String, _ inferred: Bool) {
+        out.append(DateMention(iso: iso, text: slice(toks[a].start, toks[b - 1].end), offset: toks[a].start,
+                               length: toks[b - 1].end - toks[a].start, yearInferred: inferred))
+        for k in a..<b { used[k] = true }
+    }
+
+    func numericDate(at i: Int) -> (iso: String, end: Int)? {
+        guard i + 4 < n, toks[i].kind == .number, toks[i + 2].kind == .number, toks[i + 4].kind == .number,
+              adjacent(i, i + 1), adjacent(i + 1, i + 2), adjacent(i + 2, i + 3), adjacent(i + 3, i + 4) else { return nil }
+        let s1 = toks[i + 1].text, s2 = toks[i + 3].text
+        guard s1 == s2, s1 == "/" || s1 == "-" || s1 == "." else { return nil }
+        if i + 5 < n, adjacent(i + 4, i + 5), toks[i + 5].kind != .punct || toks[i + 5].text == "/" || toks[i + 5].text == "-" { return nil }
+        if i > 0, adjacent(i - 1, i), toks[i - 1].text == "/" || toks[i - 1].text == "-" || toks[i - 1].kind == .word { return nil }
+        if let y = yearValue(i), let m = smallInt(i + 2, max: 12), let d = smallInt(i + 4, max: 31), Doc.validDay(y, m, d) {
+            return (Doc.iso(y, m, d), i + 5)
+        }
+        guard let y = yearValue(i + 4), let a = smallInt(i, max: 31), let b = smallInt(i + 2, max: 31) else { return nil }
+        var d = a, m = b
+        if b > 12 || (p.dateOrder == "mdy" && a <= 12) { d = b; m = a }
+        guard Doc.validDay(y, m, d) else { return nil }
+        return (Doc.iso(y, m, d), i + 5)
+    }
+
+    /// A bare year counts unless it is a baseline ("compared to 2023"), part of a range ("2020-2025"), an identifier or a quantity.
+    func isAnchorYear(_ i: Int) -> Bool {
+        let dashes: Set<String> = ["-", "\u{2013}", "\u{2014}", "/"]
+        if i + 2 < n, toks[i + 1].kind == .punct, dashes.contains(toks[i + 1].text), yearValue(i + 2) != nil { return false }
+        if i >= 2, toks[i - 1].kind == .punct, dashes.contains(toks[i - 1].text), yearValue(i - 2) != nil { return false }
+        if i + 1 < n, adjacent(i, i + 1), toks[i + 1].kind == .word { return false }
+        // inside a document code ("144/2021/ND-CP", "01/2024")
+        if i >= 2, adjacent(i - 1, i), toks[i - 1].text == "/" || toks[i - 1].text == "-", adjacent(i - 2, i - 1), toks[i - 2].kind != .punct { return false }
+        if i + 2 < n, adjacent(i, i + 1), toks[i + 1].text == "/" || toks[i + 1].text == "-", adjacent(i + 1, i + 2), toks[i + 2].kind != .punct { return false }
+        if i + 1 < n, toks[i + 1].text == "%" || toks[i + 1].text == "\u{066A}" { return false }
+        if i > 0, adjacent(i - 1, i), toks[i - 1].kind == .word, !p.isArabicScript { return false }
+        // "from 2021 to 2025", "de 2021 à 2025": a range
+        if i >= 2, toks[i - 1].kind == .word, Doc.rangeTo.contains(toks[i - 1].lower), yearValue(i - 2) != nil { return false }
+        if i + 2 < n, toks[i + 1].kind == .word, Doc.rangeTo.contains(toks[i + 1].lower), yearValue(i + 2) != nil { return false }
+        if p.baselineMarkers.matchEnding(toks, before: i) != nil { return false }
+        if i >= 2, toks[i - 1].lower == "the" || toks[i - 1].lower == "l'" || toks[i - 1].lower.hasPrefix("ال"),
+           p.baselineMarkers.matchEnding(toks, before: i - 1) != nil { return false }
+        if p.identifierPrefixes.matchEnding(toks, before: i) != nil || p.numberMarkers.matchEnding(toks, before: i) != nil { return false }
+        if i + 1 < n, toks[i + 1].kind == .word, let u = (toks[i + 1].known ? p.units[toks[i + 1].lower] : nil), u != "years" { return false }
+        return true
+    }
+}

@@ -1,0 +1,373 @@
+import Foundation
+
+/// The JSON shape of a language file (`Languages/<code>.json`). Every field but `code` is optional.
+struct LanguageData: Decodable, Sendable {
+    var code: String
+    var name: String?
+    var script: String?
+    var decimalMark: String?
+    var groupMarks: [String]?
+    var spaceGrouping: Bool?
+    var dateOrder: String?
+    var stopwords: [String]?
+    var boilerplate: [String]?
+    var ranks: [String: String]?
+    var offices: [String]?
+    var orgWords: [String]?
+    var placeNouns: [String]?
+    var titleConnectors: [String]?
+    var titleStops: [String]?
+    var titleMaxWords: Int?
+    var preNameConnectors: [String]?
+    var months: [String: Int]?
+    var monthsCaseSensitive: Bool?
+    var ordinalSuffixes: [String]?
+    var baselineMarkers: [String]?
+    var rangeWords: [String]?
+    var percentWords: [String]?
+    var scaleWords: [String: Double]?
+    var currencies: [String: String]?
+    var approximators: [String]?
+    var rankPrefixes: [String]?
+    var rankVerbs: [String]?
+    var outOf: [String]?
+    var ordinalWords: [String: Int]?
+    var cardinalWords: [String: Int]?
+    var numberWordsAreMetrics: Bool?
+    var placeUnits: [String]?
+    var directionWords: [String: [String]]?
+    var changeMarkers: [String]?
+    var identifierPrefixes: [String]?
+    var units: [String: String]?
+    var referenceTypes: [String: String]?
+    var numberMarkers: [String]?
+    var issuerMarkers: [String]?
+    var skipBeforeIssuer: [String]?
+    var numberlessTypes: [String: [String]]?
+    var numberlessOfHeads: [String]?
+    var clauseStops: [String]?
+    var quoteMaxLength: Int?
+    var sentenceAbbreviations: [String]?
+}
+
+/// A set of token phrases with values, matched at a token position (longest first).
+struct PhraseSet<V: Sendable>: Sendable {
+    private var byFirst: [String: [(keys: [String], value: V)]] = [:]
+    let caseSensitive: Bool
+    private(set) var isEmpty = true
+
+    init(_ pairs: [(String, V)], caseSensitive: Bool, tokenizer: Tokenizer) {
+        self.caseSensitive = caseSensitive
+        for (phrase, v) in pairs {
+            let toks = tokenizer.tokenize(Array(phrase.unicodeScalars))
+            guard !toks.isEmpty else { continue }
+            let keys = toks.map { caseSensitive ? $0.text : $0.lower }
+            byFirst[keys[0], default: []].append((keys, v))
+            isEmpty = false
+        }
+        for k in byFirst.keys { byFirst[k]?.sort { $0.keys.count > $1.keys.count } }
+    }
+
+    /// Longest phrase starting at token `i`: (value, index after the phrase).
+    func match(_ toks: [Tok], at i: Int) -> (value: V, end: Int)? {
+        guard i >= 0, i < toks.count, caseSensitive ? toks[i].knownExact : toks[i].known else { return nil }
+        let k0 = caseSensitive ? toks[i].text : toks[i].lower
+        guard let cands = byFirst[k0] else { return nil }
+        for c in cands {
+            let n = c.keys.count
+            guard i + n <= toks.count else { continue }
+            var ok = true
+            for m in 1..<max(n, 1) where m < n {
+                let t = toks[i + m]
+                if t.paragraphBefore || (caseSensitive ? t.text : t.lower) != c.keys[m] { ok = false; break }
+            }
+            if ok { return (c.value, i + n) }
+        }
+        return nil
+    }
+
+    /// Longest phrase that ends right before token `i` (phrase tokens i-n ..< i).
+    func matchEnding(_ toks: [Tok], before i: Int) -> (value: V, start: Int)? {
+        var best: (V, Int)?
+        var s = i - 1
+        while s >= 0 && s >= i - 6 {
+            if let m = match(toks, at: s), m.end == i { best = (m.value, s) }
+            s -= 1
+        }
+        return best
+    }
+}
+
+/// A compiled language profile: the language's words, ready to match. Immutable.
+final class LanguageProfile: Sendable {
+    let code: String
+    let isArabicScript: Bool
+    let tokenizer: Tokenizer
+    let dateOrder: String
+    let stopwords: Set<String>
+    let boilerplate: [String]
+    let ranks: PhraseSet<String>
+    let offices: PhraseSet<Bool>
+    let officeWords: Set<String>
+    let orgWords: Set<String>
+    let placeNouns: Set<String>
+    let titleConnectors: Set<String>
+    let titleAnyLowercase: Bool
+    let titleStops: Set<String>
+    let titleMaxWords: Int
+    let preNameConnectors: Set<String>
+    let months: PhraseSet<Int>
+    let ordinalSuffixes: Set<String>
+    let baselineMarkers: PhraseSet<Bool>
+    let rangeWords: Set<String>
+    let percentWords: PhraseSet<Bool>
+    let scaleWords: PhraseSet<Double>
+    let currencies: PhraseSet<String>
+    let approximators: PhraseSet<Bool>
+    let rankPrefixes: PhraseSet<Bool>
+    let rankVerbs: PhraseSet<Bool>
+    let outOf: PhraseSet<Bool>
+    let ordinalWords: PhraseSet<Int>
+    let cardinalWords: PhraseSet<Int>
+    let numberWordsAreMetrics: Bool
+    let placeUnits: Set<String>
+    let direction: [String: String]
+    let changeMarkers: Set<String>
+    let identifierPrefixes: PhraseSet<Bool>
+    let units: [String: String]
+    let referenceTypes: PhraseSet<String>
+    let numberMarkers: PhraseSet<Bool>
+    let issuerMarkers: PhraseSet<Bool>
+    let skipBeforeIssuer: Set<String>
+    let numberlessTypes: [String: PhraseSet<Bool>]
+    let numberlessOfHeads: Set<String>
+    let clauseStops: PhraseSet<Bool>
+    let quoteMaxLength: Int
+    let abbreviations: Set<String>
+    /// Every word of every lexicon, as written and lower-cased.
+    let vocab: Set<String>
+
+    init(_ d: LanguageData) {
+        code = d.code
+        isArabicScript = (d.script ?? "latin") == "arabic"
+        let dec = (d.decimalMark ?? ".").unicodeScalars.first ?? "."
+        var decimals: Set<Unicode.Scalar> = [dec, "."]
+        if isArabicScript { decimals.insert("\u{066B}") }
+        let groups = Set((d.groupMarks ?? [","]).compactMap { $0.unicodeScalars.first }).subtracting([dec])
+        let tk = Tokenizer(style: NumberStyle(decimalMarks: decimals, groupMarks: groups,
+                                              spaceGrouping: d.spaceGrouping ?? false,
+                                              frenchElision: d.code == "fr" || d.code == "it" || d.code == "ca"))
+        tokenizer = tk
+        dateOrder = d.dateOrder ?? "dmy"
+        stopwords = Set((d.stopwords ?? []).map { $0.lowercased() })
+        boilerplate = d.boilerplate ?? []
+        ranks = PhraseSet((d.ranks ?? [:]).map { ($0.key, $0.value) }, caseSensitive: true, tokenizer: tk)
+        offices = PhraseSet((d.offices ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
+        var ow = Set<String>()
+        for o in d.offices ?? [] { for t in tk.tokenize(Array(o.unicodeScalars)) where t.kind == .word { ow.insert(t.lower) } }
+        officeWords = ow
+        orgWords = Set(d.orgWords ?? [])
+        placeNouns = Set((d.placeNouns ?? []).map { $0.lowercased() })
+        let tc = d.titleConnectors ?? []
+        titleAnyLowercase = tc.contains("*")
+        titleConnectors = Set(tc.map { $0.lowercased() })
+        titleStops = Set((d.titleStops ?? []).map { $0.lowercased() })
+        titleMaxWords = d.titleMaxWords ?? 14
+        preNameConnectors = Set(d.preNameConnectors ?? [])
+        months = PhraseSet((d.months ?? [:]).map { ($0.key, $0.value) }, caseSensitive: false, tokenizer: tk)
+        ordinalSuffixes = Set((d.ordinalSuffixes ?? []).map { $0.lowercased() })
+        baselineMarkers = PhraseSet((d.baselineMarkers ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
+        rangeWords = Set((d.rangeWords ?? []).map { $0.lowercased() })
+        percentWords = PhraseSet((d.percentWords ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
+        scaleWords = PhraseSet((d.scaleWords ?? [:]).map { ($0.key, $0.value) }, caseSensitive: false, tokenizer: tk)
+        currencies = PhraseSet((d.currencies ?? [:]).map { ($0.key, $0.value) }, caseSensitive: true, tokenizer: tk)
+        approximators = PhraseSet((d.approximators ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
+        rankPrefixes = PhraseSet((d.rankPrefixes ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
+        rankVerbs = PhraseSet((d.rankVerbs ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
+        outOf = PhraseSet((d.outOf ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
+        ordinalWords = PhraseSet((d.ordinalWords ?? [:]).map { ($0.key, $0.value) }, caseSensitive: false, tokenizer: tk)
+        cardinalWords = PhraseSet((d.cardinalWords ?? [:]).map { ($0.key, $0.value) }, caseSensitive: false, tokenizer: tk)
+        numberWordsAreMetrics = d.numberWordsAreMetrics ?? false
+        placeUnits = Set((d.placeUnits ?? []).map { $0.lowercased() })
+        var dir: [String: String] = [:]
+        for (k, ws) in d.directionWords ?? [:] { for w in ws { dir[w.lowercased()] = k } }
+        direction = dir
+        changeMarkers = Set((d.changeMarkers ?? []).map { $0.lowercased() })
+        identifierPrefixes = PhraseSet((d.identifierPrefixes ?? []).map { ($0, true) }, caseSensitive: true, tokenizer: tk)
+        var u: [String: String] = [:]
+        for (k, v) in d.units ?? [:] { u[k.lowercased()] = v }
+        units = u
+        referenceTypes = PhraseSet((d.referenceTypes ?? [:]).map { ($0.key, $0.value) }, caseSensitive: true, tokenizer: tk)
+        numberMarkers = PhraseSet((d.numberMarkers ?? []).map { ($0, true) }, caseSensitive: true, tokenizer: tk)
+        issuerMarkers = PhraseSet((d.issuerMarkers ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
+        skipBeforeIssuer = Set((d.skipBeforeIssuer ?? []).map { $0.lowercased() })
+        var nl: [String: PhraseSet<Bool>] = [:]
+        for (k, v) in d.numberlessTypes ?? [:] { nl[k] = PhraseSet(v.map { ($0, true) }, caseSensitive: false, tokenizer: tk) }
+        numberlessTypes = nl
+        numberlessOfHeads = Set(d.numberlessOfHeads ?? [])
+        clauseStops = PhraseSet((d.clauseStops ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
+        quoteMaxLength = d.quoteMaxLength ?? 80
+        abbreviations = Set((d.sentenceAbbreviations ?? []).map { String($0.dropLast()).lowercased() })
+        var all: [String] = []
+        all += d.stopwords ?? []
+        all += d.boilerplate ?? []
+        for (k, v) in d.ranks ?? [:] { all += [k, v] }
+        all += d.offices ?? []
+        all += d.orgWords ?? []
+        all += d.placeNouns ?? []
+        all += d.titleConnectors ?? []
+        all += d.titleStops ?? []
+        all += d.preNameConnectors ?? []
+        all += (d.months ?? [:]).keys
+        all += d.ordinalSuffixes ?? []
+        all += d.baselineMarkers ?? []
+        all += d.rangeWords ?? []
+        all += d.percentWords ?? []
+        all += (d.scaleWords ?? [:]).keys
+        all += (d.currencies ?? [:]).keys
+        all += d.approximators ?? []
+        all += d.rankPrefixes ?? []
+        all += d.rankVerbs ?? []
+        all += d.outOf ?? []
+        all += (d.ordinalWords ?? [:]).keys
+        all += (d.cardinalWords ?? [:]).keys
+        all += d.placeUnits ?? []
+        for (_, ws) in d.directionWords ?? [:] { all += ws }
+        all += d.changeMarkers ?? []
+        all += d.identifierPrefixes ?? []
+        all += (d.units ?? [:]).keys
+        all += (d.referenceTypes ?? [:]).keys
+        all += d.numberMarkers ?? []
+        all += d.issuerMarkers ?? []
+        all += d.skipBeforeIssuer ?? []
+        for (_, ws) in d.numberlessTypes ?? [:] { all += ws }
+        all += d.numberlessOfHeads ?? []
+        all += d.clauseStops ?? []
+        all += d.sentenceAbbreviations ?? []
+        var v = Set<String>()
+        for phrase in all {
+            for t in tk.tokenize(Array(phrase.unicodeScalars)) { v.insert(t.text); v.insert(t.lower) }
+        }
+        vocab = v
+    }
+
+    /// Marks which tokens can match a lexicon at all.
+    func markKnown(_ toks: inout [Tok]) {
+        for i in toks.indices {
+            if toks[i].kind == .number { toks[i].known = false; toks[i].knownExact = false; continue }
+            let k = vocab.contains(toks[i].lower)
+            toks[i].known = k
+            toks[i].knownExact = toks[i].text == toks[i].lower ? k : vocab.contains(toks[i].text)
+        }
+    }
+
+    /// Set membership of a token's lower-cased text, skipping the hash for tokens outside every lexicon.
+    @inline(__always) func has(_ set: Set<String>, _ t: Tok) -> Bool { t.known && set.contains(t.lower) }
+}
+
+/// An error reading a language file.
+public struct LanguageFileError: Error, CustomStringConvertible, Sendable {
+    /// What went wrong, with the file.
+    public var description: String
+}
+
+/// The languages the cleaner and the extractor know. Built-in: en, fr, ar; more from JSON files at run time.
+public struct LanguageRegistry: Sendable {
+    let profiles: [String: LanguageProfile]
+
+    /// The languages compiled into the library (`Languages/*.json`).
+    public static let builtIn: LanguageRegistry = {
+        var p: [String: LanguageProfile] = [:]
+        for bytes in BuiltInLanguages.files {
+            if let d = try? JSONDecoder().decode(LanguageData.self, from: Data(bytes)) {
+                p[d.code.lowercased()] = LanguageProfile(d)
+            }
+        }
+        return LanguageRegistry(profiles: p)
+    }()
+
+    init(profiles: [String: LanguageProfile]) { self.profiles = profiles }
+
+    /// Language codes known, sorted.
+    public var codes: [String] { profiles.keys.sorted() }
+
+    /// A registry with every `*.json` language file of `directory` added (a file replaces a built-in language of the same code).
+    public func adding(directory: String) throws -> LanguageRegistry {
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
+            throw LanguageFileError(description: "language directory not found: \(directory)")
+        }
+        let names: [String]
+        do { names = try fm.contentsOfDirectory(atPath: directory) } catch {
+            throw LanguageFileError(description: "cannot list \(directory): \(error)")
+        }
+        var p = profiles
+        for name in names.sorted() where name.hasSuffix(".json") {
+            let path = (directory as NSString).appendingPathComponent(name)
+            let d = try decodeFile(path)
+            p[d.code.lowercased()] = LanguageProfile(d)
+        }
+        return LanguageRegistry(profiles: p)
+    }
+
+    /// A registry with one language added from JSON bytes.
+    public func adding(json: [UInt8]) throws -> LanguageRegistry {
+        let d: LanguageData
+        do { d = try JSONDecoder().decode(LanguageData.self, from: Data(json)) } catch {
+            throw LanguageFileError(description: "bad language JSON: \(error)")
+        }
+        var p = profiles
+        p[d.code.lowercased()] = LanguageProfile(d)
+        return LanguageRegistry(profiles: p)
+    }
+
+    private func decodeFile(_ path: String) throws -> LanguageData {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw LanguageFileError(description: "cannot read language file \(path)")
+        }
+        do {
+            let d = try JSONDecoder().decode(LanguageData.self, from: data)
+            guard !d.code.isEmpty, d.code.count <= 8 else {
+                throw LanguageFileError(description: "language file \(path): bad code \"\(d.code)\"")
+            }
+            return d
+        } catch let e as LanguageFileError {
+            throw e
+        } catch {
+            throw LanguageFileError(description: "language file \(path) is not valid: \(error)")
+        }
+    }
+
+    func profile(_ code: String?) -> LanguageProfile? {
+        guard let c = code?.lowercased() else { return nil }
+        if let p = profiles[c] { return p }
+        if let dash = c.firstIndex(where: { $0 == "-" || $0 == "_" }) { return profiles[String(c[..<dash])] }
+        return nil
+    }
+
+    /// Cheap language guess: Arabic script, else the Latin language whose stopwords occur most; default "en".
+    public func detect(_ text: String) -> String {
+        var arabic = 0, latin = 0
+        var words: [String] = []
+        var cur = ""
+        var seen = 0
+        for s in text.unicodeScalars {
+            seen += 1
+            if seen > 20000 { break }
+            if (0x600...0x6FF).contains(s.value) || (0x750...0x77F).contains(s.value) || (0xFB50...0xFDFF).contains(s.value) || (0xFE70...0xFEFF).contains(s.value) { arabic += 1 }
+            else if s.properties.isAlphabetic && s.value < 0x250 { latin += 1 }
+            if s.properties.isAlphabetic { cur.unicodeScalars.append(s) } else if !cur.isEmpty { words.append(cur.lowercased()); cur = "" }
+        }
+        if !cur.isEmpty { words.append(cur.lowercased()) }
+        if arabic > latin, let ar = profiles.values.first(where: { $0.isArabicScript }) { return ar.code }
+        var best = "en", bestScore = -1
+        for code in codes {
+            guard let p = profiles[code], !p.isArabicScript else { continue }
+            var sc = 0
+            for w in words where w.count > 1 && p.stopwords.contains(w) { sc += 1 }
+            if sc > bestScore { best = code; bestScore = sc }
+        }
+        return profiles[best] == nil ? (codes.first ?? "en") : best
+    }
+}
