@@ -10,7 +10,9 @@ JOBS         ?= $(shell nproc 2>/dev/null || echo 2)
 VENV         := .venv
 PYTHON       := $(CURDIR)/$(VENV)/bin/python
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PACKAGES := pkg-config libxml2-dev zlib1g-dev libzstd-dev libsnappy-dev
+APT_PACKAGES := pkg-config libxml2-dev zlib1g-dev libzstd-dev libsnappy-dev libsqlite3-dev
+# Only the tests need these: a real spreadsheet opens our CSV.
+TEST_APT_PACKAGES := libreoffice-calc-nogui
 DEBUG_BIN     = $(shell $(SWIFT) build --show-bin-path)/glean
 RELEASE_BIN   = $(shell $(SWIFT) build -c release --show-bin-path)/glean
 
@@ -18,17 +20,25 @@ export GLEAN_PYTHON := $(PYTHON)
 export GLEAN_SHARED := $(SHARED)
 
 .DEFAULT_GOAL := help
-.PHONY: help deps venv build release run test eval bench fuzz install uninstall lint clean
+.PHONY: help deps test-deps venv build release run test eval bench fuzz docs install uninstall lint clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 deps: ## Install the system libraries (apt) that are missing
-	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ]; then \
-	  echo "make deps: installing$$missing"; \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
-	fi
+	@$(call apt_install,$(APT_PACKAGES))
+
+test-deps: deps venv
+	@$(call apt_install,$(TEST_APT_PACKAGES))
+
+# apt-get install whatever of $(1) is missing (once: dpkg says what is there).
+define apt_install
+missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+if [ -n "$$missing" ]; then \
+  echo "make: installing$$missing with apt"; \
+  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+fi
+endef
 
 $(VENV)/.installed: Tests/Python/requirements.txt
 	@command -v python3 >/dev/null || { echo "make: python3 is needed for the test readers"; exit 1; }
@@ -48,7 +58,7 @@ run: release ## Run the default pipeline (Pipelines/news.yaml) over Samples/ int
 	@set +e; $(RELEASE_BIN) run Pipelines/news.yaml --out $(OUT) --jobs $(JOBS); rc=$$?; \
 	if [ $$rc = 3 ]; then echo "make run: warning: some documents were rejected (exit 3); see $(OUT)/csv/rejects.csv"; exit 0; fi; exit $$rc
 
-test: deps venv ## Build and run every test
+test: test-deps ## Build and run every test
 	$(SWIFT) build
 	GLEAN_BIN=$(DEBUG_BIN) $(SWIFT) test
 
@@ -70,6 +80,14 @@ install: release ## Install glean into $(PREFIX)/bin
 
 uninstall: ## Remove an installed glean
 	rm -f $(DESTDIR)$(PREFIX)/bin/glean
+
+docs: build ## Rewrite the README sections printed by glean stages and glean schema
+	@python3 -c 'import re,subprocess,sys; b=sys.argv[1]; r=open("README.md").read(); \
+	st=subprocess.run([b,"stages"],capture_output=True,text=True,check=True).stdout.strip("\n"); \
+	sc=subprocess.run([b,"schema","--format","markdown"],capture_output=True,text=True,check=True).stdout.strip("\n"); \
+	r=re.sub(r"(<!-- BEGIN glean stages -->\n).*?(<!-- END glean stages -->)", lambda m: m.group(1)+"```text\n"+st+"\n```\n"+m.group(2), r, flags=re.S); \
+	r=re.sub(r"(<!-- BEGIN glean schema -->\n).*?(<!-- END glean schema -->)", lambda m: m.group(1)+sc+"\n"+m.group(2), r, flags=re.S); \
+	open("README.md","w").write(r)' $(DEBUG_BIN)
 
 lint: ## Warnings are errors in every target; build to check
 	$(SWIFT) build

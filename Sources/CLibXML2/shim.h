@@ -52,10 +52,9 @@ static inline xmlXPathContextPtr glean_xpath_context(xmlDocPtr doc) {
     return c;
 }
 
-/// The message of the last XPath error of `c`, or NULL.
-static inline const char *glean_xpath_error(xmlXPathContextPtr c) {
-    return c->lastError.message;
-}
+/// The code of the last XPath error of `c` (0 when none) and the offset in the expression where it occurred.
+static inline int glean_xpath_error_code(xmlXPathContextPtr c) { return c->lastError.code; }
+static inline int glean_xpath_error_offset(xmlXPathContextPtr c) { return c->lastError.int1; }
 
 /// Whether libxml2 (iconv) can decode `name`.
 static inline int glean_has_encoding(const char *name) {

@@ -53,6 +53,29 @@ public struct BuildContext: Sendable {
     public var tables: [TableSchema]
     /// Metadata written into output files (Parquet key-value metadata).
     public var gleanVersion: String
+    /// Set when this run is one shard of several: exports name their part files after it.
+    public var shard: ShardSpec?
+
+    public init(manifest: Manifest, tables: [TableSchema], gleanVersion: String, shard: ShardSpec? = nil) {
+        self.manifest = manifest
+        self.tables = tables
+        self.gleanVersion = gleanVersion
+        self.shard = shard
+    }
+}
+
+/// One shard of a run split across machines: shard `index` (0-based) of `count`.
+public struct ShardSpec: Sendable, Equatable {
+    public var index: Int
+    public var count: Int
+
+    public init(index: Int, count: Int) {
+        self.index = index
+        self.count = count
+    }
+
+    /// The stem of this shard's part files: `part-<i>of<n>`.
+    public var partStem: String { "part-\(index)of\(count)" }
 }
 
 /// A registered stage kind: its spec (options, docs) and its constructor.

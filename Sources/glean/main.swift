@@ -1,3 +1,3 @@
 import GleanCommands
 
-Glean.main()
+Glean.runMain()

@@ -83,8 +83,15 @@ enum ExportCSVStage {
         return TableSink.checkTables(decl, available)
     }, build: { decl, context in
         let options = CSVOptions(excel: decl.options.bool("excel") ?? true, delimiter: decl.options.string("delimiter")?.first ?? ",")
+        let shard = context.shard
         return .sink(TableSink(stageId: decl.id, tables: TableSink.selected(decl, context.tables), subfolder: "csv") { dir, schema in
-            try CSVTableWriter(path: dir + "/" + schema.name + ".csv", schema: schema, options: options)
+            guard let shard else {
+                return try CSVTableWriter(path: dir + "/" + schema.name + ".csv", schema: schema, options: options)
+            }
+            // One shard of several: csv/<table>/part-<i>of<n>.csv, so shards never collide.
+            let folder = dir + "/" + schema.name
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            return try CSVTableWriter(path: folder + "/" + shard.partStem + ".csv", schema: schema, options: options)
         })
     })
 }

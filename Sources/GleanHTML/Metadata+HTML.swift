@@ -1,0 +1,373 @@
+internal import CLibXML2
+internal import Foundation
+
+/// JSON-LD facts about the page's article.
+struct JSONLDFacts {
+    var headline: String?
+    var published: String?
+    var created: String?
+    var modified: String?
+    var author: String?
+    var publisher: String?
+    var url: String?
+    var language: String?
+
+    static let articleTypes: Set<String> = [
+        "article", "newsarticle", "blogposting", "report", "scholarlyarticle", "techarticle", "reportagenewsarticle",
+        "analysisnewsarticle", "opinionnewsarticle", "livebloglosting", "liveblogposting", "backgroundnewsarticle",
+        "reviewnewsarticle", "socialmediaposting", "posting", "review", "howto", "recipe", "medicalwebpage",
+    ]
+
+    init(scripts: [String]) {
+        var objects: [[String: Any]] = []
+        for s in scripts {
+            guard let data = s.data(using: .utf8),
+                let v = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            else { continue }
+            Self.collect(v, into: &objects, depth: 0)
+        }
+        func types(_ o: [String: Any]) -> [String] {
+            if let t = o["@type"] as? String { return [t.lowercased()] }
+            if let t = o["@type"] as? [Any] { return t.compactMap { ($0 as? String)?.lowercased() } }
+            return []
+        }
+        let articles = objects.filter { types($0).contains(where: { Self.articleTypes.contains($0) }) }
+        let pages = objects.filter { types($0).contains(where: { $0.hasSuffix("page") }) }
+        for o in articles + pages + objects {
+            if headline == nil, let h = Self.string(o["headline"]) { headline = h }
+            if published == nil, let d = Self.string(o["datePublished"]) { published = d }
+            if created == nil, let d = Self.string(o["dateCreated"]) { created = d }
+            if modified == nil, let d = Self.string(o["dateModified"]) { modified = d }
+            if author == nil, let a = Self.names(o["author"]) { author = a }
+            if publisher == nil, let p = Self.names(o["publisher"]) { publisher = p }
+            if language == nil, let l = Self.string(o["inLanguage"]) { language = l }
+        }
+        for o in articles + pages where headline == nil {
+            if let n = Self.string(o["name"]) { headline = n }
+        }
+    }
+
+    static func collect(_ v: Any, into out: inout [[String: Any]], depth: Int) {
+        guard depth < 8, out.count < 200 else { return }
+        if let d = v as? [String: Any] {
+            out.append(d)
+            for (k, v) in d where k != "author" && k != "publisher" && (v is [String: Any] || v is [Any]) {
+                collect(v, into: &out, depth: depth + 1)
+            }
+        } else if let a = v as? [Any] {
+            for x in a { collect(x, into: &out, depth: depth + 1) }
+        }
+    }
+
+    static func string(_ v: Any?) -> String? {
+        if let s = v as? String {
+            let t = TextGatherString.collapse(s)
+            return t.isEmpty ? nil : decodeEntities(t)
+        }
+        if let a = v as? [Any], let f = a.first { return string(f) }
+        return nil
+    }
+
+    static func names(_ v: Any?) -> String? {
+        if let s = v as? String { return string(s) }
+        if let d = v as? [String: Any] { return string(d["name"]) }
+        if let a = v as? [Any] {
+            let ns = a.prefix(5).compactMap { names($0) }
+            return ns.isEmpty ? nil : ns.joined(separator: ", ")
+        }
+        return nil
+    }
+
+    /// JSON-LD strings sometimes carry HTML entities.
+    static func decodeEntities(_ s: String) -> String {
+        guard s.contains("&") else { return s }
+        var out = ""
+        var rest = Substring(s)
+        while let amp = rest.firstIndex(of: "&") {
+            out += rest[..<amp]
+            let after = rest[rest.index(after: amp)...]
+            if after.hasPrefix("#"), let semi = after.prefix(10).firstIndex(of: ";") {
+                let body = after[after.index(after: after.startIndex)..<semi]
+                let v = body.hasPrefix("x") || body.hasPrefix("X") ? UInt32(body.dropFirst(), radix: 16) : UInt32(body)
+                if let v, let u = Unicode.Scalar(v) {
+                    out.unicodeScalars.append(u)
+                    rest = after[after.index(after: semi)...]
+                    continue
+                }
+            }
+            out += "&"
+            rest = after
+        }
+        out += rest
+        return out.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&quot;", with: "\"")
+            .replacingOccurrences(of: "&#039;", with: "'").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&#8217;", with: "’").replacingOccurrences(of: "&rsquo;", with: "’")
+            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&nbsp;", with: " ")
+    }
+}
+
+/// Chooses title, date, language, author, site and URL from what the walk saw.
+struct MetadataBuilder {
+    let raw: RawMeta
+    let elems: [Elem]
+    let contentRoots: [Int]
+    let paragraphs: [String]
+    let metas: [String: String]
+
+    init(raw: RawMeta, elems: [Elem], contentRoots: [Int], paragraphs: [String]) {
+        self.raw = raw
+        self.elems = elems
+        self.contentRoots = contentRoots
+        self.paragraphs = paragraphs
+        var m = [String: String]()
+        for (k, v) in raw.metas where m[k] == nil {
+            let t = TextGatherString.collapse(v)
+            if !t.isEmpty { m[k] = t }
+        }
+        self.metas = m
+    }
+
+    func build(titleOverride: String?, dateOverride: String?) -> PageMetadata {
+        let ld = JSONLDFacts(scripts: raw.jsonLD)
+        var md = PageMetadata()
+        md.site = metas["og:site_name"] ?? ld.publisher ?? metas["application-name"] ?? metas["twitter:site"].flatMap {
+            $0.hasPrefix("@") ? nil : $0
+        }
+        md.url = raw.canonical ?? metas["og:url"] ?? ld.url
+        md.title = titleOverride.map { nfc($0) } ?? chooseTitle(ld: ld, site: md.site, url: md.url).map { nfc($0) }
+        if let dateOverride, let d = DateParser.machine(dateOverride) {
+            md.published = d.iso
+            md.publishedUTC = d.utcMicros
+        } else if let d = chooseDate(ld: ld, url: md.url) {
+            md.published = d.iso
+            md.publishedUTC = d.utcMicros
+        }
+        md.language = [raw.htmlLang, metas["http-equiv:content-language"], metas["og:locale"], metas["language"], metas["dc.language"], ld.language]
+            .lazy.compactMap { $0.flatMap(LanguageDetector.normalize) }.first
+        md.author = chooseAuthor(ld: ld).map { nfc($0) }
+        md.site = md.site.map { nfc($0) }
+        return md
+    }
+
+    // MARK: Title
+
+    /// Separators between a headline and a site or section name (written between spaces).
+    static let separators: Set<Substring> = ["|", "-", "–", "—", "::", "·", "»", "•", "//", ":", "~"]
+
+    /// Runs of words between separators.
+    func parts(_ t: String) -> [String] {
+        var out: [String] = []
+        var cur: [Substring] = []
+        for w in t.split(separator: " ") {
+            if Self.separators.contains(w) {
+                if !cur.isEmpty { out.append(cur.joined(separator: " ")) }
+                cur = []
+            } else {
+                cur.append(w)
+            }
+        }
+        if !cur.isEmpty { out.append(cur.joined(separator: " ")) }
+        return out
+    }
+
+    /// Keys a site name can appear under: its name, its host, the host's first label.
+    func siteKeys(site: String?, url: String?) -> [String] {
+        var keys: [String] = []
+        if let site { keys.append(normKey(site)) }
+        if let url, let host = URL(string: url)?.host {
+            var h = host.lowercased()
+            if h.hasPrefix("www.") { h.removeFirst(4) }
+            keys.append(h)
+            if let label = h.split(separator: ".").first { keys.append(String(label)) }
+        }
+        return keys
+    }
+
+    /// `t` without a leading or trailing site name.
+    func stripSite(_ t: String, site: String?, url: String?) -> String {
+        let keys = siteKeys(site: site, url: url)
+        var words = t.split(separator: " ")
+        func isSite(_ ws: ArraySlice<Substring>) -> Bool {
+            let k = normKey(ws.joined(separator: " "))
+            let compact = String(k.filter { $0 != " " })
+            return keys.contains { $0 == k || $0 == compact || (compact.count >= 4 && $0.hasPrefix(compact)) || ($0.count >= 4 && compact.hasPrefix($0)) }
+        }
+        while let last = words.lastIndex(where: { Self.separators.contains($0) }), last > 0, isSite(words[(last + 1)...]) {
+            words.removeSubrange(last...)
+        }
+        if let first = words.firstIndex(where: { Self.separators.contains($0) }), first > 0, first + 1 < words.count,
+            isSite(words[..<first])
+        {
+            words.removeSubrange(...first)
+        }
+        return words.joined(separator: " ")
+    }
+
+    func h1Texts() -> [(Int, String)] {
+        raw.h1.compactMap { i in
+            let t = TextGather.text(of: elems[Int(i)].node, limit: 600)
+            return t.count >= 2 && t.count <= 400 ? (Int(i), t) : nil
+        }
+    }
+
+    /// Comparison key that also ignores quote styles and leading markup marks.
+    func titleKey(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        var space = false
+        for u in s.lowercased().unicodeScalars {
+            if u.properties.isWhitespace {
+                space = !out.isEmpty
+                continue
+            }
+            if out.isEmpty && u == "#" { continue }
+            if space { out.append(" ") }
+            space = false
+            switch u {
+            case "’", "‘": out.append("'")
+            case "“", "”": out.append("\"")
+            default: out.append(u)
+            }
+        }
+        return String(out)
+    }
+
+    func chooseTitle(ld: JSONLDFacts, site: String?, url: String?) -> String? {
+        let og = metas["og:title"] ?? metas["twitter:title"] ?? metas["itemprop:headline"]
+        let tt = raw.titleTag.map { TextGatherString.collapse($0) }.flatMap { $0.isEmpty ? nil : $0 }
+        let siteKey = site.map(titleKey)
+        func isSite(_ t: String) -> Bool { siteKey != nil && titleKey(t) == siteKey }
+        let headline = ld.headline.flatMap { isSite($0) ? nil : JSONLDFacts.decodeEntities($0) }
+        let h1s = h1Texts().filter { !isSite($0.1) }
+        var refs: Set<String> = []
+        var refList: [String] = []
+        for r in [og, tt, headline, metas["title"]] {
+            guard let r else { continue }
+            let r2 = JSONLDFacts.decodeEntities(r)
+            refList.append(titleKey(r2))
+            refs.insert(titleKey(r2))
+            refs.insert(titleKey(stripSite(r2, site: site, url: url)))
+            for p in parts(r2) { refs.insert(titleKey(p)) }
+        }
+        for (_, h) in h1s where refs.contains(titleKey(h)) { return h }
+        // An h1 that begins a reference title ("Headline: more words" or "Headline | Section").
+        for (_, h) in h1s {
+            let k = titleKey(h)
+            if k.count >= 8 && refList.contains(where: { $0.hasPrefix(k) }) { return h }
+        }
+        // The h1 next to the main text.
+        let lo = (contentRoots.min() ?? 0) - 300
+        let hi = contentRoots.map { Int(elems[$0].end) }.max() ?? elems.count
+        if let (_, h) = h1s.first(where: { $0.0 >= lo && $0.0 < hi }) { return h }
+        if let headline { return stripSite(headline, site: site, url: url) }
+        if let og, !isSite(og) { return stripSite(JSONLDFacts.decodeEntities(og), site: site, url: url) }
+        if let tt, !isSite(tt) {
+            let s = stripSite(JSONLDFacts.decodeEntities(tt), site: site, url: url)
+            if let (_, h) = h1s.first, titleKey(s).contains(titleKey(h)) { return h }
+            return s
+        }
+        return h1s.first?.1 ?? tt
+    }
+
+    // MARK: Date
+
+    static let metaDateKeys = [
+        "article:published_time", "og:published_time", "og:article:published_time", "article.published", "itemprop:datepublished",
+        "datepublished", "publish-date", "publish_date", "publishdate", "pubdate", "publication_date", "publication-date",
+        "sailthru.date", "parsely-pub-date", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created",
+        "dc.date.created", "citation_publication_date", "citation_date", "citation_online_date", "article_date_original",
+        "original-publish-date", "cxenseparse:recs:publishtime", "published_time", "published-date", "date", "release_date",
+        "dc.created", "created", "pdate", "displaydate", "og:updated_time",
+    ]
+
+    func chooseDate(ld: JSONLDFacts, url: String?) -> ParsedDate? {
+        // Publication, never modification: an update date is not when the article appeared.
+        if let s = structuredDate(ld: ld) { return s }
+        if let v = visibleDates().first { return v }
+        if let s = ld.created, let d = DateParser.machine(s) { return d }
+        if let url, let d = urlDate(url) { return d }
+        for t in raw.times { if let d = DateParser.machine(t.value) { return d } }
+        return nil
+    }
+
+    func sameDay(_ a: ParsedDate, _ b: ParsedDate) -> Bool { a.year == b.year && a.month == b.month && a.day == b.day }
+
+    func structuredDate(ld: JSONLDFacts) -> ParsedDate? {
+        if let s = ld.published, let d = DateParser.machine(s) { return d }
+        for k in Self.metaDateKeys.dropLast() {
+            if let v = metas[k], let d = DateParser.machine(v) { return d }
+        }
+        for (_, prop, value) in raw.itemprops where prop.lowercased() == "datepublished" {
+            if let value, let d = DateParser.machine(value) { return d }
+        }
+        if let t = raw.times.first(where: { $0.pubdate }), let d = DateParser.machine(t.value) { return d }
+        return nil
+    }
+
+    /// Dates shown near the article, in document order: <time>, date-classed elements, the byline
+    /// just after the headline, the first paragraphs.
+    func visibleDates() -> [ParsedDate] {
+        var out: [(Int, ParsedDate)] = []
+        let limit = contentRoots.map { Int(elems[$0].end) }.max() ?? elems.count
+        let start = max(0, (contentRoots.min() ?? 0) - 400)
+        for (i, prop, value) in raw.itemprops where prop.lowercased() == "datepublished" && value == nil {
+            let s = TextGather.text(of: elems[Int(i)].node, limit: 300)
+            if s.count <= 200, let d = DateParser.scanText(s, requireAlone: false) { out.append((Int(i), d)) }
+        }
+        for t in raw.times where Int(t.elem) >= start && Int(t.elem) < limit && out.isEmpty {
+            if let d = DateParser.machine(t.value) { out.append((Int(t.elem), d)) }
+        }
+        for i in raw.dateish where Int(i) >= start && Int(i) < limit && out.isEmpty {
+            let s = TextGather.text(of: elems[Int(i)].node, limit: 300)
+            if s.count <= 200, let d = DateParser.scanText(s, requireAlone: false) { out.append((Int(i), d)) }
+        }
+        if let h = raw.h1.first.map(Int.init) {
+            var scanned = 0
+            var k = h + 1
+            while k < elems.count && k < h + 120 && scanned < 25 && out.isEmpty {
+                let e = elems[k]
+                if !e.pruned && e.localText > 0 && e.localText < 120 {
+                    scanned += 1
+                    let s = TextGather.text(of: e.node, limit: 300)
+                    if s.count <= 200, let d = DateParser.scanText(s, requireAlone: false) { out.append((k, d)) }
+                }
+                k += 1
+            }
+        }
+        var dates = out.map { $0.1 }
+        if dates.isEmpty {
+            for p in paragraphs.prefix(3) where p.count < 400 {
+                if let d = DateParser.scanText(p, requireAlone: false) { dates.append(d); break }
+            }
+        }
+        return dates
+    }
+
+    /// "/2024/06/14/" or "/2024-06-14/" in a URL path.
+    func urlDate(_ url: String) -> ParsedDate? {
+        let comps = url.split(separator: "/").map(String.init)
+        for (k, c) in comps.enumerated() where c.count == 4 {
+            guard let y = Int(c), k + 2 < comps.count, let m = Int(comps[k + 1]), comps[k + 1].count == 2 else { continue }
+            let dayPart = comps[k + 2].prefix(2)
+            if let d = Int(dayPart), comps[k + 2].count == 2 {
+                let pd = ParsedDate(year: y, month: m, day: d)
+                if DateParser.plausible(pd) { return pd }
+            }
+        }
+        return nil
+    }
+
+    // MARK: Author
+
+    func chooseAuthor(ld: JSONLDFacts) -> String? {
+        if let a = ld.author { return a }
+        if let a = metas["author"] ?? metas["dc.creator"] ?? metas["parsely-author"] ?? metas["sailthru.author"] { return a }
+        if let a = metas["article:author"], !a.hasPrefix("http") { return a }
+        for (i, prop, value) in raw.itemprops where prop.lowercased() == "author" {
+            if let value, !value.hasPrefix("http") { return value }
+            let t = TextGather.text(of: elems[Int(i)].node, limit: 200)
+            if !t.isEmpty && t.count < 100 { return t }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,177 @@
+// MARK: - Element kinds and class/id hints
+
+enum Tag: UInt8 {
+    case other, a, p, div, section, article, main, header, footer, nav, aside
+    case h1, h2, h3, h4, h5, h6, ul, ol, li, dl, dt, dd, table, tr, td, th, tbody, caption
+    case blockquote, pre, figure, figcaption, form, fieldset, address, hr, br, details, summary, center
+    case body, html, head, title, meta, link, script, style, noscript, template, svg, iframe, select
+    case button, input, textarea, object, embed, canvas, video, audio, map, img, time, label, option, math, dialog
+
+    var isBlock: Bool {
+        switch self {
+        case .p, .div, .section, .article, .main, .header, .footer, .nav, .aside, .h1, .h2, .h3, .h4, .h5, .h6,
+            .ul, .ol, .li, .dl, .dt, .dd, .table, .tr, .tbody, .caption, .blockquote, .pre, .figure, .figcaption,
+            .form, .fieldset, .address, .hr, .details, .summary, .center, .body, .html, .td, .th, .dialog:
+            return true
+        default: return false
+        }
+    }
+
+    /// Never text: skipped without descending.
+    var isPruned: Bool {
+        switch self {
+        case .script, .style, .noscript, .template, .svg, .iframe, .select, .button, .input, .textarea, .object,
+            .embed, .canvas, .video, .audio, .map, .option, .math, .title, .meta, .link, .dialog:
+            return true
+        default: return false
+        }
+    }
+
+    var isHeading: Bool { self.rawValue >= Tag.h1.rawValue && self.rawValue <= Tag.h6.rawValue }
+
+    static let byHash: [UInt64: Tag] = {
+        let names: [(String, Tag)] = [
+            ("a", .a), ("p", .p), ("div", .div), ("section", .section), ("article", .article), ("main", .main),
+            ("header", .header), ("footer", .footer), ("nav", .nav), ("aside", .aside), ("h1", .h1), ("h2", .h2),
+            ("h3", .h3), ("h4", .h4), ("h5", .h5), ("h6", .h6), ("ul", .ul), ("ol", .ol), ("li", .li), ("dl", .dl),
+            ("dt", .dt), ("dd", .dd), ("table", .table), ("tr", .tr), ("td", .td), ("th", .th), ("tbody", .tbody),
+            ("thead", .tbody), ("tfoot", .tbody), ("caption", .caption), ("blockquote", .blockquote), ("pre", .pre),
+            ("figure", .figure), ("figcaption", .figcaption), ("form", .form), ("fieldset", .fieldset),
+            ("address", .address), ("hr", .hr), ("br", .br), ("details", .details), ("summary", .summary),
+            ("center", .center), ("body", .body), ("html", .html), ("head", .head), ("title", .title),
+            ("meta", .meta), ("link", .link), ("script", .script), ("style", .style), ("noscript", .noscript),
+            ("template", .template), ("svg", .svg), ("iframe", .iframe), ("select", .select), ("button", .button),
+            ("input", .input), ("textarea", .textarea), ("object", .object), ("embed", .embed), ("canvas", .canvas),
+            ("video", .video), ("audio", .audio), ("map", .map), ("img", .img), ("time", .time), ("label", .label),
+            ("option", .option), ("math", .math), ("dialog", .dialog), ("main", .main),
+        ]
+        var d = [UInt64: Tag]()
+        for (n, t) in names { d[fnv(Array(n.utf8))] = t }
+        return d
+    }()
+}
+
+@inline(__always)
+func fnv<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+    return h
+}
+
+/// FNV-1a of a NUL-terminated C string.
+@inline(__always)
+func fnvC(_ p: UnsafePointer<UInt8>) -> UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    var q = p
+    while q.pointee != 0 {
+        h = (h ^ UInt64(q.pointee)) &* 0x100_0000_01b3
+        q += 1
+    }
+    return h
+}
+
+enum AttrName {
+    static let `class` = fnv(Array("class".utf8))
+    static let id = fnv(Array("id".utf8))
+    static let style = fnv(Array("style".utf8))
+    static let hidden = fnv(Array("hidden".utf8))
+    static let ariaHidden = fnv(Array("aria-hidden".utf8))
+    static let role = fnv(Array("role".utf8))
+    static let lang = fnv(Array("lang".utf8))
+    static let itemprop = fnv(Array("itemprop".utf8))
+    static let datetime = fnv(Array("datetime".utf8))
+    static let content = fnv(Array("content".utf8))
+    static let property = fnv(Array("property".utf8))
+    static let name = fnv(Array("name".utf8))
+    static let httpEquiv = fnv(Array("http-equiv".utf8))
+    static let rel = fnv(Array("rel".utf8))
+    static let href = fnv(Array("href".utf8))
+    static let type = fnv(Array("type".utf8))
+    static let pubdate = fnv(Array("pubdate".utf8))
+    static let itemtype = fnv(Array("itemtype".utf8))
+}
+
+/// Class/id/role hints, matched as lower-case substrings (the readability way).
+struct Hints: OptionSet {
+    let rawValue: UInt16
+    static let unlikely = Hints(rawValue: 1)
+    static let maybe = Hints(rawValue: 2)
+    static let negative = Hints(rawValue: 4)
+    static let positive = Hints(rawValue: 8)
+    static let dateish = Hints(rawValue: 16)
+    static let authorish = Hints(rawValue: 32)
+    static let strongNegative = Hints(rawValue: 64)
+}
+
+enum HintMatcher {
+    private static let unlikely = [
+        "-ad-", "ai2html", "banner", "breadcrumb", "combx", "comment", "community", "cover-wrap", "disqus", "extra",
+        "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar",
+        "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup",
+        "yom-remote", "cookie", "share", "sharing", "newsletter", "subscri", "navbar", "promo", "outbrain", "taboola",
+        "recommend", "signup", "modal", "consent", "masthead", "topbar", "toolbar", "skip-link", "skiplink",
+        "read-more", "readmore", "more-stories", "trending", "most-popular", "mostpopular", "sharedaddy", "jp-relatedposts",
+    ]
+    private static let strong = [
+        "comment", "share", "sharing", "social", "related", "cookie", "consent", "newsletter", "breadcrumb", "navbar",
+        "sidebar", "footer", "disqus", "outbrain", "taboola", "recommend", "gdpr", "subscri", "sharedaddy", "popup",
+        "trending", "most-popular", "mostpopular", "more-stories", "jp-relatedposts",
+    ]
+    private static let maybe = ["article", "body", "column", "content", "main", "shadow"]
+    private static let negative = [
+        "banner", "combx", "comment", "com-", "contact", "foot", "footnote", "gdpr", "masthead", "media",
+        "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor",
+        "shopping", "tags", "tool", "byline", "author", "caption",
+    ]
+    private static let positive = [
+        "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination", "post", "text",
+        "blog", "story",
+    ]
+    private static let dateish = ["date", "time", "publish", "posted", "byline", "dateline", "meta"]
+    private static let authorish = ["author", "byline", "writer"]
+
+    struct Pattern { var bytes: [UInt8]; var hint: Hints }
+    /// Patterns grouped by first byte.
+    private static let table: [[Pattern]] = {
+        var t = [[Pattern]](repeating: [], count: 256)
+        func add(_ list: [String], _ h: Hints) {
+            for s in list {
+                let b = Array(s.utf8)
+                if let i = t[Int(b[0])].firstIndex(where: { $0.bytes == b }) { t[Int(b[0])][i].hint.insert(h) } else {
+                    t[Int(b[0])].append(Pattern(bytes: b, hint: h))
+                }
+            }
+        }
+        add(unlikely, .unlikely)
+        add(strong, .strongNegative)
+        add(maybe, .maybe)
+        add(negative, .negative)
+        add(positive, .positive)
+        add(dateish, .dateish)
+        add(authorish, .authorish)
+        return t
+    }()
+
+    /// Hints found in lower-cased class + id bytes.
+    static func match(_ s: UnsafeBufferPointer<UInt8>) -> Hints {
+        var h = Hints()
+        let n = s.count
+        var i = 0
+        while i < n {
+            let list = table[Int(s[i])]
+            if !list.isEmpty {
+                for p in list where !h.isSuperset(of: p.hint) && i + p.bytes.count <= n {
+                    var ok = true
+                    var k = 1
+                    while k < p.bytes.count {
+                        if s[i + k] != p.bytes[k] { ok = false; break }
+                        k += 1
+                    }
+                    if ok { h.formUnion(p.hint) }
+                }
+            }
+            i += 1
+        }
+        return h
+    }
+}

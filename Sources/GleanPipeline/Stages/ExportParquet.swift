@@ -1,0 +1,61 @@
+import GleanParquet
+import GleanTables
+
+/// `export.parquet`: one Apache Parquet file per table under `<out>/parquet/`, or a
+/// Hive-partitioned dataset per table with `partition_by`.
+enum ExportParquetStage {
+    static let spec = StageSpec(kind: "export.parquet", role: .sink, doc: "Writes each table as <out>/parquet/<table>.parquet, or as a Hive dataset <out>/parquet/<table>/<col>=<value>/part-*.parquet with partition_by.", options: [
+        OptionSpec("tables", .stringList, default: .stringList([]), doc: "Tables to write; empty means every table that reaches the stage."),
+        OptionSpec("compression", .choice(ParquetCompression.allCases.map(\.rawValue)), default: .string("zstd"), doc: "Page codec."),
+        OptionSpec("row_group_mb", .int, default: .int(24), doc: "Row group size in MB (uncompressed); memory holds one row group per open table."),
+        OptionSpec("dictionary", .bool, default: .bool(true), doc: "Dictionary-encode columns while the dictionary stays small; PLAIN otherwise."),
+        OptionSpec("partition_by", .stringList, default: .stringList([]), doc: "Columns to partition by (Hive layout); applies to the tables that have all of them."),
+    ])
+
+    static let kind = StageKind(spec: spec, check: { decl, available in
+        if let problem = TableSink.checkTables(decl, available) { return problem }
+        if (decl.options.int("row_group_mb") ?? 1) <= 0 { return ("row_group_mb", "row_group_mb must be positive") }
+        let selected = TableSink.selected(decl, available)
+        for column in decl.options.strings("partition_by") {
+            let tables = selected.filter { $0.index(of: column) != nil }
+            if tables.isEmpty {
+                return ("partition_by", "no table written by this stage has a column '\(column)'")
+            }
+            for table in tables {
+                if let c = table.columns.first(where: { $0.name == column }), [.double, .timestamp, .stringList].contains(c.type) {
+                    return ("partition_by", "cannot partition \(table.name) by '\(column)': a \(c.type.rawValue) column")
+                }
+            }
+        }
+        return nil
+    }, build: { decl, context in
+        var options = ParquetWriterOptions()
+        options.compression = ParquetCompression(rawValue: decl.options.string("compression") ?? "zstd") ?? .zstd
+        options.rowGroupBytes = (decl.options.int("row_group_mb") ?? 24) << 20
+        options.dictionary = decl.options.bool("dictionary") ?? true
+        options.createdBy = "glean version \(context.gleanVersion)"
+        let partitionBy = decl.options.strings("partition_by")
+        let shard = context.shard
+        let manifest = context.manifest
+        return .sink(TableSink(stageId: decl.id, tables: TableSink.selected(decl, context.tables), subfolder: "parquet") { dir, schema in
+            var tableOptions = options
+            tableOptions.keyValueMetadata = [
+                ParquetKeyValue(key: "glean.table", value: schema.name),
+                ParquetKeyValue(key: "glean.manifest", value: manifest.name),
+                ParquetKeyValue(key: "glean.manifest_sha256", value: manifest.sha256),
+            ]
+            let partitions = partitionBy.allSatisfy { schema.index(of: $0) != nil } ? partitionBy : []
+            let stem = shard?.partStem ?? "part"
+            if !partitions.isEmpty {
+                return try ParquetTableWriter(path: dir + "/" + schema.name, schema: schema, options: tableOptions,
+                                              partitionBy: partitions, partFileName: stem + "-00000.parquet")
+            }
+            if shard != nil {
+                // Shards write part files of one dataset folder per table.
+                return try ParquetTableWriter(path: dir + "/" + schema.name, schema: schema, options: tableOptions,
+                                              partitionBy: [], partFileName: stem + "-00000.parquet")
+            }
+            return try ParquetTableWriter(path: dir + "/" + schema.name + ".parquet", schema: schema, options: tableOptions)
+        })
+    })
+}

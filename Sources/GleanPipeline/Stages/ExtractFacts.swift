@@ -1,0 +1,95 @@
+import GleanFacts
+import GleanTables
+
+/// `extract.facts`: people, metrics, dates and references, plus the manifest's own rules.
+struct ExtractFactsStage: DocumentStage {
+    static let allKinds = ["people", "metrics", "dates", "references"]
+
+    static let spec = StageSpec(kind: "extract.facts", role: .perDocument, doc: "Extracts people (ranks, offices), metrics, dates and legal references, each with its span; 'rules' add tables of your own.", options: [
+        OptionSpec("kinds", .stringList, default: .stringList(allKinds), doc: "Which fact tables to fill: people, metrics, dates, references."),
+        OptionSpec("rules", .rules, default: .rules([]), doc: "Extra rules: each {name, pattern} writes its matches (named groups as columns) to the table 'name'."),
+        OptionSpec("languages_dir", .string, doc: "A folder of extra language files (<code>.json) added to the built-in languages, relative to the manifest."),
+    ])
+
+    static let kind = StageKind(spec: spec, tables: { options in
+        var tables = GleanTables.facts.filter { options.strings("kinds").contains($0.name) }
+        for rule in options.rules("rules") {
+            let groups = (try? CustomRule(name: rule.name, pattern: rule.pattern))?.groupNames ?? []
+            tables.append(GleanTables.custom(rule: rule.name, groups: groups))
+        }
+        return tables
+    }, check: { decl, _ in
+        for kind in decl.options.strings("kinds") where !allKinds.contains(kind) {
+            let near = suggestion(for: kind, among: allKinds).map { " (did you mean '\($0)'?)" } ?? ""
+            return ("kinds", "unknown fact kind '\(kind)'\(near); kinds are \(allKinds.joined(separator: ", "))")
+        }
+        let reserved = Set(GleanTables.all.map(\.name))
+        var seen: Set<String> = []
+        for rule in decl.options.rules("rules") {
+            if reserved.contains(rule.name) { return ("rules", "rule name '\(rule.name)' is a built-in table; choose another name") }
+            if !seen.insert(rule.name).inserted { return ("rules", "two rules are named '\(rule.name)'") }
+            do {
+                let compiled = try CustomRule(name: rule.name, pattern: rule.pattern)
+                let bad = compiled.groupNames.filter { ["doc_id", "language", "text", "offset", "length"].contains($0) }
+                if let name = bad.first { return ("rules", "rule '\(rule.name)': group name '\(name)' clashes with a column every rule table has") }
+            } catch {
+                return ("rules", "rule '\(rule.name)': \(error)")
+            }
+        }
+        return nil
+    }, build: { decl, context in
+        var languages = LanguageRegistry.builtIn
+        if let dir = decl.options.string("languages_dir") {
+            let path = dir.hasPrefix("/") ? dir : context.manifest.directory + "/" + dir
+            do {
+                languages = try languages.adding(directory: path)
+            } catch {
+                throw GleanError(.manifest, "cannot load languages_dir '\(dir)': \(error)", location: decl.optionLocations["languages_dir"] ?? decl.location, stage: decl.id)
+            }
+        }
+        let rules = try decl.options.rules("rules").map { try CustomRule(name: $0.name, pattern: $0.pattern) }
+        return .perDocument(ExtractFactsStage(extractor: FactExtractor(languages: languages), kinds: Set(decl.options.strings("kinds")), rules: rules))
+    })
+
+    let extractor: FactExtractor
+    let kinds: Set<String>
+    let rules: [CustomRule]
+
+    func process(_ document: Document) throws -> Document {
+        guard let text = document.text else {
+            throw DocumentError("an HTML document reached extract.facts without its text; put parse.html before extract.facts")
+        }
+        var document = document
+        let language = document.metadata.language
+        let facts = extractor.extract(text, language: language, published: document.metadata.published)
+        let id = Cell.string(document.docId)
+        let lang = Cell.text(language)
+        if kinds.contains("people") {
+            document.rows["people"] = facts.people.map {
+                [id, lang, .string($0.name), .text($0.rank), .list($0.titles), .integer($0.mentions), .integer($0.firstOffset)]
+            }
+        }
+        if kinds.contains("metrics") {
+            document.rows["metrics"] = facts.metrics.map {
+                [id, lang, .string($0.kind.rawValue), .double($0.value), .number($0.denominator), .text($0.unit), .text($0.direction),
+                 .string($0.text), .text($0.subject), .integer($0.offset), .integer($0.length), .string($0.sentence)]
+            }
+        }
+        if kinds.contains("dates") {
+            document.rows["dates"] = facts.dates.map {
+                [id, lang, .string($0.iso), .string($0.text), .integer($0.offset), .integer($0.length), .bool($0.yearInferred)]
+            }
+        }
+        if kinds.contains("references") {
+            document.rows["references"] = facts.references.map {
+                [id, lang, .string($0.type), .text($0.number), .text($0.issuer), .string($0.text), .integer($0.offset), .integer($0.length)]
+            }
+        }
+        for rule in rules {
+            document.rows[rule.name] = rule.matches(in: text).map { match in
+                [id, lang, .string(match.text), .integer(match.offset), .integer(match.length)] + rule.groupNames.map { .text(match.groups[$0]) }
+            }
+        }
+        return document
+    }
+}

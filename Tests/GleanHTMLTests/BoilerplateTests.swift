@@ -1,0 +1,81 @@
+import Testing
+@testable import GleanHTML
+
+struct BoilerplateCase: Sendable, CustomStringConvertible {
+    let name: String
+    let html: String
+    let paragraphs: [String]
+    var description: String { name }
+}
+
+private let p1 = "The council met on Tuesday to discuss the new budget, which includes funds for schools, roads and parks."
+private let p2 = "Members debated for three hours, and in the end the proposal passed with a clear majority of the votes."
+private let p3 = "The mayor said the money would be spent over the next two years, starting with the repairs of old bridges."
+
+@Suite struct BoilerplateTests {
+    static let cases: [BoilerplateCase] = [
+        BoilerplateCase(
+            name: "nav, header, footer, sidebar dropped",
+            html: """
+                <html><body><header><a href="/">Home</a> <a href="/news">News</a></header>
+                <nav><ul><li><a href="/a">Politics</a></li><li><a href="/b">Sports</a></li></ul></nav>
+                <div id="main"><article><h1>Budget passes</h1><p>\(p1)</p><p>\(p2)</p><p>\(p3)</p></article>
+                <aside class="sidebar"><h3>Popular</h3><ul><li><a href="/x">Other story one is here</a></li></ul></aside></div>
+                <footer><p>Copyright 2024 Example News, all rights reserved, and more footer text here.</p></footer></body></html>
+                """,
+            paragraphs: [p1, p2, p3]),
+        BoilerplateCase(
+            name: "scripts, styles, share and cookie bars, comments dropped",
+            html: """
+                <html><head><style>p{color:red}</style></head><body><div class="content">
+                <div class="share-bar"><a href="#">Share on Facebook</a> <a href="#">Tweet this</a></div>
+                <p>\(p1)</p><script>var x = "not text, not text, not text";</script><p>\(p2)</p>
+                <div id="cookie-consent"><p>We use cookies to improve your experience, please accept them all now.</p></div>
+                <p>\(p3)</p>
+                <div id="comments"><h3>Comments</h3><p>Great article, thanks for writing it, I agree with everything in it.</p></div>
+                </div></body></html>
+                """,
+            paragraphs: [p1, p2, p3]),
+        BoilerplateCase(
+            name: "headings, lists, quotes and tables kept in order",
+            html: """
+                <html><body><div class="post-body"><p>\(p1)</p><h2>What it pays for</h2>
+                <ul><li>New roofs for four schools in the district</li><li>Resurfacing of the main road</li></ul>
+                <blockquote>We kept our promise, said the mayor, to the people of this city.</blockquote>
+                <table><tr><td>Schools and libraries</td><td>4 million dollars</td></tr></table><p>\(p2)</p></div>
+                <div class="related"><h3>Related</h3><ul><li><a href="/1">Another budget story from last year</a></li></ul></div>
+                </body></html>
+                """,
+            paragraphs: [p1, "What it pays for", "New roofs for four schools in the district", "Resurfacing of the main road",
+                "We kept our promise, said the mayor, to the people of this city.", "Schools and libraries", "4 million dollars", p2]),
+        BoilerplateCase(
+            name: "text directly in a div, whitespace collapsed",
+            html: "<html><body><div id=\"story\">  \(p1)\n\n   <br>\(p2)  </div><div class=\"menu\"><a href=\"/\">Home</a></div></body></html>",
+            paragraphs: [p1, p2]),
+    ]
+
+    @Test(arguments: cases)
+    func extractsMainText(_ c: BoilerplateCase) throws {
+        let page = try HTMLExtractor().extract(Array(c.html.utf8))
+        #expect(page.paragraphs == c.paragraphs)
+        #expect(page.text == c.paragraphs.joined(separator: "\n\n"))
+    }
+
+    @Test func contentAndExcludeXPath() throws {
+        let html = "<html><body><div id='a'><p>\(p1)</p><p class='ad'>\(p2)</p></div><div id='b'><p>\(p3)</p></div></body></html>"
+        let ex = try HTMLExtractor(options: HTMLOptions(contentXPath: "//div[@id='a']", excludeXPath: "//p[@class='ad']"))
+        #expect(try ex.extract(Array(html.utf8)).paragraphs == [p1])
+    }
+
+    @Test(arguments: [
+        ("//div[", "invalid expression at offset 6"), ("//p[@class=]", "invalid expression at offset 11"),
+    ])
+    func invalidXPathIsReported(_ expr: String, _ message: String) throws {
+        #expect(HTMLExtractor.validateXPath(expr) == message)
+        #expect(throws: HTMLError.self) { try HTMLExtractor(options: HTMLOptions(contentXPath: expr)) }
+    }
+
+    @Test func validXPath() {
+        #expect(HTMLExtractor.validateXPath("//article//p") == nil)
+    }
+}
