@@ -29,6 +29,8 @@ extension Doc {
             return true
         }
         guard isCap(i) else { return false }
+        // An acronym ("LSO", "CATW", "ASEAN") names an organisation, never part of a person's name.
+        if t.text.unicodeScalars.count >= 2, t.text.unicodeScalars.allSatisfy({ $0.properties.isUppercase }) { return false }
         if (t.knownExact && p.orgWords.contains(t.text)) || p.has(p.officeWords, t) || p.ranks.match(toks, at: i) != nil { return false }
         if p.months.match(toks, at: i) != nil { return false }
         return true
