@@ -61,17 +61,6 @@ struct SampleTests {
         }
         #expect(parallel == serial)
     }
-
-    @Test func tenKilobytesIsFast() throws {
-        let text = TextCleaner().clean(try Samples.text("000") + "\n" + (try Samples.text("004")), language: "en").text
-        #expect(text.utf8.count > 10_000)
-        let extractor = FactExtractor()
-        _ = extractor.extract(text, language: "en")
-        let clock = ContinuousClock()
-        let t = clock.measure { for _ in 0..<10 { _ = extractor.extract(text, language: "en") } }
-        // generous bound so a debug build on a shared machine passes; release is far below (see report)
-        #expect(t < .milliseconds(1500))
-    }
 }
 
 struct RegistryAndRuleTests {
