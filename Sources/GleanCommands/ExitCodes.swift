@@ -16,6 +16,17 @@ public enum GleanExit {
     /// Interrupted by SIGINT (130) or SIGTERM (143).
     public static func interrupted(_ signal: Int32) -> Int32 { 128 + signal }
 
+    /// `glean status`: the output is not complete (a shard or the run is missing or unfinished).
+    public static let incomplete: Int32 = 1
+
+    /// What `glean status` exits with.
+    public static let statusHelp = """
+        EXIT CODES
+          0    the output is complete (every shard, for a sharded run)
+          1    it is not: a shard or the run is missing, failed or never finished
+          2    usage error (no such folder)
+        """
+
     /// The table printed by `--help` and the README.
     public static let help = """
         EXIT CODES

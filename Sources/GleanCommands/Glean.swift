@@ -11,7 +11,7 @@ public struct Glean: ParsableCommand {
         abstract: "Reads documents, cleans them, extracts facts and writes tables (CSV, Parquet), as a pipeline of stages described in a YAML manifest.",
         discussion: GleanExit.help,
         version: gleanVersion,
-        subcommands: [Run.self, Validate.self, Graph.self, Stages.self, Schema.self]
+        subcommands: [Run.self, Validate.self, Graph.self, Stages.self, Schema.self, Status.self]
     )
 
     public init() {}
@@ -55,30 +55,77 @@ struct Run: ParsableCommand {
     @Flag(help: "If another run holds the output folder, wait for it instead of exiting with code 4.")
     var wait = false
 
+    @Flag(help: "Keep a state store in <out>/.glean and process only new or changed documents; a rerun with nothing changed rewrites no table file.")
+    var incremental = false
+
+    @Option(help: ArgumentHelp("Run shard i of n (0 <= i < n): a stable, hash-based share of the inputs, written as part files named part-<i>of<n>.", valueName: "i/n"))
+    var shard: String?
+
+    @Option(name: .customLong("shard-count"), help: "The number of shards, with the index from JOB_COMPLETION_INDEX (Kubernetes Indexed Job) or SLURM_ARRAY_TASK_ID (Slurm array). Also read from GLEAN_SHARD_COUNT or SLURM_ARRAY_TASK_COUNT.")
+    var shardCount: Int?
+
+    @Option(help: "Log lines on stderr as text or json (one object per line, for log collectors).")
+    var logFormat: LogFormat = .text
+
+    @Option(help: "Least level logged: trace, debug, info, notice, warning, error (default notice; warning with --quiet).")
+    var logLevel: LogLevelOption?
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {
-        var logger = Logger(label: "glean") { StreamLogHandler.standardError(label: $0) }
-        logger.logLevel = quiet ? .warning : .notice
+        let logger = Logs.make(format: logFormat, level: logLevel?.level ?? (quiet ? .warning : .notice))
+        func failing(_ error: GleanError) -> ExitCode {
+            if logFormat == .json {
+                logger.error("\(error.description)")
+                return ExitCode(GleanExit.code(for: error))
+            }
+            return fail(error)
+        }
+        let shardSpec: ShardSpec?
+        do {
+            shardSpec = try ShardSpec.resolve(flag: shard, count: shardCount, environment: ProcessInfo.processInfo.environment)
+        } catch let error as GleanError {
+            throw failing(error)
+        }
         let plan = try loadPlan(manifest)
         let cancel = CancellationFlag()
         let signals = SignalTrap(cancel: cancel)
         defer { signals.restore() }
+        let progressLine = !quiet && ProgressLine.stderrIsTerminal ? ProgressLine() : nil
         do {
-            let runner = Runner(plan: plan, options: RunOptions(jobs: jobs, out: out, wait: wait), logger: logger, cancel: cancel)
-            let outcome = try runner.run()
+            var progress: (@Sendable ([StageProgress]) -> Void)?
+            if let progressLine { progress = { stages in progressLine.update(stages) } }
+            let options = RunOptions(jobs: jobs, out: out, wait: wait, incremental: incremental, shard: shardSpec, progress: progress)
+            let runner = Runner(plan: plan, options: options, logger: logger, cancel: cancel)
+            let outcome: RunOutcome
+            do {
+                outcome = try runner.run()
+                progressLine?.clear()
+            } catch {
+                progressLine?.clear()
+                throw error
+            }
             let r = outcome.report
+            let reportPath = shardSpec.map { "\(out)/_shards/\($0.index)/_run.json" } ?? "\(out)/_run.json"
             if !quiet {
-                print("glean: \(r.inputs) documents, \(r.documentsOK) ok, \(r.documentsRejected) rejected, in \(String(format: "%.2f", r.wallSeconds)) s; tables in \(out)")
+                var line = "glean: \(r.inputs) documents, \(r.documentsOK) ok, \(r.documentsRejected) rejected"
+                if let inc = r.incremental {
+                    line += "; \(inc.reused) reused, \(inc.processed) processed, \(inc.removed) removed"
+                    if inc.tablesReused { line += " (nothing changed: tables kept)" }
+                }
+                if let s = r.shard { line += "; shard \(s.index)/\(s.count)" }
+                line += ", in \(String(format: "%.2f", r.wallSeconds)) s; tables in \(out)"
+                print(line)
             }
             if outcome.exitCode != 0 {
-                FileHandle.standardError.write(Data("glean: \(r.documentsRejected) document(s) rejected; see \(out)/csv/rejects.csv or \(out)/_run.json\n".utf8))
+                let message = "\(r.documentsRejected) document(s) rejected; see the rejects table under \(out) or \(reportPath)"
+                if logFormat == .json { logger.warning("\(message)") } else { FileHandle.standardError.write(Data("glean: \(message)\n".utf8)) }
                 throw ExitCode(outcome.exitCode)
             }
         } catch let error as GleanError {
-            throw fail(error)
+            throw failing(error)
         }
     }
 }
@@ -91,7 +138,12 @@ final class SignalTrap: @unchecked Sendable {
         for sig in [SIGINT, SIGTERM] {
             signal(sig, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-            source.setEventHandler { cancel.cancel(signal: sig) }
+            source.setEventHandler {
+                // A second signal while the first is being honoured: stop at once. The
+                // previous outputs are still intact (the commit is one atomic rename).
+                if cancel.cancelledBy != nil { _exit(128 + sig) }
+                cancel.cancel(signal: sig)
+            }
             source.resume()
             sources.append(source)
         }

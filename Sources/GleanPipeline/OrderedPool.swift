@@ -19,6 +19,14 @@ public final class CancellationFlag: @unchecked Sendable {
         defer { lock.unlock() }
         return signal
     }
+
+    static let threadKey = "glean.cancellation"
+
+    /// The flag of the run whose worker is the calling thread, if any: long-running stages
+    /// (exec plugins) poll it to stop their child processes when the run is interrupted.
+    public static var current: CancellationFlag? {
+        Thread.current.threadDictionary[threadKey] as? CancellationFlag
+    }
 }
 
 /// Runs `work` over indices 0..<count on `jobs` threads and hands the results to `consume` on
@@ -35,6 +43,7 @@ enum OrderedPool {
             group.enter()
             Thread.detachNewThread {
                 defer { group.leave() }
+                Thread.current.threadDictionary[CancellationFlag.threadKey] = cancel
                 while let index = state.claim(count: count, cancel: cancel) {
                     let output = work(index)
                     state.deliver(index, output)

@@ -9,48 +9,108 @@ import Foundation
 /// of tables or the complete new one, never a mix. A leftover generation is removed at the next
 /// start. A table file whose bytes did not change is hard-linked from the previous generation,
 /// so it keeps its mtime and make does not rebuild what depends on it.
+///
+/// In shard mode (`shard` set) every shard keeps its own lock, state and generations under
+/// `<out>/.glean/shard-<i>of<n>/`, and publishes each of its part files as its own link
+/// (`<out>/csv/<table>/part-<i>of<n>.csv` → `../../.glean/shard-<i>of<n>/current/...`), so the
+/// shards of one dataset share the table folders without ever touching each other's files.
+/// Its report and completion marker are published as `<out>/_shards/<i>/_run.json` and
+/// `<out>/_shards/<i>/_SUCCESS`.
 public final class OutputStore {
     public let root: String
+    public let shard: ShardSpec?
     /// The entries published at the top of the output folder.
     public static let published = ["csv", "parquet", "_run.json", "_SUCCESS"]
+    /// The folders holding tables.
+    static let tableFolders = ["csv", "parquet"]
     private var lockFD: Int32 = -1
-    private var metaDir: String { root + "/.glean" }
+
+    /// Where this store keeps its lock, state and generations.
+    public var metaDir: String {
+        if let shard { return root + "/.glean/" + Self.shardFolderName(shard) }
+        return root + "/.glean"
+    }
     private var currentLink: String { metaDir + "/current" }
+    /// The incremental state store's file.
+    public var stateFile: String { metaDir + "/state.sqlite" }
+    /// The run lock's file.
+    public var lockFile: String { metaDir + "/lock" }
 
-    public init(root: String) {
+    public init(root: String, shard: ShardSpec? = nil) {
         self.root = URL(fileURLWithPath: root).standardizedFileURL.path
+        self.shard = shard
     }
 
-    deinit {
-        if lockFD >= 0 { close(lockFD) }
-    }
+    deinit { release() }
+
+    static func shardFolderName(_ shard: ShardSpec) -> String { "shard-\(shard.index)of\(shard.count)" }
+
+    /// Where shard `index`'s report and marker are published.
+    public static func shardReportFolder(root: String, index: Int) -> String { root + "/_shards/\(index)" }
 
     /// Creates the folder, takes the run lock (or fails with exit code 4 unless `wait`), checks
     /// that the published names are free or ours, and clears leftovers of interrupted runs.
     public func prepare(wait: Bool) throws {
         let fm = FileManager.default
+        if let shard {
+            // Parts of two different splits would mix in one dataset.
+            let suffix = "of\(shard.count)"
+            for name in (try? fm.contentsOfDirectory(atPath: root + "/.glean")) ?? [] where name.hasPrefix("shard-") && !name.hasSuffix(suffix) {
+                let other = name.split(separator: "f").last.map(String.init) ?? "?"
+                throw GleanError(.run, "'\(root)' holds the shards of a \(other)-way split, and this run is shard \(shard.index) of \(shard.count)",
+                                 hint: "use the same shard count, or clear the folder (rm -r '\(root)') to change it")
+            }
+        }
         do {
             try fm.createDirectory(atPath: metaDir, withIntermediateDirectories: true)
         } catch {
             throw GleanError(.run, "cannot create the output folder '\(root)': \(error.localizedDescription)", hint: "choose a writable --out")
         }
-        let fd = open(metaDir + "/lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        let fd = open(lockFile, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
-            throw GleanError(.run, "cannot open the lock file in '\(metaDir)'", hint: "check permissions on --out")
+            throw GleanError(.run, "cannot open the lock file '\(lockFile)'", hint: "check permissions on --out")
         }
         if flock(fd, LOCK_EX | (wait ? 0 : LOCK_NB)) != 0 {
             close(fd)
-            throw GleanError(.busy, "the output folder '\(root)' is in use by another glean run",
+            let what = shard.map { "shard \($0.index) of \($0.count) of the output folder '\(root)'" } ?? "the output folder '\(root)'"
+            throw GleanError(.busy, "\(what) is in use by another glean run",
                              hint: "wait for it to finish, pass --wait to queue behind it, or choose another --out")
         }
         lockFD = fd
-        for name in Self.published {
-            let path = root + "/" + name
-            if let attrs = try? fm.attributesOfItem(atPath: path), attrs[.type] as? FileAttributeType != .typeSymbolicLink {
-                throw GleanError(.run, "'\(path)' exists and was not written by glean", hint: "move it away or choose another --out")
+        // The holder's pid, for `glean status`.
+        let pid = Array("\(getpid())\n".utf8)
+        if ftruncate(fd, 0) == 0 { _ = pid.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) } }
+        if shard == nil {
+            for name in Self.published {
+                let path = root + "/" + name
+                if let attrs = try? fm.attributesOfItem(atPath: path), attrs[.type] as? FileAttributeType != .typeSymbolicLink {
+                    if fm.fileExists(atPath: root + "/_shards") {
+                        throw GleanError(.run, "'\(root)' holds the outputs of a sharded run", hint: "pass the same --shard, or choose another --out for an unsharded run")
+                    }
+                    throw GleanError(.run, "'\(path)' exists and was not written by glean", hint: "move it away or choose another --out")
+                }
+            }
+        } else {
+            for name in Self.published {
+                let path = root + "/" + name
+                if let attrs = try? fm.attributesOfItem(atPath: path), attrs[.type] as? FileAttributeType == .typeSymbolicLink {
+                    throw GleanError(.run, "'\(root)' holds the outputs of an unsharded run", hint: "choose another --out for a sharded run, or remove '\(root)' first")
+                }
             }
         }
         clearLeftovers()
+    }
+
+    /// Releases the run lock (also released when the process ends, however it ends).
+    /// Unlocks explicitly before closing: a child process being spawned by another thread may
+    /// hold a copy of the descriptor for a moment, and closing alone would leave it locked.
+    public func release() {
+        if lockFD >= 0 {
+            _ = ftruncate(lockFD, 0)
+            _ = flock(lockFD, LOCK_UN)
+            close(lockFD)
+            lockFD = -1
+        }
     }
 
     /// The committed generation's folder, if any.
@@ -82,6 +142,8 @@ public final class OutputStore {
         let fm = FileManager.default
         let previous = currentGeneration
         if let previous { Self.linkUnchanged(new: generation, old: previous) }
+        var shardFiles: [String] = []
+        if let shard { shardFiles = try publishShardLinks(generation: generation, shard: shard) }
         syncFolder(generation)
         let name = (generation as NSString).lastPathComponent
         let temp = currentLink + ".new"
@@ -90,12 +152,16 @@ public final class OutputStore {
             throw GleanError(.run, "cannot publish the run in '\(root)': \(String(cString: strerror(errno)))")
         }
         syncFolder(metaDir)
-        for entry in Self.published {
-            let link = root + "/" + entry
-            let target = ".glean/current/" + entry
-            if (try? fm.destinationOfSymbolicLink(atPath: link)) != target {
-                try? fm.removeItem(atPath: link)
-                _ = symlink(target, link)
+        if let shard {
+            sweepStaleLinks(shard: shard, keep: Set(shardFiles))
+        } else {
+            for entry in Self.published {
+                let link = root + "/" + entry
+                let target = ".glean/current/" + entry
+                if (try? fm.destinationOfSymbolicLink(atPath: link)) != target {
+                    try? fm.removeItem(atPath: link)
+                    _ = symlink(target, link)
+                }
             }
         }
         if let previous, previous != generation { try? fm.removeItem(atPath: previous) }
@@ -104,6 +170,28 @@ public final class OutputStore {
     /// Drops an unfinished generation.
     public func abort(generation: String) {
         try? FileManager.default.removeItem(atPath: generation)
+    }
+
+    /// Hard-links every table file of `old` into `new` (used when nothing changed: the tables
+    /// are the previous run's, the same inodes).
+    func linkTables(from old: String, into new: String) throws {
+        let fm = FileManager.default
+        for folder in Self.tableFolders {
+            guard let walker = fm.enumerator(atPath: old + "/" + folder) else { continue }
+            while let relative = walker.nextObject() as? String {
+                let source = old + "/" + folder + "/" + relative
+                let target = new + "/" + folder + "/" + relative
+                guard let attrs = try? fm.attributesOfItem(atPath: source) else { continue }
+                if attrs[.type] as? FileAttributeType == .typeDirectory {
+                    try fm.createDirectory(atPath: target, withIntermediateDirectories: true)
+                } else if attrs[.type] as? FileAttributeType == .typeRegular {
+                    try fm.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                    guard link(source, target) == 0 else {
+                        throw GleanError(.run, "cannot link '\(source)' into the new run: \(String(cString: strerror(errno)))", hint: "check free space and permissions on --out")
+                    }
+                }
+            }
+        }
     }
 
     /// Replaces each file of `new` that is byte-identical to the same path in `old` by a hard
@@ -116,12 +204,81 @@ public final class OutputStore {
             let oldPath = old + "/" + relative
             guard let attrs = try? fm.attributesOfItem(atPath: newPath), attrs[.type] as? FileAttributeType == .typeRegular,
                   let oldAttrs = try? fm.attributesOfItem(atPath: oldPath), oldAttrs[.type] as? FileAttributeType == .typeRegular,
-                  (attrs[.size] as? Int) == (oldAttrs[.size] as? Int),
-                  fm.contentsEqual(atPath: newPath, andPath: oldPath) else { continue }
+                  (attrs[.size] as? Int) == (oldAttrs[.size] as? Int) else { continue }
+            if (attrs[.systemFileNumber] as? Int) == (oldAttrs[.systemFileNumber] as? Int) { continue }
+            guard fm.contentsEqual(atPath: newPath, andPath: oldPath) else { continue }
             let temp = newPath + ".link"
             if link(oldPath, temp) == 0 {
                 if rename(temp, newPath) != 0 { unlink(temp) }
             }
+        }
+    }
+
+    // MARK: - Shard links
+
+    /// Links each table file of `generation` (but `_` and `.` files) at its place under `<out>`, through `current`
+    /// (dangling until `current` is switched), and the report and marker under
+    /// `<out>/_shards/<i>/`. Returns the published paths, relative to `<out>`.
+    private func publishShardLinks(generation: String, shard: ShardSpec) throws -> [String] {
+        let fm = FileManager.default
+        var files: [String] = []
+        for folder in Self.tableFolders {
+            guard let walker = fm.enumerator(atPath: generation + "/" + folder) else { continue }
+            while let relative = walker.nextObject() as? String {
+                let path = generation + "/" + folder + "/" + relative
+                guard let attrs = try? fm.attributesOfItem(atPath: path), attrs[.type] as? FileAttributeType == .typeRegular else { continue }
+                let name = (relative as NSString).lastPathComponent
+                // Markers such as a dataset's `_SUCCESS` are one shard's, not the dataset's: they
+                // stay in the shard's generation (readers skip `_` and `.` files anyway).
+                if name.hasPrefix("_") || name.hasPrefix(".") { continue }
+                guard name.hasPrefix(shard.partStem + ".") || name.hasPrefix(shard.partStem + "-") else {
+                    throw GleanError(.run, "in shard mode every table file must be named after its shard ('\(shard.partStem)'), but the export wrote '\(folder)/\(relative)'",
+                                     hint: "this export does not support --shard yet; run without --shard")
+                }
+                files.append(folder + "/" + relative)
+            }
+        }
+        let shardFolder = Self.shardFolderName(shard)
+        for relative in files {
+            let depth = relative.split(separator: "/").count - 1
+            let target = String(repeating: "../", count: depth) + ".glean/" + shardFolder + "/current/" + relative
+            try placeLink(at: root + "/" + relative, target: target)
+        }
+        let reportFolder = Self.shardReportFolder(root: root, index: shard.index)
+        for name in ["_run.json", "_SUCCESS"] {
+            try placeLink(at: reportFolder + "/" + name, target: "../../.glean/" + shardFolder + "/current/" + name)
+        }
+        return files
+    }
+
+    /// Makes `path` a symbolic link to `target`, replacing an older link atomically.
+    private func placeLink(at path: String, target: String) throws {
+        let fm = FileManager.default
+        if (try? fm.destinationOfSymbolicLink(atPath: path)) == target { return }
+        if let attrs = try? fm.attributesOfItem(atPath: path), attrs[.type] as? FileAttributeType != .typeSymbolicLink {
+            throw GleanError(.run, "'\(path)' exists and was not written by glean", hint: "move it away or choose another --out")
+        }
+        try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let temp = path + ".new-link"
+        unlink(temp)
+        guard symlink(target, temp) == 0, rename(temp, path) == 0 else {
+            throw GleanError(.run, "cannot publish '\(path)': \(String(cString: strerror(errno)))", hint: "check permissions on --out")
+        }
+    }
+
+    /// Removes this shard's links to files the committed generation no longer has.
+    private func sweepStaleLinks(shard: ShardSpec, keep: Set<String>) {
+        let fm = FileManager.default
+        let marker = ".glean/" + Self.shardFolderName(shard) + "/current/"
+        for folder in Self.tableFolders {
+            guard let walker = fm.enumerator(atPath: root + "/" + folder) else { continue }
+            var stale: [String] = []
+            while let relative = walker.nextObject() as? String {
+                let full = folder + "/" + relative
+                guard let target = try? fm.destinationOfSymbolicLink(atPath: root + "/" + full), target.contains(marker) else { continue }
+                if !keep.contains(full) { stale.append(full) }
+            }
+            for relative in stale { unlink(root + "/" + relative) }
         }
     }
 

@@ -7,13 +7,16 @@ public struct StageReport: Codable, Sendable, Equatable {
     public var documentsIn = 0
     public var documentsOut = 0
     public var rejected = 0
+    /// Documents this stage did not run on because their stored outputs were reused
+    /// (incremental runs).
+    public var reused = 0
     /// Time spent inside the stage, summed over documents (seconds).
     public var wallSeconds = 0.0
     /// CPU time of the threads while inside the stage (seconds).
     public var cpuSeconds = 0.0
 
     enum CodingKeys: String, CodingKey {
-        case id, use, rejected
+        case id, use, rejected, reused
         case documentsIn = "documents_in"
         case documentsOut = "documents_out"
         case wallSeconds = "wall_seconds"
@@ -39,6 +42,63 @@ public struct RunReport: Codable, Sendable {
     public var warnings: [String]
     public var stages: [StageReport]
     public var exitCode: Int32
+    /// Set when the run was one shard of several.
+    public var shard: ShardInfo?
+    /// Set for `--incremental` runs: what was reused, what ran again and why.
+    public var incremental: IncrementalReport?
+
+    /// Which shard a run was.
+    public struct ShardInfo: Codable, Sendable, Equatable {
+        public var index: Int
+        public var count: Int
+        /// Documents of the whole input that fell to this shard.
+        public var inputsTotal: Int
+        enum CodingKeys: String, CodingKey {
+            case index, count
+            case inputsTotal = "inputs_total"
+        }
+    }
+
+    /// One document that ran again, and why.
+    public struct Rerun: Codable, Sendable, Equatable {
+        public var docId: String
+        public var reason: String
+        enum CodingKeys: String, CodingKey {
+            case reason
+            case docId = "doc_id"
+        }
+    }
+
+    /// What an incremental run reused and why the other documents ran again.
+    public struct IncrementalReport: Codable, Sendable, Equatable {
+        /// Documents whose stored outputs were exported without running any stage.
+        public var reused: Int
+        /// Documents that ran (new, changed, or their stages changed).
+        public var processed: Int
+        /// Documents in the state store whose input is gone: dropped from the tables.
+        public var removed: Int
+        /// True when nothing changed: the previous run's table files were kept as they were
+        /// (same inodes, same mtimes) and no export ran.
+        public var tablesReused: Bool
+        /// Set when the state store could not be trusted and was rebuilt.
+        public var stateRebuilt: String?
+        /// How many documents ran again for each kind of reason.
+        public var reasons: [String: Int]
+        /// Each document that ran again, in doc_id order, with its reason.
+        public var reruns: [Rerun]
+        /// The doc_ids dropped because their input is gone, sorted.
+        public var removedDocIds: [String]
+        /// The state store's file, relative to the output folder.
+        public var stateFile: String
+
+        enum CodingKeys: String, CodingKey {
+            case reused, processed, removed, reasons, reruns
+            case tablesReused = "tables_reused"
+            case stateRebuilt = "state_rebuilt"
+            case removedDocIds = "removed_doc_ids"
+            case stateFile = "state_file"
+        }
+    }
 
     public struct RejectSummary: Codable, Sendable {
         public var docId: String
@@ -51,7 +111,7 @@ public struct RunReport: Codable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case manifest, jobs, inputs, rejects, warnings, stages
+        case manifest, jobs, inputs, rejects, warnings, stages, shard, incremental
         case gleanVersion = "glean_version"
         case manifestName = "manifest_name"
         case manifestSHA256 = "manifest_sha256"

@@ -1,7 +1,7 @@
 import GleanParquet
 
-/// Writes one table as Apache Parquet: a single file, or a Hive-partitioned dataset folder when
-/// `partitionBy` names columns of the table.
+/// Writes one table as Apache Parquet: a single file, or a dataset folder of part files
+/// (Hive-partitioned when `partitionBy` names columns of the table).
 public final class ParquetTableWriter: TableWriter {
     public let schema: TableSchema
     public let path: String
@@ -9,24 +9,25 @@ public final class ParquetTableWriter: TableWriter {
     private let dataset: ParquetDatasetWriter?
 
     /// - Parameters:
-    ///   - path: the file to write (unpartitioned) or the dataset folder (partitioned).
-    ///   - partitionBy: partition columns (outermost first); empty for one file.
-    ///   - partFileName: the part file name inside each partition folder.
+    ///   - path: the file to write, or the dataset folder when `partFileName` is set.
+    ///   - partitionBy: partition columns (outermost first); only with `partFileName`.
+    ///   - partFileName: nil for one file at `path`; else the part file name inside `path` (and
+    ///     inside each partition folder).
     public init(path: String, schema: TableSchema, options: ParquetWriterOptions, partitionBy: [String] = [],
-                partFileName: String = "part-00000.parquet") throws {
+                partFileName: String? = nil) throws {
         self.schema = schema
         self.path = path
         let parquetSchema = ParquetSchema(columns: schema.columns.map {
             ParquetColumn(name: $0.name, type: Self.parquetType($0.type), nullable: $0.nullable)
         })
         do {
-            if partitionBy.isEmpty {
-                file = try ParquetWriter(path: path, schema: parquetSchema, options: options)
-                dataset = nil
-            } else {
+            if let partFileName {
                 dataset = try ParquetDatasetWriter(root: path, schema: parquetSchema, partitionBy: partitionBy,
                                                    partFileName: partFileName, options: options)
                 file = nil
+            } else {
+                file = try ParquetWriter(path: path, schema: parquetSchema, options: options)
+                dataset = nil
             }
         } catch {
             throw TableWriteError(table: schema.name, path: path, message: "\(error)")

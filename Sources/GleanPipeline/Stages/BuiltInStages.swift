@@ -1,6 +1,6 @@
 /// The built-in stage kinds, in the order `glean stages` prints them.
 enum BuiltInStages {
     static var all: [StageKind] {
-        [FetchFilesStage.kind, ParseHTMLStage.kind, CleanTextStage.kind, ExtractFactsStage.kind, ExportCSVStage.kind, ExportParquetStage.kind]
+        [FetchFilesStage.kind, ParseHTMLStage.kind, CleanTextStage.kind, ExtractFactsStage.kind, ExecStage.kind, ExportCSVStage.kind, ExportParquetStage.kind]
     }
 }

@@ -45,17 +45,14 @@ enum ExportParquetStage {
                 ParquetKeyValue(key: "glean.manifest_sha256", value: manifest.sha256),
             ]
             let partitions = partitionBy.allSatisfy { schema.index(of: $0) != nil } ? partitionBy : []
+            if partitions.isEmpty && shard == nil {
+                return try ParquetTableWriter(path: dir + "/" + schema.name + ".parquet", schema: schema, options: tableOptions)
+            }
+            // A dataset folder per table: Hive partitions, and/or part files named after the shard
+            // (part-<i>of<n>-00000.parquet) so that shards never collide.
             let stem = shard?.partStem ?? "part"
-            if !partitions.isEmpty {
-                return try ParquetTableWriter(path: dir + "/" + schema.name, schema: schema, options: tableOptions,
-                                              partitionBy: partitions, partFileName: stem + "-00000.parquet")
-            }
-            if shard != nil {
-                // Shards write part files of one dataset folder per table.
-                return try ParquetTableWriter(path: dir + "/" + schema.name, schema: schema, options: tableOptions,
-                                              partitionBy: [], partFileName: stem + "-00000.parquet")
-            }
-            return try ParquetTableWriter(path: dir + "/" + schema.name + ".parquet", schema: schema, options: tableOptions)
+            return try ParquetTableWriter(path: dir + "/" + schema.name, schema: schema, options: tableOptions,
+                                          partitionBy: partitions, partFileName: stem + "-00000.parquet")
         })
     })
 }

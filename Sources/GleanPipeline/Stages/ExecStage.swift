@@ -1,0 +1,215 @@
+import Foundation
+import GleanTables
+
+/// `exec`: runs a plugin written in any language on each document. The plugin gets the
+/// document as one JSON line on stdin and writes records, one JSON object per line, on stdout;
+/// they become rows of the table the stage declares. A crash, a timeout or bad JSON rejects
+/// that document, with the plugin's stderr in the reason, and the run goes on.
+struct ExecStage: DocumentStage {
+    static let spec = StageSpec(kind: "exec", role: .perDocument, doc: "Runs a plugin command per document: one JSON line in on stdin ({doc_id, source, format, text, metadata}), one JSON record per line out on stdout, as rows of 'table'.", options: [
+        OptionSpec("command", .stringList, required: true, doc: "The program and its arguments, run in the manifest's folder (e.g. [python3, plugins/keywords.py])."),
+        OptionSpec("table", .string, required: true, doc: "The table the records go to (lower-case letters, digits and '_')."),
+        OptionSpec("columns", .stringList, default: .stringList([]), doc: "The table's columns after doc_id, each 'name' (string) or 'name:type' with type string, int64, double or boolean."),
+        OptionSpec("timeout_seconds", .int, default: .int(30), doc: "Longest a plugin may take on one document; past it the plugin is killed and the document rejected."),
+        OptionSpec("max_output_bytes", .int, default: .int(16 << 20), doc: "Most a plugin may write for one document; past it the plugin is killed and the document rejected."),
+    ])
+
+    static let kind = StageKind(spec: spec, tables: { options in
+        guard let name = options.string("table"), let columns = try? parseColumns(options.strings("columns")) else { return [] }
+        return [schema(table: name, columns: columns)]
+    }, check: { decl, _ in
+        if decl.options.strings("command").first?.isEmpty ?? true { return ("command", "command must name a program") }
+        let table = decl.options.string("table") ?? ""
+        guard table.first?.isLetter == true, table.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "_" }) else {
+            return ("table", "table '\(table)' must be a table name: lower-case letters, digits and '_', starting with a letter")
+        }
+        if GleanTables.all.contains(where: { $0.name == table }) {
+            return ("table", "table '\(table)' is a built-in table; choose another name")
+        }
+        do {
+            _ = try parseColumns(decl.options.strings("columns"))
+        } catch let error as DocumentError {
+            return ("columns", error.reason)
+        } catch {
+            return ("columns", "\(error)")
+        }
+        if let t = decl.options.int("timeout_seconds"), t <= 0 { return ("timeout_seconds", "timeout_seconds must be positive") }
+        if let m = decl.options.int("max_output_bytes"), m <= 0 { return ("max_output_bytes", "max_output_bytes must be positive") }
+        return nil
+    }, build: { decl, context in
+        let columns = try parseColumns(decl.options.strings("columns"))
+        let command = decl.options.strings("command")
+        if let program = command.first, findProgram(program, directory: context.manifest.directory) == nil {
+            let where_ = program.contains("/") ? "relative to the manifest's folder \(context.manifest.directory)" : "on PATH"
+            throw GleanError(.manifest, "cannot find the plugin program '\(program)' \(where_), or it is not executable",
+                             location: decl.optionLocations["command"] ?? decl.location, stage: decl.id,
+                             hint: "fix 'command', or make the script executable (chmod +x) or name its interpreter first, e.g. [python3, plugins/x.py]")
+        }
+        return .perDocument(ExecStage(command: decl.options.strings("command"), directory: context.manifest.directory,
+                                      table: decl.options.string("table") ?? decl.id, columns: columns,
+                                      timeout: Double(decl.options.int("timeout_seconds") ?? 30),
+                                      maxOutput: decl.options.int("max_output_bytes") ?? (16 << 20)))
+    })
+
+    /// The executable `program` names: a path (relative to `directory`) when it holds a '/',
+    /// else the first match on PATH.
+    static func findProgram(_ program: String, directory: String) -> String? {
+        if program.contains("/") {
+            let path = program.hasPrefix("/") ? program : directory + "/" + program
+            return access(path, X_OK) == 0 ? path : nil
+        }
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        for folder in path.split(separator: ":") where !folder.isEmpty {
+            let candidate = String(folder) + "/" + program
+            var isDir: ObjCBool = false
+            if access(candidate, X_OK) == 0, FileManager.default.fileExists(atPath: candidate, isDirectory: &isDir), !isDir.boolValue {
+                return candidate
+            }
+        }
+        return nil
+    }
+
+    /// The types a plugin's columns may have.
+    static let columnTypes: [String: ColumnType] = ["string": .string, "int64": .int64, "double": .double, "boolean": .boolean]
+
+    static func parseColumns(_ specs: [String]) throws -> [(name: String, type: ColumnType)] {
+        var seen: Set<String> = ["doc_id"]
+        return try specs.map { spec in
+            let parts = spec.split(separator: ":", maxSplits: 1).map { String($0).trimmingCharacters(in: .whitespaces) }
+            let name = parts.first ?? ""
+            guard name.first?.isLetter == true, name.allSatisfy({ ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "_" }) else {
+                throw DocumentError("column '\(spec)' must be 'name' or 'name:type' with a name of letters, digits and '_'")
+            }
+            guard seen.insert(name).inserted else { throw DocumentError("column '\(name)' is declared twice (doc_id comes first on its own)") }
+            let typeName = parts.count > 1 ? parts[1] : "string"
+            guard let type = columnTypes[typeName] else {
+                throw DocumentError("column '\(name)' has the unknown type '\(typeName)'; use one of: \(columnTypes.keys.sorted().joined(separator: ", "))")
+            }
+            return (name, type)
+        }
+    }
+
+    static func schema(table: String, columns: [(name: String, type: ColumnType)]) -> TableSchema {
+        TableSchema(name: table, doc: "Records of the exec plugin writing '\(table)'.", columns:
+            [Column("doc_id", .string, nullable: false, doc: "The document.")]
+            + columns.map { Column($0.name, $0.type, role: $0.type == .string ? .freeText : .value, doc: "Plugin field '\($0.name)'.") })
+    }
+
+    let command: [String]
+    let directory: String
+    let table: String
+    let columns: [(name: String, type: ColumnType)]
+    let timeout: Double
+    let maxOutput: Int
+
+    /// The JSON line a plugin receives.
+    struct PluginInput: Encodable {
+        struct Metadata: Encodable {
+            var title, published, language, author, site, url: String?
+        }
+        var doc_id: String
+        var source: String
+        var format: String
+        var text: String
+        var metadata: Metadata
+    }
+
+    func process(_ document: Document) throws -> Document {
+        let input = PluginInput(doc_id: document.docId, source: document.source, format: document.format.rawValue, text: document.text ?? "",
+                                metadata: .init(title: document.metadata.title, published: document.metadata.published,
+                                                language: document.metadata.language, author: document.metadata.author,
+                                                site: document.metadata.site, url: document.metadata.url))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let line = try Array(encoder.encode(input)) + [10]
+        let result = try ChildProcess.run(command, directory: directory, input: line, timeout: timeout, maxOutput: maxOutput,
+                                          cancel: CancellationFlag.current)
+        let stderr = Self.stderrSummary(result.stderr)
+        switch result.end {
+        case .exited(0): break
+        case .exited(let code): throw DocumentError("plugin exited with status \(code); stderr: \(stderr)")
+        case .signaled(let signal): throw DocumentError("plugin was killed by signal \(signal); stderr: \(stderr)")
+        case .timedOut: throw DocumentError("plugin timed out after \(Int(timeout)) s and was stopped (raise timeout_seconds if it is genuinely slow); stderr: \(stderr)")
+        case .cancelled(let signal): throw DocumentError("plugin stopped: the run was interrupted by signal \(signal)")
+        case .tooMuchOutput: throw DocumentError("plugin wrote more than max_output_bytes (\(maxOutput)) and was stopped; stderr: \(stderr)")
+        }
+        var rows: [Row] = []
+        var lineNumber = 0
+        for raw in result.stdout.split(separator: 10, omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let bytes = raw.last == 13 ? raw.dropLast() : raw
+            if bytes.allSatisfy({ $0 == 32 || $0 == 9 }) { continue }
+            rows.append(try row(Array(bytes), line: lineNumber, docId: document.docId, stderr: stderr))
+        }
+        var out = document
+        out.rows[table, default: []] += rows
+        return out
+    }
+
+    private func row(_ bytes: [UInt8], line: Int, docId: String, stderr: String) throws -> Row {
+        let object: [String: JSONValue]
+        do {
+            object = try JSONDecoder().decode([String: JSONValue].self, from: Data(bytes))
+        } catch {
+            let shown = String(decoding: bytes.prefix(80), as: UTF8.self)
+            throw DocumentError("plugin output line \(line) is not a JSON object: '\(shown)'; stderr: \(stderr)")
+        }
+        let names = columns.map(\.name)
+        if let unknown = object.keys.sorted().first(where: { !names.contains($0) && $0 != "doc_id" }) {
+            throw DocumentError("plugin output line \(line) has the field '\(unknown)', which is not a declared column (\(names.joined(separator: ", "))); declare it in 'columns'; stderr: \(stderr)")
+        }
+        var row: Row = [.string(docId)]
+        for (name, type) in columns {
+            let value = object[name] ?? .null
+            guard let cell = value.cell(as: type) else {
+                throw DocumentError("plugin output line \(line): column '\(name)' expects \(type.rawValue), got \(value.kind); stderr: \(stderr)")
+            }
+            row.append(cell)
+        }
+        return row
+    }
+
+    /// The plugin's stderr for a reject reason: its last 600 bytes, lines joined with " | ".
+    static func stderrSummary(_ bytes: [UInt8]) -> String {
+        let text = String(decoding: bytes.suffix(600), as: UTF8.self)
+        let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return lines.isEmpty ? "(empty)" : lines.joined(separator: " | ")
+    }
+}
+
+/// A JSON value as a plugin writes it.
+enum JSONValue: Decodable, Sendable {
+    case null, bool(Bool), int(Int64), double(Double), string(String), other
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if c.decodeNil() { self = .null }
+        else if let b = try? c.decode(Bool.self) { self = .bool(b) }
+        else if let i = try? c.decode(Int64.self) { self = .int(i) }
+        else if let d = try? c.decode(Double.self) { self = .double(d) }
+        else if let s = try? c.decode(String.self) { self = .string(s) }
+        else { self = .other }
+    }
+
+    var kind: String {
+        switch self {
+        case .null: return "null"
+        case .bool: return "a boolean"
+        case .int, .double: return "a number"
+        case .string: return "a string"
+        case .other: return "a list or an object"
+        }
+    }
+
+    func cell(as type: ColumnType) -> Cell? {
+        switch (self, type) {
+        case (.null, _): return .null
+        case (.string(let s), .string): return .string(s)
+        case (.int(let i), .int64): return .int(i)
+        case (.int(let i), .double): return .double(Double(i))
+        case (.double(let d), .double): return .double(d)
+        case (.bool(let b), .boolean): return .bool(b)
+        default: return nil
+        }
+    }
+}
