@@ -231,7 +231,7 @@ public final class Runner {
         try OrderedPool.run(count: inputs.count, jobs: options.jobs, window: options.jobs * 4, cancel: cancel, work: { index in
             let input = inputs[index]
             defer { hashed.add() }
-            guard let sha = ContentHash.file(input.path) else {
+            guard let sha = SHA256.file(input.path) else {
                 return (sha: "", stored: Result<StoredState?, any Error>.success(nil))
             }
             return (sha: sha, stored: Result { try state.state(of: input.docId) })

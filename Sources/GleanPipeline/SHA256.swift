@@ -1,8 +1,82 @@
-/// SHA-256 (FIPS 180-4), for content hashes in tables and run reports.
+import Foundation
+
+/// SHA-256 (FIPS 180-4): content hashes in tables, run reports and the incremental state.
+/// Whole buffers are hashed in place (no copy, no allocation per block); `update` streams.
 public struct SHA256: Sendable {
-    private var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
+    private var state = State()
     private var pending: [UInt8] = []
     private var length: UInt64 = 0
+
+    public init() {}
+
+    /// The hex digest of `bytes`.
+    public static func hex<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
+        if let digest = bytes.withContiguousStorageIfAvailable({ hex(UnsafeRawBufferPointer($0)) }) { return digest }
+        return hex(Array(bytes))
+    }
+
+    /// The hex digest of `data`.
+    public static func hex(_ data: Data) -> String {
+        data.withUnsafeBytes { hex($0) }
+    }
+
+    /// The hex digest of the file at `path`, or nil when it cannot be read.
+    public static func file(_ path: String) -> String? {
+        FileManager.default.contents(atPath: path).map { hex($0) }
+    }
+
+    /// The hex digest of the bytes in `buffer`.
+    public static func hex(_ buffer: UnsafeRawBufferPointer) -> String {
+        var hasher = SHA256()
+        hasher.compressWhole(buffer)
+        return hasher.finish(totalLength: UInt64(buffer.count), tail: buffer.count % 64 == 0 ? [] : Array(buffer[(buffer.count / 64 * 64)...]))
+    }
+
+    /// Adds bytes to a streaming digest.
+    public mutating func update<C: Collection>(_ bytes: C) where C.Element == UInt8 {
+        length &+= UInt64(bytes.count)
+        pending.append(contentsOf: bytes)
+        let full = pending.count / 64 * 64
+        guard full > 0 else { return }
+        pending.withUnsafeBytes { raw in compressWhole(UnsafeRawBufferPointer(rebasing: raw[0..<full])) }
+        pending.removeFirst(full)
+    }
+
+    /// The hex digest of everything added with `update`.
+    public mutating func finalizeHex() -> String {
+        let tail = pending
+        pending = []
+        return finish(totalLength: length, tail: tail)
+    }
+
+    /// Compresses every whole 64-byte block of `buffer`.
+    private mutating func compressWhole(_ buffer: UnsafeRawBufferPointer) {
+        guard let base = buffer.baseAddress else { return }
+        let w = UnsafeMutablePointer<UInt32>.allocate(capacity: 64)
+        defer { w.deallocate() }
+        var offset = 0
+        while offset + 64 <= buffer.count {
+            state.compress(base + offset, w)
+            offset += 64
+        }
+    }
+
+    /// Pads `tail` (the bytes after the last whole block) and returns the hex digest.
+    private mutating func finish(totalLength: UInt64, tail: [UInt8]) -> String {
+        var last = tail
+        last.append(0x80)
+        while last.count % 64 != 56 { last.append(0) }
+        let bits = totalLength &* 8
+        for i in (0..<8).reversed() { last.append(UInt8(truncatingIfNeeded: bits >> (UInt64(i) * 8))) }
+        last.withUnsafeBytes { compressWhole($0) }
+        let digits = Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(64)
+        for word in [state.a, state.b, state.c, state.d, state.e, state.f, state.g, state.h] {
+            for shift in stride(from: 28, through: 0, by: -4) { out.append(digits[Int((word >> UInt32(shift)) & 0xF)]) }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
 
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -15,71 +89,37 @@ public struct SHA256: Sendable {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
-    public init() {}
+    private struct State: Sendable {
+        var a: UInt32 = 0x6a09e667, b: UInt32 = 0xbb67ae85, c: UInt32 = 0x3c6ef372, d: UInt32 = 0xa54ff53a
+        var e: UInt32 = 0x510e527f, f: UInt32 = 0x9b05688c, g: UInt32 = 0x1f83d9ab, h: UInt32 = 0x5be0cd19
 
-    /// The hex digest of `bytes`.
-    public static func hex<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
-        var hasher = SHA256()
-        hasher.update(bytes)
-        return hasher.finalizeHex()
-    }
+        @inline(__always)
+        private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 
-    public mutating func update<C: Collection>(_ bytes: C) where C.Element == UInt8 {
-        length &+= UInt64(bytes.count)
-        pending.append(contentsOf: bytes)
-        var start = 0
-        while pending.count - start >= 64 {
-            compress(pending, from: start)
-            start += 64
-        }
-        if start > 0 { pending.removeFirst(start) }
-    }
-
-    public mutating func finalizeHex() -> String {
-        let bits = length &* 8
-        pending.append(0x80)
-        while pending.count % 64 != 56 { pending.append(0) }
-        for i in (0..<8).reversed() { pending.append(UInt8(truncatingIfNeeded: bits >> (UInt64(i) * 8))) }
-        var start = 0
-        while start < pending.count {
-            compress(pending, from: start)
-            start += 64
-        }
-        pending = []
-        let digits = Array("0123456789abcdef")
-        var out = ""
-        out.reserveCapacity(64)
-        for word in h {
-            for shift in stride(from: 28, through: 0, by: -4) {
-                out.append(digits[Int((word >> UInt32(shift)) & 0xF)])
+        mutating func compress(_ block: UnsafeRawPointer, _ w: UnsafeMutablePointer<UInt32>) {
+            for i in 0..<16 {
+                let p = block + i * 4
+                w[i] = UInt32(p.load(as: UInt8.self)) << 24 | UInt32((p + 1).load(as: UInt8.self)) << 16
+                    | UInt32((p + 2).load(as: UInt8.self)) << 8 | UInt32((p + 3).load(as: UInt8.self))
+            }
+            for i in 16..<64 {
+                let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
+                let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
+                w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+            }
+            SHA256.k.withUnsafeBufferPointer { k in
+                var a = self.a, b = self.b, c = self.c, d = self.d, e = self.e, f = self.f, g = self.g, hh = self.h
+                for i in 0..<64 {
+                    let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+                    let ch = (e & f) ^ (~e & g)
+                    let t1 = hh &+ s1 &+ ch &+ k[i] &+ w[i]
+                    let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+                    let maj = (a & b) ^ (a & c) ^ (b & c)
+                    let t2 = s0 &+ maj
+                    hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
+                }
+                self.a &+= a; self.b &+= b; self.c &+= c; self.d &+= d; self.e &+= e; self.f &+= f; self.g &+= g; self.h &+= hh
             }
         }
-        return out
     }
-
-    private mutating func compress(_ block: [UInt8], from start: Int) {
-        var w = [UInt32](repeating: 0, count: 64)
-        for i in 0..<16 {
-            let j = start + i * 4
-            w[i] = UInt32(block[j]) << 24 | UInt32(block[j + 1]) << 16 | UInt32(block[j + 2]) << 8 | UInt32(block[j + 3])
-        }
-        for i in 16..<64 {
-            let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-            let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
-            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-        }
-        var a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7]
-        for i in 0..<64 {
-            let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-            let ch = (e & f) ^ (~e & g)
-            let t1 = hh &+ s1 &+ ch &+ Self.k[i] &+ w[i]
-            let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-            let maj = (a & b) ^ (a & c) ^ (b & c)
-            let t2 = s0 &+ maj
-            hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
-        }
-        h[0] &+= a; h[1] &+= b; h[2] &+= c; h[3] &+= d; h[4] &+= e; h[5] &+= f; h[6] &+= g; h[7] &+= hh
-    }
-
-    private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 }

@@ -104,7 +104,7 @@ public enum GleanTables {
             .text(d.metadata.title), .text(d.metadata.published), d.metadata.publishedUTC.map(Cell.timestamp) ?? .null,
             .text(d.metadata.language), .text(d.metadata.author), .text(d.metadata.site), .text(d.metadata.url),
             .int(Int64(wordCount(text))), .int(Int64(d.paragraphCount ?? paragraphCount(text))),
-            .int(Int64(d.duplicateParagraphs ?? 0)), .string(SHA256.hex(Array(text.utf8))), .string(text),
+            .int(Int64(d.duplicateParagraphs ?? 0)), .string(SHA256.hex(text.utf8)), .string(text),
         ]
     }
 

@@ -190,15 +190,31 @@ import Testing
     }
 }
 
-@Suite struct OpsContentHashTests {
+@Suite struct SHA256BoundaryTests {
+    /// Lengths around the 64-byte block and 56-byte padding boundaries, checked against the
+    /// system's sha256sum, one-shot, from a file, and streamed in 7-byte pieces.
     @Test(arguments: [0, 1, 3, 55, 56, 63, 64, 65, 119, 120, 127, 128, 1_000, 100_003])
-    func theInputHashIsSHA256(_ length: Int) {
+    func matchesSha256sum(_ length: Int) throws {
         let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
-        #expect(ContentHash.hex(Data(bytes)) == SHA256.hex(bytes))
-    }
-
-    @Test func knownDigests() {
-        #expect(ContentHash.hex(Data("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(ContentHash.hex(Data()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        let tree = try TempTree(["input": bytes])
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+        process.arguments = [tree.root + "/input"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let expected = String(output.prefix(64))
+        #expect(SHA256.hex(bytes) == expected)
+        #expect(SHA256.hex(Data(bytes)) == expected)
+        #expect(SHA256.file(tree.root + "/input") == expected)
+        var hasher = SHA256()
+        var start = 0
+        while start < bytes.count {
+            hasher.update(bytes[start..<min(start + 7, bytes.count)])
+            start += 7
+        }
+        #expect(hasher.finalizeHex() == expected)
     }
 }
