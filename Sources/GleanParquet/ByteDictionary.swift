@@ -1,4 +1,3 @@
-internal import CZlib
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -7,96 +6,208 @@ import Darwin
 
 /// Insertion-ordered set of byte strings with dense indices, used for dictionary encoding.
 /// Keys are compared byte for byte (never by Unicode equivalence). The PLAIN encoding of the
-/// entries (the dictionary page body) is built as entries are added.
+/// entries (the dictionary page body) is built as entries are added. Open addressing with
+/// linear probing; each slot keeps 32 bits of the key's hash so most mismatches are rejected
+/// without touching the key bytes. The hash only places keys in slots: indices and the page
+/// body depend on insertion order alone, so output stays deterministic.
+/// Holds ``ByteBuffer``s: never copy a dictionary that is still used.
 struct ByteDictionary {
     /// True for BYTE_ARRAY values (PLAIN adds a 4-byte length before each entry).
     let lengthPrefixed: Bool
     /// PLAIN-encoded entries in insertion order.
-    private(set) var plain: [UInt8] = []
-    /// Start of each entry's value bytes in `plain`.
-    private var starts: [Int] = []
-    private var lengths: [Int32] = []
-    private var slots: [Int32]
+    private(set) var plain = ByteBuffer()
+    /// Per entry (byte arrays only): UInt64 start of the value bytes in `plain`, UInt32 length.
+    /// Fixed-size entries start at `index * size`.
+    private var starts = ByteBuffer()
+    private var lengths = ByteBuffer()
+    /// Full hash of each entry (UInt64), so growing never re-hashes keys.
+    private var hashes = ByteBuffer()
+    /// UInt64 slots: 0 = empty; otherwise (hash high 32 bits) << 32 | (entry index + 1).
+    private var slots: ByteBuffer
     private var mask: Int
+    /// Number of entries.
+    private(set) var count = 0
 
-    init(lengthPrefixed: Bool) {
+    init(lengthPrefixed: Bool, sizeHint: Int = 0) {
         self.lengthPrefixed = lengthPrefixed
-        slots = Array(repeating: -1, count: 1024)
+        plain.sizeHint = sizeHint
+        slots = ByteBuffer(zeroed: 1024 * 8)
         mask = 1023
     }
 
-    var count: Int { starts.count }
+    /// Bytes of the dictionary page body so far.
+    @inline(__always)
+    var plainCount: Int { plain.count }
 
-    /// Returns the index of `key`, adding it when new.
+    private static let tagMask: UInt64 = 0xFFFF_FFFF_0000_0000
+
+    /// Returns the index of the byte string `key`, adding it when new.
     @inline(__always)
     mutating func index(of key: UnsafeRawBufferPointer) -> (index: UInt32, inserted: Bool) {
         let h = Self.hash(key)
+        let tag = h & Self.tagMask
+        var slot = Int(truncatingIfNeeded: h) & mask
+        let n = key.count
+        while true {
+            let entry = slots.loadUInt64LE(at: slot &* 8)
+            if entry == 0 { break }
+            if entry & Self.tagMask == tag {
+                let e = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) &- 1
+                if Int(lengths.loadUInt32LE(at: e &* 4)) == n {
+                    if n == 0 { return (UInt32(truncatingIfNeeded: e), false) }
+                    let start = Int(truncatingIfNeeded: starts.loadUInt64LE(at: e &* 8))
+                    if memEqual(plain.pointer(at: start), key.baseAddress.unsafelyUnwrapped, n) {
+                        return (UInt32(truncatingIfNeeded: e), false)
+                    }
+                }
+            }
+            slot = (slot &+ 1) & mask
+        }
+        let newIndex = count
+        slots.setUInt64LE(slot &* 8, tag | UInt64(newIndex &+ 1))
+        if lengthPrefixed { plain.appendLengthPrefixed(key) } else { plain.append(key) }
+        starts.appendUInt64LE(UInt64(plain.count &- n))
+        lengths.appendUInt32LE(UInt32(truncatingIfNeeded: n))
+        hashes.appendUInt64LE(h)
+        count &+= 1
+        if count &* 2 > mask &+ 1 { grow() }
+        return (UInt32(truncatingIfNeeded: newIndex), true)
+    }
+
+    /// Returns the index of a 4- or 8-byte little-endian value (the low `size` bytes of
+    /// `bits`), adding it when new. A dictionary holds one kind of key only.
+    @inline(__always)
+    mutating func index(ofFixed bits: UInt64, size: Int) -> (index: UInt32, inserted: Bool) {
+        let h = Self.mixFixed(bits, size: size)
+        let tag = h & Self.tagMask
         var slot = Int(truncatingIfNeeded: h) & mask
         while true {
-            let entry = slots[slot]
-            if entry < 0 { break }
-            let e = Int(entry)
-            if Int(lengths[e]) == key.count {
-                let equal = plain.withUnsafeBytes { buf -> Bool in
-                    key.count == 0 || memEqual(buf.baseAddress.unsafelyUnwrapped + starts[e], key.baseAddress.unsafelyUnwrapped, key.count)
-                }
-                if equal { return (UInt32(e), false) }
+            let entry = slots.loadUInt64LE(at: slot &* 8)
+            if entry == 0 { break }
+            if entry & Self.tagMask == tag {
+                let e = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) &- 1
+                let stored = size == 8 ? plain.loadUInt64LE(at: e &* 8) : UInt64(plain.loadUInt32LE(at: e &* 4))
+                if stored == bits { return (UInt32(truncatingIfNeeded: e), false) }
             }
-            slot = (slot + 1) & mask
+            slot = (slot &+ 1) & mask
         }
-        let newIndex = starts.count
-        slots[slot] = Int32(newIndex)
-        if lengthPrefixed { appendUInt32LE(UInt32(key.count), to: &plain) }
-        starts.append(plain.count)
-        lengths.append(Int32(key.count))
-        plain.append(contentsOf: key)
-        if starts.count * 2 > slots.count { grow() }
-        return (UInt32(newIndex), true)
+        let newIndex = count
+        slots.setUInt64LE(slot &* 8, tag | UInt64(newIndex &+ 1))
+        if size == 8 {
+            plain.appendUInt64LE(bits)
+        } else {
+            plain.appendUInt32LE(UInt32(truncatingIfNeeded: bits))
+        }
+        hashes.appendUInt64LE(h)
+        count &+= 1
+        if count &* 2 > mask &+ 1 { grow() }
+        return (UInt32(truncatingIfNeeded: newIndex), true)
     }
 
-    /// The bytes of entry `i` (without the length prefix).
-    func entry(_ i: Int) -> ArraySlice<UInt8> {
-        plain[starts[i]..<(starts[i] + Int(lengths[i]))]
+    /// Whether the slot table is past typical L1 sizes (prefetching pays off).
+    var isLarge: Bool { mask >= 2047 }
+
+    /// Loads the first slot a fixed-width key probes and, when that slot holds an entry,
+    /// the entry's value (only to warm the cache; the result is a checksum).
+    @inline(__always)
+    func slotHint(fixed bits: UInt64, size: Int) -> UInt64 {
+        let h = Self.mixFixed(bits, size: size)
+        let entry = slots.loadUInt64LE(at: (Int(truncatingIfNeeded: h) & mask) &* 8)
+        if entry == 0 { return 0 }
+        let e = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) &- 1
+        return size == 8 ? plain.loadUInt64LE(at: e &* 8) : UInt64(plain.loadUInt32LE(at: e &* 4))
     }
 
+    /// Doubles the slot table and re-places every entry (from the stored hashes).
     private mutating func grow() {
-        let newSize = slots.count * 2
-        var newSlots = [Int32](repeating: -1, count: newSize)
+        let newSize = (mask + 1) * 2
+        var newSlots = ByteBuffer(zeroed: newSize * 8)
         let newMask = newSize - 1
-        plain.withUnsafeBytes { buf in
-            for e in 0..<starts.count {
-                let key = UnsafeRawBufferPointer(rebasing: buf[starts[e]..<(starts[e] + Int(lengths[e]))])
-                var slot = Int(truncatingIfNeeded: Self.hash(key)) & newMask
-                while newSlots[slot] >= 0 { slot = (slot + 1) & newMask }
-                newSlots[slot] = Int32(e)
-            }
+        for e in 0..<count {
+            let h = hashes.loadUInt64LE(at: e &* 8)
+            var slot = Int(truncatingIfNeeded: h) & newMask
+            while newSlots.loadUInt64LE(at: slot &* 8) != 0 { slot = (slot &+ 1) & newMask }
+            newSlots.setUInt64LE(slot &* 8, (h & Self.tagMask) | UInt64(e &+ 1))
         }
         slots = newSlots
         mask = newMask
     }
 
-    /// CRC-32 (zlib, optimised C even in debug builds) mixed with the length.
+    /// Hash of a fixed-width value.
+    @inline(__always)
+    static func mixFixed(_ bits: UInt64, size: Int) -> UInt64 {
+        finalMix((UInt64(size) &* 0x9E37_79B9_7F4A_7C15) ^ (bits &* 0xFF51_AFD7_ED55_8CCD))
+    }
+
+    @inline(__always)
+    static func finalMix(_ x: UInt64) -> UInt64 {
+        var h = x
+        h ^= h >> 32
+        h = h &* 0xBF58_476D_1CE4_E5B9
+        h ^= h >> 29
+        h = h &* 0x94D0_49BB_1331_11EB
+        h ^= h >> 32
+        return h
+    }
+
+    /// Hash of a byte string: 8 bytes per multiply-xorshift step (overlapping loads for
+    /// the tail), then a final avalanche.
     @inline(__always)
     static func hash(_ key: UnsafeRawBufferPointer) -> UInt64 {
-        var h = UInt64(key.count) &* 0x9E37_79B9_7F4A_7C15
-        if key.count == 8 || key.count == 4 {
-            // Numeric keys: a multiply-xorshift mix of the value itself.
-            let v = key.count == 8
-                ? key.loadUnaligned(as: UInt64.self) : UInt64(key.loadUnaligned(as: UInt32.self))
-            h ^= v &* 0xFF51_AFD7_ED55_8CCD
-            h ^= h >> 33
-        } else if let base = key.baseAddress, key.count > 0 {
-            h ^= UInt64(crc32_z(0, base.assumingMemoryBound(to: UInt8.self), key.count))
+        let n = key.count
+        var h = UInt64(truncatingIfNeeded: n) &* 0x9E37_79B9_7F4A_7C15
+        guard let p = key.baseAddress, n > 0 else { return finalMix(h) }
+        if n >= 8 {
+            var i = 0
+            while i &+ 8 < n {
+                let v = p.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                h = (h ^ v) &* 0xFF51_AFD7_ED55_8CCD
+                h ^= h >> 29
+                i &+= 8
+            }
+            // Last 8 bytes (may overlap the previous word).
+            let v = p.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
+            h = (h ^ v) &* 0xC4CE_B9FE_1A85_EC53
+        } else if n >= 4 {
+            let lo = UInt64(p.loadUnaligned(as: UInt32.self))
+            let hi = UInt64(p.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self))
+            h = (h ^ (lo | hi << 32)) &* 0xC4CE_B9FE_1A85_EC53
+        } else {
+            let a = UInt64(p.load(as: UInt8.self))
+            let b = UInt64(p.load(fromByteOffset: n >> 1, as: UInt8.self))
+            let c = UInt64(p.load(fromByteOffset: n &- 1, as: UInt8.self))
+            h = (h ^ (a | b << 8 | c << 16)) &* 0xC4CE_B9FE_1A85_EC53
         }
-        h = h &* 0xBF58_476D_1CE4_E5B9
-        h ^= h >> 31
-        return h
+        return finalMix(h)
     }
 }
 
+/// Byte equality of `n` bytes; short keys compare with two overlapping loads.
 @inline(__always)
 func memEqual(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ n: Int) -> Bool {
-    memcmp(a, b, n) == 0
+    if n >= 8 {
+        if n <= 16 {
+            return a.loadUnaligned(as: UInt64.self) == b.loadUnaligned(as: UInt64.self)
+                && a.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
+                    == b.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
+        }
+    } else if n >= 4 {
+        return a.loadUnaligned(as: UInt32.self) == b.loadUnaligned(as: UInt32.self)
+            && a.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self)
+                == b.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self)
+    }
+    return memcmp(a, b, n) == 0
+}
+
+/// The first 8 bytes as a big-endian number, zero-padded: when two keys differ, they order
+/// the byte strings as unsigned lexicographic comparison does.
+@inline(__always)
+func prefixKey(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+    let n = bytes.count
+    if n >= 8 { return UInt64(bigEndian: bytes.loadUnaligned(as: UInt64.self)) }
+    var key: UInt64 = 0
+    for i in 0..<n { key |= UInt64(bytes[i]) << UInt64(56 &- 8 &* i) }
+    return key
 }
 
 /// Unsigned lexicographic byte comparison (Parquet's order for STRING).

@@ -49,8 +49,11 @@ struct ChunkStatistics {
 }
 
 /// Buffers, encodes and compresses one column chunk of the current row group.
+/// Holds ``ByteBuffer``s: never copy a writer that is still used.
 /// Memory: the finished (compressed) pages of this chunk plus one page being built.
-final class ColumnChunkWriter {
+/// A value type so the per-value path has no class-property exclusivity checks; the writer
+/// keeps its columns in one array and mutates them in place.
+struct ColumnChunkWriter {
     let column: ParquetColumn
     let physical: PhysicalType
     let maxDef: Int
@@ -58,15 +61,18 @@ final class ColumnChunkWriter {
     /// Definition level of a present list element (lists only).
     private let listValueDef: UInt8
     private let listBaseDef: UInt8
-    private let options: ParquetWriterOptions
+    private let pageBytes: Int
+    private let maxDictionaryBytes: Int
+    private let statisticsTruncateBytes: Int
     private let compressor: PageCompressor
 
     // Page being built.
-    private var defLevels: [UInt8] = []
-    private var repLevels: [UInt8] = []
+    private var defLevels = LevelRuns()
+    private var repLevels = LevelRuns()
     private var pageNumValues = 0
-    private var indices: [UInt32] = []
-    private var plainValues: [UInt8] = []
+    /// Dictionary indices of the page, UInt32 little-endian.
+    private var indices = ByteBuffer()
+    private var plainValues = ByteBuffer()
     private var boolValues: [Bool] = []
 
     // Chunk state.
@@ -74,7 +80,7 @@ final class ColumnChunkWriter {
     private var useDictionary: Bool
     private var dictionaryPagesWritten = 0
     private var plainPagesWritten = 0
-    private(set) var pages: [UInt8] = []
+    private(set) var pages = PageList()
     private var pagesUncompressedSize = 0
     private var numValues: Int64 = 0
     /// Level entries below maxDef: null values, null lists, empty lists, null elements.
@@ -89,11 +95,16 @@ final class ColumnChunkWriter {
     private var nanCount: Int64 = 0
     private var minBytes: [UInt8] = []
     private var maxBytes: [UInt8] = []
+    /// ``prefixKey(_:)`` of `minBytes` / `maxBytes`.
+    private var minKey: UInt64 = 0
+    private var maxKey: UInt64 = 0
 
     init(column: ParquetColumn, options: ParquetWriterOptions, compressor: PageCompressor) {
         self.column = column
         self.physical = column.type.physicalType
-        self.options = options
+        self.pageBytes = options.pageBytes
+        self.maxDictionaryBytes = options.maxDictionaryBytes
+        self.statisticsTruncateBytes = options.statisticsTruncateBytes
         self.compressor = compressor
         let base: UInt8 = column.nullable ? 1 : 0
         if column.type == .stringList {
@@ -106,7 +117,12 @@ final class ColumnChunkWriter {
         listBaseDef = base
         listValueDef = base + 2
         useDictionary = options.dictionary && physical != .boolean
-        dictionary = ByteDictionary(lengthPrefixed: physical == .byteArray)
+        dictionary = ByteDictionary(
+            lengthPrefixed: physical == .byteArray, sizeHint: min(options.maxDictionaryBytes, 1 << 24) + 64)
+        // Pages hold at most maxPageValues level entries and about pageBytes of values.
+        let valueHint = min(maxPageValues, 1 << 20)
+        indices.sizeHint = valueHint * 4
+        plainValues.sizeHint = min(options.pageBytes, 1 << 26) + 256
     }
 
     /// Schema path below the root.
@@ -116,7 +132,7 @@ final class ColumnChunkWriter {
 
     /// Estimated uncompressed bytes buffered for this chunk (pages, dictionary, current page).
     var estimatedBytes: Int {
-        pagesUncompressedSize + dictionary.plain.count + currentPageEstimate
+        pagesUncompressedSize &+ dictionary.plainCount &+ (pageEstimateBits >> 3)
     }
 
     /// Index bit width for the current dictionary size (kept up to date on insertion).
@@ -126,70 +142,97 @@ final class ColumnChunkWriter {
     /// width per dictionary index, 8 per PLAIN byte, 1 per boolean.
     private var pageEstimateBits = 0
 
-    private var currentPageEstimate: Int { pageEstimateBits >> 3 }
-
     // MARK: appending one row's value
 
+    /// Appends `count` values (already type-checked), in order, moving them out of `values`
+    /// (which is left uninitialized, also when this throws).
+    mutating func appendColumn(consuming values: UnsafeMutablePointer<ParquetValue>, count: Int) throws {
+        if useDictionary && dictionary.isLarge && physical != .byteArray {
+            prefetchSink = touchSlots(of: UnsafeBufferPointer(start: values, count: count))
+        }
+        var r = 0
+        defer { if r < count { (values + r).deinitialize(count: count &- r) } }
+        while r < count {
+            let value = (values + r).move()
+            r &+= 1
+            try append(value)
+        }
+    }
+
+    /// Where ``touchSlots(of:)`` leaves its result, so its loads are not optimised away.
+    private var prefetchSink: UInt64 = 0
+
+    /// Loads the dictionary slot of each fixed-width value of the batch in a tight loop, so
+    /// the cache misses of a large dictionary overlap instead of stalling one value at a time
+    /// (a software prefetch: the result is only a checksum; the table may still grow).
+    @inline(never)
+    private func touchSlots(of values: UnsafeBufferPointer<ParquetValue>) -> UInt64 {
+        var acc: UInt64 = 0
+        for r in 0..<values.count {
+            switch values[r] {
+            case .double(let v): acc &+= dictionary.slotHint(fixed: v.bitPattern, size: 8)
+            case .int64(let v), .timestampMicros(let v): acc &+= dictionary.slotHint(fixed: UInt64(bitPattern: v), size: 8)
+            case .int32(let v), .date(let v): acc &+= dictionary.slotHint(fixed: UInt64(UInt32(bitPattern: v)), size: 4)
+            default: break
+            }
+        }
+        return acc
+    }
+
     /// Appends one (already type-checked) value and cuts a page when it is full.
-    func append(_ value: ParquetValue) throws {
+    @inline(__always)
+    mutating func append(_ value: borrowing ParquetValue) throws {
         switch value {
+        case .string(let s):
+            presentValue()
+            appendString(s)
+        case .int64(let v), .timestampMicros(let v):
+            presentValue()
+            appendInt64(v)
+        case .double(let v):
+            presentValue()
+            appendDouble(v)
+        case .int32(let v), .date(let v):
+            presentValue()
+            appendInt32(v)
+        case .boolean(let b):
+            presentValue()
+            appendBool(b)
         case .null:
             pageEstimateBits &+= 2
             // Type checks guarantee the column is nullable.
-            if maxRep > 0 { repLevels.append(0) }
-            defLevels.append(0)
-            pageNumValues += 1
-            nullCount += 1
+            if maxRep > 0 { repLevels.append(UInt8(0)) }
+            defLevels.append(UInt8(0))
+            pageNumValues &+= 1
+            nullCount &+= 1
         case .stringList(let list):
             if list.isEmpty {
-                repLevels.append(0)
-                defLevels.append(listBaseDef)
-                pageNumValues += 1
-                pageEstimateBits &+= 4
-                nullCount += 1  // null_count counts levels below maxDef, as pyarrow does
+                appendEmptyList()
             } else {
                 for (i, element) in list.enumerated() {
-                    repLevels.append(i == 0 ? 0 : 1)
+                    repLevels.append(UInt8(i == 0 ? 0 : 1))
                     defLevels.append(listValueDef)
-                    pageNumValues += 1
+                    pageNumValues &+= 1
                     pageEstimateBits &+= 4
                     appendString(element)
                 }
             }
         case .stringListWithNulls(let list):
             if list.isEmpty {
-                repLevels.append(0)
-                defLevels.append(listBaseDef)
-                pageNumValues += 1
-                pageEstimateBits &+= 4
-                nullCount += 1  // null_count counts levels below maxDef, as pyarrow does
+                appendEmptyList()
             } else {
                 for (i, element) in list.enumerated() {
-                    repLevels.append(i == 0 ? 0 : 1)
-                    pageNumValues += 1
+                    repLevels.append(UInt8(i == 0 ? 0 : 1))
+                    pageNumValues &+= 1
                     pageEstimateBits &+= 4
                     if let element {
                         defLevels.append(listValueDef)
                         appendString(element)
                     } else {
                         defLevels.append(listValueDef - 1)
-                        nullCount += 1
+                        nullCount &+= 1
                     }
                 }
-            }
-        default:
-            if maxDef > 0 {
-                defLevels.append(1)
-                pageEstimateBits &+= 2
-            }
-            pageNumValues += 1
-            switch value {
-            case .string(let s): appendString(s)
-            case .int32(let v), .date(let v): appendInt32(v)
-            case .int64(let v), .timestampMicros(let v): appendInt64(v)
-            case .double(let v): appendDouble(v)
-            case .boolean(let b): appendBool(b)
-            default: throw ParquetError("internal: unexpected value kind \(value.kindName)", column: column.name)
             }
         }
         // Pages end at row boundaries: append is called once per row.
@@ -197,64 +240,96 @@ final class ColumnChunkWriter {
             fallbackPending = false
             try flushPage()
             useDictionary = false
-        } else if currentPageEstimate >= options.pageBytes || pageNumValues >= maxPageValues {
+        } else if (pageEstimateBits >> 3) >= pageBytes || pageNumValues >= maxPageValues {
             try flushPage()
         }
     }
 
-    private func appendString(_ string: String) {
-        var s = string
-        s.withUTF8 { buf in appendBytes(UnsafeRawBufferPointer(buf)) }
+    /// Level bookkeeping for a present non-list value.
+    @inline(__always)
+    private mutating func presentValue() {
+        if maxDef > 0 {
+            defLevels.append(UInt8(1))
+            pageEstimateBits &+= 2
+        }
+        pageNumValues &+= 1
     }
 
-    private func appendBytes(_ bytes: UnsafeRawBufferPointer) {
+    private mutating func appendEmptyList() {
+        repLevels.append(UInt8(0))
+        defLevels.append(listBaseDef)
+        pageNumValues &+= 1
+        pageEstimateBits &+= 4
+        nullCount &+= 1  // null_count counts levels below maxDef, as pyarrow does
+    }
+
+    @inline(__always)
+    private mutating func appendString(_ string: String) {
+        // Native and small strings expose contiguous UTF-8 without a copy.
+        let done: Void? = string.utf8.withContiguousStorageIfAvailable { buf in
+            appendBytes(UnsafeRawBufferPointer(buf))
+        }
+        if done == nil {
+            var s = string
+            s.withUTF8 { buf in appendBytes(UnsafeRawBufferPointer(buf)) }
+        }
+    }
+
+    @inline(__always)
+    private mutating func appendBytes(_ bytes: UnsafeRawBufferPointer) {
         if useDictionary {
             let (index, inserted) = dictionary.index(of: bytes)
-            indices.append(index)
+            indices.appendUInt32LE(index)
             pageEstimateBits &+= indexWidth
             if inserted {
                 updateByteStats(bytes)
                 checkDictionarySize()
             }
         } else {
-            appendUInt32LE(UInt32(truncatingIfNeeded: bytes.count), to: &plainValues)
-            plainValues.append(contentsOf: bytes)
+            plainValues.appendLengthPrefixed(bytes)
             pageEstimateBits &+= (bytes.count &+ 4) &* 8
             updateByteStats(bytes)
         }
     }
 
-    private func updateByteStats(_ bytes: UnsafeRawBufferPointer) {
+    private mutating func updateByteStats(_ bytes: UnsafeRawBufferPointer) {
+        // The first 8 bytes as a big-endian number order most values without a memcmp.
+        let key = prefixKey(bytes)
         if !hasMinMax {
             minBytes = Array(bytes)
             maxBytes = minBytes
+            minKey = key
+            maxKey = key
             hasMinMax = true
             return
         }
-        let isLess = minBytes.withUnsafeBytes { bytesLess(bytes, $0) }
-        if isLess {
+        if key < minKey || (key == minKey && minBytes.withUnsafeBytes { bytesLess(bytes, $0) }) {
             minBytes = Array(bytes)
+            minKey = key
             return
         }
-        let isGreater = maxBytes.withUnsafeBytes { bytesLess($0, bytes) }
-        if isGreater { maxBytes = Array(bytes) }
+        if key > maxKey || (key == maxKey && maxBytes.withUnsafeBytes { bytesLess($0, bytes) }) {
+            maxBytes = Array(bytes)
+            maxKey = key
+        }
     }
 
-    private func appendInt32(_ v: Int32) {
+    @inline(__always)
+    private mutating func appendInt32(_ v: Int32) {
         updateIntStats(Int64(v))
-        var le = v.littleEndian
-        withUnsafeBytes(of: &le) { appendFixed($0) }
+        appendFixed(UInt64(UInt32(bitPattern: v)), size: 4)
     }
 
-    private func appendInt64(_ v: Int64) {
+    @inline(__always)
+    private mutating func appendInt64(_ v: Int64) {
         updateIntStats(v)
-        var le = v.littleEndian
-        withUnsafeBytes(of: &le) { appendFixed($0) }
+        appendFixed(UInt64(bitPattern: v), size: 8)
     }
 
-    private func appendDouble(_ v: Double) {
+    @inline(__always)
+    private mutating func appendDouble(_ v: Double) {
         if v.isNaN {
-            nanCount += 1
+            nanCount &+= 1
         } else if !hasMinMax {
             minDouble = v
             maxDouble = v
@@ -263,11 +338,10 @@ final class ColumnChunkWriter {
             if v < minDouble || (v == minDouble && v.sign == .minus) { minDouble = v }
             if v > maxDouble || (v == maxDouble && v.sign == .plus) { maxDouble = v }
         }
-        var le = v.bitPattern.littleEndian
-        withUnsafeBytes(of: &le) { appendFixed($0) }
+        appendFixed(v.bitPattern, size: 8)
     }
 
-    private func appendBool(_ b: Bool) {
+    private mutating func appendBool(_ b: Bool) {
         let i: Int64 = b ? 1 : 0
         updateIntStats(i)
         boolValues.append(b)
@@ -275,7 +349,7 @@ final class ColumnChunkWriter {
     }
 
     @inline(__always)
-    private func updateIntStats(_ v: Int64) {
+    private mutating func updateIntStats(_ v: Int64) {
         if !hasMinMax {
             minInt = v
             maxInt = v
@@ -286,23 +360,28 @@ final class ColumnChunkWriter {
         }
     }
 
+    /// Appends a 4- or 8-byte little-endian value (in the low `size` bytes of `bits`).
     @inline(__always)
-    private func appendFixed(_ bytes: UnsafeRawBufferPointer) {
+    private mutating func appendFixed(_ bits: UInt64, size: Int) {
         if useDictionary {
-            let (index, inserted) = dictionary.index(of: bytes)
-            indices.append(index)
+            let (index, inserted) = dictionary.index(ofFixed: bits, size: size)
+            indices.appendUInt32LE(index)
             pageEstimateBits &+= indexWidth
             if inserted { checkDictionarySize() }
         } else {
-            plainValues.append(contentsOf: bytes)
-            pageEstimateBits &+= bytes.count &* 8
+            if size == 8 {
+                plainValues.appendUInt64LE(bits)
+            } else {
+                plainValues.appendUInt32LE(UInt32(truncatingIfNeeded: bits))
+            }
+            pageEstimateBits &+= size &* 8
         }
     }
 
     /// Falls back to PLAIN for the rest of the chunk once the dictionary is too big.
-    private func checkDictionarySize() {
+    private mutating func checkDictionarySize() {
         indexWidth = max(1, bitWidth(UInt64(dictionary.count)))
-        if dictionary.plain.count > options.maxDictionaryBytes { fallbackPending = true }
+        if dictionary.plainCount > maxDictionaryBytes { fallbackPending = true }
     }
 
     /// Level entries per page cap: bounds the page buffers (4-byte indices, 1-byte levels)
@@ -315,33 +394,42 @@ final class ColumnChunkWriter {
     // MARK: pages
 
     /// Encodes, compresses and stores the page being built (no-op when empty).
-    func flushPage() throws {
+    mutating func flushPage() throws {
         if pageNumValues == 0 { return }
-        var body: [UInt8] = []
-        if maxRep > 0 { body.append(contentsOf: encodeLevelsV1(repLevels, maxLevel: maxRep)) }
-        if maxDef > 0 { body.append(contentsOf: encodeLevelsV1(defLevels, maxLevel: maxDef)) }
+        let c = compressor
+        c.body.removeAll()
+        if maxRep > 0 { appendLevelsV1(repLevels, maxLevel: maxRep, to: &c.body) }
+        if maxDef > 0 { appendLevelsV1(defLevels, maxLevel: maxDef, to: &c.body) }
         let encoding: Int32
+        // Uncompressed PLAIN pages keep their values buffer as is (no copy into the body).
+        var detachedValues: ByteBuffer? = nil
         if useDictionary, dictionary.count > 0 {
-            body.append(contentsOf: encodeDictionaryIndices(indices, dictionarySize: dictionary.count))
+            appendDictionaryIndices(indices, dictionarySize: dictionary.count, to: &c.body)
             encoding = EncodingID.rleDictionary
             dictionaryPagesWritten += 1
         } else {
             if physical == .boolean {
-                body.append(contentsOf: Plain.booleans(boolValues))
+                c.body.append(Plain.booleans(boolValues))
+            } else if c.codec == .none {
+                detachedValues = plainValues
+                var fresh = ByteBuffer(capacity: plainValues.count)
+                fresh.sizeHint = plainValues.sizeHint
+                plainValues = fresh
             } else {
-                body.append(contentsOf: plainValues)
+                c.body.append(plainValues)
             }
             encoding = EncodingID.plain
             plainPagesWritten += 1
         }
-        guard body.count <= Int(Int32.max) else {
+        let bodyCount = c.body.count + (detachedValues?.count ?? 0)
+        guard bodyCount <= Int(Int32.max) else {
             throw ParquetError("page larger than 2 GiB; lower pageBytes", column: column.name)
         }
-        let compressed = try compressor.compress(body)
+        let compressedCount = detachedValues == nil ? try c.compressBody() : bodyCount
         var header = ThriftWriter()
         header.i32(1, 0)  // DATA_PAGE
-        header.i32(2, Int32(body.count))
-        header.i32(3, Int32(compressed.count))
+        header.i32(2, Int32(bodyCount))
+        header.i32(3, Int32(compressedCount))
         header.beginStruct(5)
         header.i32(1, Int32(pageNumValues))
         header.i32(2, encoding)
@@ -349,42 +437,55 @@ final class ColumnChunkWriter {
         header.i32(4, EncodingID.rle)
         header.endStruct()
         header.endStruct()
-        pages.append(contentsOf: header.bytes)
-        pages.append(contentsOf: compressed)
-        pagesUncompressedSize += header.bytes.count + body.count
+        if let detachedValues {
+            var head = ByteBuffer(capacity: header.bytes.count + c.body.count)
+            head.append(header.bytes)
+            head.append(c.body)
+            pages.append(head)
+            pages.append(detachedValues)
+        } else {
+            c.movePage(header: header.bytes, to: &pages)
+        }
+        pagesUncompressedSize += header.bytes.count + bodyCount
         numValues += Int64(pageNumValues)
         pageNumValues = 0
         pageEstimateBits = 0
-        defLevels.removeAll(keepingCapacity: true)
-        repLevels.removeAll(keepingCapacity: true)
-        indices.removeAll(keepingCapacity: true)
-        plainValues.removeAll(keepingCapacity: true)
+        defLevels.removeAll()
+        repLevels.removeAll()
+        indices.removeAll()
+        plainValues.removeAll()
         boolValues.removeAll(keepingCapacity: true)
     }
 
     /// Finishes the chunk: returns the dictionary page (header + body, empty when none), the
     /// data pages, and the footer metadata given the file offset where the chunk will start.
-    func finish(fileOffset: Int64) throws -> (dictionaryPage: [UInt8], metadata: ChunkMetadata) {
+    mutating func finish(fileOffset: Int64) throws -> (dictionaryPage: [UInt8], metadata: ChunkMetadata) {
         try flushPage()
         var dictionaryPage: [UInt8] = []
         var dictionaryUncompressed = 0
         if dictionaryPagesWritten > 0 {
-            let body = dictionary.plain
-            guard body.count <= Int(Int32.max) else {
+            let c = compressor
+            c.body.removeAll()
+            c.body.append(dictionary.plain)
+            let bodyCount = c.body.count
+            guard bodyCount <= Int(Int32.max) else {
                 throw ParquetError("dictionary page larger than 2 GiB", column: column.name)
             }
-            let compressed = try compressor.compress(body)
+            let compressedCount = try c.compressBody()
             var header = ThriftWriter()
             header.i32(1, 2)  // DICTIONARY_PAGE
-            header.i32(2, Int32(body.count))
-            header.i32(3, Int32(compressed.count))
+            header.i32(2, Int32(bodyCount))
+            header.i32(3, Int32(compressedCount))
             header.beginStruct(7)
             header.i32(1, Int32(dictionary.count))
             header.i32(2, EncodingID.plain)
             header.endStruct()
             header.endStruct()
-            dictionaryPage = header.bytes + compressed
-            dictionaryUncompressed = header.bytes.count + body.count
+            var page = ByteBuffer(capacity: header.bytes.count + compressedCount)
+            page.append(header.bytes)
+            c.appendCompressedBody(to: &page)
+            dictionaryPage = page.bytes
+            dictionaryUncompressed = header.bytes.count + bodyCount
         }
         var encodings: [Int32] = [EncodingID.plain, EncodingID.rle]
         if dictionaryPagesWritten > 0 { encodings.append(EncodingID.rleDictionary) }
@@ -433,7 +534,7 @@ final class ColumnChunkWriter {
             }
         case .byteArray:
             if hasMinMax {
-                let limit = options.statisticsTruncateBytes
+                let limit = statisticsTruncateBytes
                 let lo = truncatedMin(minBytes, limit: limit)
                 let hi = truncatedMax(maxBytes, limit: limit)
                 stats.minValue = lo.bytes

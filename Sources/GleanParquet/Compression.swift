@@ -11,7 +11,7 @@ final class PageCompressor {
     init(codec: ParquetCompression, level: Int?) {
         self.codec = codec
         switch codec {
-        case .zstd: self.level = Int32(level ?? 3)
+        case .zstd: self.level = Int32(level ?? 1)
         case .gzip: self.level = Int32(level ?? 6)
         case .none, .snappy: self.level = 0
         }
@@ -31,75 +31,99 @@ final class PageCompressor {
         }
     }
 
-    /// Compresses one page body.
-    func compress(_ input: [UInt8]) throws -> [UInt8] {
-        switch codec {
-        case .none: return input
-        case .snappy: return try snappy(input)
-        case .gzip: return try gzip(input)
-        case .zstd: return try zstd(input)
+    /// The page body being built, shared by the columns of one writer (pages are built
+    /// one at a time).
+    @exclusivity(unchecked) var body = ByteBuffer()
+    /// The compressed form of `body` after ``compressBody()`` (unused for `.none`).
+    @exclusivity(unchecked) private var output = ByteBuffer()
+
+    /// Compresses `body` and returns the compressed size (the body size for `.none`).
+    func compressBody() throws -> Int {
+        if codec == .none { return body.count }
+        output.removeAll()
+        try body.withUnsafeBytes { input in try compress(input, into: &output) }
+        return output.count
+    }
+
+    /// Moves the page (`header` then the compressed body, or the body itself for `.none`)
+    /// into `pages` after ``compressBody()``. The uncompressed body buffer is handed over
+    /// whole (no copy) and replaced by a fresh one of the same size.
+    func movePage(header: [UInt8], to pages: inout PageList) {
+        var head = ByteBuffer(capacity: header.count + (codec == .none ? 0 : output.count))
+        head.append(header)
+        if codec == .none {
+            pages.append(head)
+            let taken = body
+            body = ByteBuffer(capacity: taken.count)
+            pages.append(taken)
+        } else {
+            head.append(output)
+            pages.append(head)
         }
     }
 
-    private func snappy(_ input: [UInt8]) throws -> [UInt8] {
+    /// Appends the page bytes after ``compressBody()``: the compressed body, or the body
+    /// itself for `.none`.
+    func appendCompressedBody(to out: inout ByteBuffer) {
+        if codec == .none { out.append(body) } else { out.append(output) }
+    }
+
+    /// Appends the compressed form of `input` to `out`.
+    private func compress(_ input: UnsafeRawBufferPointer, into out: inout ByteBuffer) throws {
+        switch codec {
+        case .none: out.append(input)
+        case .snappy: try snappy(input, into: &out)
+        case .gzip: try gzip(input, into: &out)
+        case .zstd: try zstd(input, into: &out)
+        }
+    }
+
+    private func snappy(_ input: UnsafeRawBufferPointer, into out: inout ByteBuffer) throws {
         let capacity = snappy_max_compressed_length(input.count)
-        var output = [UInt8](repeating: 0, count: capacity)
-        var outLength = capacity
-        let status = input.withUnsafeBufferPointer { src in
-            output.withUnsafeMutableBufferPointer { dst in
-                src.withMemoryRebound(to: CChar.self) { s in
-                    dst.withMemoryRebound(to: CChar.self) { d in
-                        snappy_compress(s.baseAddress, input.count, d.baseAddress, &outLength)
-                    }
-                }
-            }
+        var status = SNAPPY_OK
+        out.appendWith(capacity: capacity) { dst in
+            var outLength = capacity
+            status = snappy_compress(
+                input.baseAddress?.assumingMemoryBound(to: CChar.self), input.count,
+                dst.baseAddress?.assumingMemoryBound(to: CChar.self), &outLength)
+            return status == SNAPPY_OK ? outLength : 0
         }
         guard status == SNAPPY_OK else { throw ParquetError("snappy_compress failed (status \(status.rawValue))") }
-        output.removeSubrange(outLength...)
-        return output
     }
 
-    private func gzip(_ input: [UInt8]) throws -> [UInt8] {
+    private func gzip(_ input: UnsafeRawBufferPointer, into out: inout ByteBuffer) throws {
         var stream = z_stream()
         var rc = deflateInit2_(
             &stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY,
             zlibVersion(), Int32(MemoryLayout<z_stream>.size))
         guard rc == Z_OK else { throw ParquetError("deflateInit2 failed (\(rc))") }
         defer { deflateEnd(&stream) }
-        let bound = Int(deflateBound(&stream, uLong(input.count)))
-        var output = [UInt8](repeating: 0, count: bound + 32)
-        let capacity = output.count
-        var mutableInput = input
-        rc = mutableInput.withUnsafeMutableBufferPointer { src in
-            output.withUnsafeMutableBufferPointer { dst in
-                stream.next_in = src.baseAddress
-                stream.avail_in = uInt(src.count)
-                stream.next_out = dst.baseAddress
-                stream.avail_out = uInt(capacity)
-                return deflate(&stream, Z_FINISH)
-            }
+        let capacity = Int(deflateBound(&stream, uLong(input.count))) + 32
+        out.appendWith(capacity: capacity) { dst in
+            stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress?.assumingMemoryBound(to: UInt8.self))
+            stream.avail_in = uInt(input.count)
+            stream.next_out = dst.baseAddress?.assumingMemoryBound(to: UInt8.self)
+            stream.avail_out = uInt(capacity)
+            rc = deflate(&stream, Z_FINISH)
+            return rc == Z_STREAM_END ? Int(stream.total_out) : 0
         }
         guard rc == Z_STREAM_END else { throw ParquetError("deflate did not finish (\(rc))") }
-        output.removeSubrange(Int(stream.total_out)...)
-        return output
     }
 
-    private func zstd(_ input: [UInt8]) throws -> [UInt8] {
+    private func zstd(_ input: UnsafeRawBufferPointer, into out: inout ByteBuffer) throws {
         if zstdContext == nil {
             zstdContext = ZSTD_createCCtx()
             guard zstdContext != nil else { throw ParquetError("ZSTD_createCCtx failed") }
         }
+        let context = zstdContext
         let capacity = ZSTD_compressBound(input.count)
-        var output = [UInt8](repeating: 0, count: capacity)
-        let written = input.withUnsafeBufferPointer { src in
-            output.withUnsafeMutableBufferPointer { dst in
-                ZSTD_compressCCtx(zstdContext, dst.baseAddress, capacity, src.baseAddress, src.count, level)
-            }
+        var result = 0
+        out.appendWith(capacity: capacity) { dst in
+            result = ZSTD_compressCCtx(context, dst.baseAddress, capacity, input.baseAddress, input.count, level)
+            return ZSTD_isError(result) != 0 ? 0 : result
         }
-        if ZSTD_isError(written) != 0 {
-            throw ParquetError("ZSTD_compress failed: \(String(cString: ZSTD_getErrorName(written)))")
+        if ZSTD_isError(result) != 0 {
+            throw ParquetError("ZSTD_compress failed: \(String(cString: ZSTD_getErrorName(result)))")
         }
-        output.removeSubrange(written...)
-        return output
     }
 }

@@ -28,9 +28,10 @@ public struct ParquetKeyValue: Sendable, Equatable {
 public struct ParquetWriterOptions: Sendable {
     /// Page codec (default zstd).
     public var compression: ParquetCompression
-    /// Codec level; nil = the codec default (zstd 3, gzip 6). Ignored for none/snappy.
+    /// Codec level; nil = the codec default (zstd 1, as Arrow/pyarrow; gzip 6). Ignored for none/snappy.
     public var compressionLevel: Int?
-    /// Flush a row group when its estimated uncompressed size reaches this (default 24 MiB).
+    /// Flush a row group when its estimated uncompressed size reaches this (default 24 MiB;
+    /// checked every 64 rows).
     public var rowGroupBytes: Int
     /// Target uncompressed data page size (default 1 MiB).
     public var pageBytes: Int

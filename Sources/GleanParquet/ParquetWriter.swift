@@ -6,8 +6,9 @@ import Darwin
 
 /// Streams rows into one Parquet file: data page v1, PLAIN / RLE_DICTIONARY, one row group
 /// buffered in memory at a time (flushed when its estimated uncompressed size reaches
-/// `options.rowGroupBytes`). Same rows and options give identical bytes.
-/// Use from one thread; call ``close()`` to write the footer.
+/// `options.rowGroupBytes`, checked every 64 rows). Same rows and options give identical bytes.
+/// Rows are queued and encoded 64 at a time, column by column; ``close()`` encodes the rest
+/// and writes the footer. Use from one thread.
 public final class ParquetWriter {
     /// The file being written.
     public let path: String
@@ -18,10 +19,16 @@ public final class ParquetWriter {
 
     private var file: UnsafeMutablePointer<FILE>?
     private var offset: Int64 = 0
-    private var columns: [ColumnChunkWriter] = []
+    // Single-threaded by contract; unchecked exclusivity keeps per-row runtime checks away.
+    @exclusivity(unchecked) private var columns: [ColumnChunkWriter] = []
+    private let checks: [ColumnCheck]
     private let compressor: PageCompressor
     private var rowsInGroup: Int64 = 0
     private var totalRows: Int64 = 0
+    /// Checked values not yet encoded, column-major: column j's values of the batch start at
+    /// `pending + j * batchRows`; `pendingCount` rows are initialized.
+    private let pending: UnsafeMutablePointer<ParquetValue>
+    private var pendingCount = 0
     private var rowGroups: [RowGroupMetadata] = []
     private var failed: ParquetError?
 
@@ -36,9 +43,13 @@ public final class ParquetWriter {
         self.schema = schema
         self.options = options
         self.compressor = PageCompressor(codec: options.compression, level: options.compressionLevel)
+        self.checks = schema.columns.map { ColumnCheck(type: $0.type, nullable: $0.nullable) }
         guard let handle = fopen(path, "wb") else {
             throw ParquetError("cannot create \(path): \(String(cString: strerror(errno)))")
         }
+        // Allocated last: once every stored property is set, deinit owns it (also if a
+        // later step of this initializer throws).
+        self.pending = UnsafeMutablePointer<ParquetValue>.allocate(capacity: schema.columns.count * Self.batchRows)
         file = handle
         columns = newColumns()
         try writeBytes(Array("PAR1".utf8))
@@ -46,6 +57,8 @@ public final class ParquetWriter {
 
     deinit {
         if let file { fclose(file) }
+        for j in 0..<checks.count { (pending + j * Self.batchRows).deinitialize(count: pendingCount) }
+        pending.deallocate()
     }
 
     private func newColumns() -> [ColumnChunkWriter] {
@@ -54,34 +67,116 @@ public final class ParquetWriter {
 
     /// Appends one row (one value per schema column, in order). Throws, naming the column,
     /// when a value has the wrong type or is null in a non-nullable column; the row is then
-    /// not written and the writer stays usable.
+    /// not written and the writer stays usable. Failures while encoding or writing (codec,
+    /// disk) may surface on a later call or on ``close()``; the writer is then unusable.
     public func write(row: [ParquetValue]) throws {
         if let failed { throw failed }
         guard file != nil else { throw ParquetError("write after close: \(path)") }
         guard row.count == schema.columns.count else {
             throw ParquetError("row has \(row.count) values but the schema has \(schema.columns.count) columns")
         }
-        let columnCount = columns.count
-        for j in 0..<columnCount {
-            try Self.check(row[j], schema.columns[j])
+        // One pass: check each value and queue it; a bad value un-queues the row's values.
+        let n = pendingCount
+        var bad = -1
+        row.withUnsafeBufferPointer { values in
+            checks.withUnsafeBufferPointer { checks in
+                for j in 0..<checks.count {
+                    if !Self.isValid(values[j], checks[j]) {
+                        bad = j
+                        break
+                    }
+                    (pending + (j &* Self.batchRows &+ n)).initialize(to: values[j])
+                }
+            }
         }
+        if bad >= 0 {
+            for j in 0..<bad { (pending + (j &* Self.batchRows &+ n)).deinitialize(count: 1) }
+            // Slow path: find the first bad value and say what is wrong with it.
+            for j in 0..<row.count { try Self.check(row[j], schema.columns[j]) }
+            try appendRow(row)
+            return
+        }
+        pendingCount = n + 1
+        totalRows += 1
+        if pendingCount >= Self.batchRows { try flushPending() }
+    }
+
+    /// Appends a row whose length and value types were already checked (by the dataset writer).
+    func write(checkedRow row: [ParquetValue]) throws {
+        if let failed { throw failed }
+        guard file != nil else { throw ParquetError("write after close: \(path)") }
+        try appendRow(row)
+    }
+
+    /// Queues a checked row (copying its values column-major); full batches are encoded
+    /// column by column.
+    @inline(__always)
+    private func appendRow(_ row: [ParquetValue]) throws {
+        let n = pendingCount
+        row.withUnsafeBufferPointer { values in
+            for j in 0..<values.count { (pending + (j &* Self.batchRows &+ n)).initialize(to: values[j]) }
+        }
+        pendingCount = n + 1
+        totalRows += 1
+        if pendingCount >= Self.batchRows { try flushPending() }
+    }
+
+    /// Rows are buffered and encoded in batches of this many, one column at a time: each
+    /// column's loop then stays in cache and its dictionary look-ups overlap. The row group
+    /// size is checked after each batch.
+    static let batchRows = 64
+
+    /// Encodes the queued rows, then cuts a row group when it is big enough.
+    private func flushPending() throws {
+        let count = pendingCount
+        if count == 0 { return }
+        // The column writers consume the queued values (even when they throw).
+        pendingCount = 0
         do {
             var estimate = 0
-            for j in 0..<columnCount {
-                let writer = columns[j]
-                try writer.append(row[j])
-                estimate += writer.estimatedBytes
+            try columns.withUnsafeMutableBufferPointer { writers in
+                for j in 0..<writers.count {
+                    do {
+                        try writers[j].appendColumn(consuming: pending + j &* Self.batchRows, count: count)
+                    } catch {
+                        for k in (j + 1)..<writers.count { (pending + k &* Self.batchRows).deinitialize(count: count) }
+                        throw error
+                    }
+                    estimate &+= writers[j].estimatedBytes
+                }
             }
-            rowsInGroup += 1
-            totalRows += 1
+            rowsInGroup += Int64(count)
             if estimate >= options.rowGroupBytes { try flushRowGroup() }
         } catch let error as ParquetError {
-            failed = error  // state is inconsistent after a failure mid-row
+            failed = error  // state is inconsistent after a failure mid-batch
             throw error
         }
     }
 
+    /// What the per-value check needs to know about a column.
+    struct ColumnCheck {
+        var type: ParquetType
+        var nullable: Bool
+    }
+
+    /// Whether `value` may be written to a column (the fast check; ``check(_:_:)`` explains).
+    @inline(__always)
+    static func isValid(_ value: borrowing ParquetValue, _ column: ColumnCheck) -> Bool {
+        switch value {
+        case .null: column.nullable
+        case .string(let s): column.type == .string && s.utf8.count <= Int(Int32.max) / 2
+        case .int64: column.type == .int64
+        case .double: column.type == .double
+        case .int32: column.type == .int32
+        case .boolean: column.type == .boolean
+        case .date: column.type == .date
+        case .timestampMicros: column.type == .timestampMicros
+        case .stringList, .stringListWithNulls: column.type == .stringList
+        }
+    }
+
     /// Type and nullability check for one value.
+    @inline(__always)
     static func check(_ value: ParquetValue, _ column: ParquetColumn) throws {
         if case .null = value {
             if !column.nullable { throw ParquetError("null in a non-nullable column", column: column.name) }
@@ -90,10 +185,8 @@ public final class ParquetWriter {
         guard value.matches(column.type) else {
             throw ParquetError("expected \(column.type) but got \(value.kindName)", column: column.name)
         }
-        switch value {
-        case .string(let s) where s.utf8.count > Int(Int32.max) / 2:
+        if case .string(let s) = value, s.utf8.count > Int(Int32.max) / 2 {
             throw ParquetError("string value too long (\(s.utf8.count) bytes)", column: column.name)
-        default: break
         }
     }
 
@@ -103,6 +196,7 @@ public final class ParquetWriter {
         if let failed { throw failed }
         guard let handle = file else { throw ParquetError("close called twice: \(path)") }
         do {
+            try flushPending()
             if rowsInGroup > 0 { try flushRowGroup() }
             let footer = Footer.encode(schema: schema, rowGroups: rowGroups, numRows: totalRows, options: options)
             try writeBytes(footer)
@@ -127,10 +221,12 @@ public final class ParquetWriter {
         var chunks: [ChunkMetadata] = []
         var totalUncompressed: Int64 = 0
         var totalCompressed: Int64 = 0
-        for writer in columns {
-            let (dictionaryPage, metadata) = try writer.finish(fileOffset: offset)
+        for j in columns.indices {
+            let (dictionaryPage, metadata) = try columns[j].finish(fileOffset: offset)
             try writeBytes(dictionaryPage)
-            try writeBytes(writer.pages)
+            for segment in columns[j].pages.segments {
+                try segment.withUnsafeBytes { try writeBytes($0) }
+            }
             chunks.append(metadata)
             totalUncompressed += metadata.totalUncompressedSize
             totalCompressed += metadata.totalCompressedSize
@@ -144,9 +240,13 @@ public final class ParquetWriter {
     }
 
     private func writeBytes(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { try writeBytes($0) }
+    }
+
+    private func writeBytes(_ bytes: UnsafeRawBufferPointer) throws {
         guard !bytes.isEmpty else { return }
         guard let file else { throw ParquetError("file is closed: \(path)") }
-        let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
+        let written = fwrite(bytes.baseAddress, 1, bytes.count, file)
         guard written == bytes.count else {
             throw ParquetError("write to \(path) failed: \(String(cString: strerror(errno)))")
         }

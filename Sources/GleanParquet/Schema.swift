@@ -99,14 +99,18 @@ public enum ParquetValue: Sendable, Equatable {
     case stringListWithNulls([String?])
 
     /// Whether this value may be stored in a column of `type`.
+    @inline(__always)
     func matches(_ type: ParquetType) -> Bool {
-        switch (self, type) {
-        case (.null, _): true
-        case (.string, .string), (.int32, .int32), (.int64, .int64), (.double, .double),
-            (.boolean, .boolean), (.date, .date), (.timestampMicros, .timestampMicros),
-            (.stringList, .stringList), (.stringListWithNulls, .stringList):
-            true
-        default: false
+        switch self {
+        case .null: true
+        case .string: type == .string
+        case .int32: type == .int32
+        case .int64: type == .int64
+        case .double: type == .double
+        case .boolean: type == .boolean
+        case .date: type == .date
+        case .timestampMicros: type == .timestampMicros
+        case .stringList, .stringListWithNulls: type == .stringList
         }
     }
 
