@@ -38,13 +38,21 @@ struct ContentSelector {
         rawTotal = total
     }
 
+    /// A weakly suspect element ("header" in a class name, not a footer or comments) that holds
+    /// several paragraphs of unlinked prose is article text, not page chrome.
+    @inline(__always)
+    func proseBlock(_ i: Int) -> Bool {
+        guard !elems[i].hints.contains(.strongNegative), i < pCount.count else { return false }
+        return pCount[i] >= 3 && text[i] >= 400 && link[i] * 4 < text[i]
+    }
+
     @inline(__always)
     func isStripped(_ i: Int) -> Bool {
         let e = elems[i]
         if e.pruned { return true }
         if e.hidden && rawText[i] * 2 < rawTotal { return true }
         if stripUnlikely && e.hints.contains(.unlikely) && !e.hints.contains(.maybe)
-            && (e.hints.contains(.strongNegative) || rawText[i] * 2 < rawTotal)
+            && (e.hints.contains(.strongNegative) || rawText[i] * 2 < rawTotal) && !proseBlock(i)
         {
             switch e.tag {
             case .body, .html, .a, .main, .article: return false

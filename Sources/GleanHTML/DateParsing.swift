@@ -7,9 +7,12 @@ struct ParsedDate: Equatable {
     var fraction: String?
     /// Offset from UTC in minutes, when the source gives a zone.
     var offset: Int?
+    /// Only the month is known ("November 2015"); `day` is then 1 and unused.
+    var monthOnly = false
 
     /// ISO 8601 with the source's precision.
     var iso: String {
+        if monthOnly { return pad(year, 4) + "-" + pad(month, 2) }
         var s = pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
         guard let hour, let minute else { return s }
         s += "T" + pad(hour, 2) + ":" + pad(minute, 2)
@@ -327,7 +330,9 @@ enum DateParser {
             {
                 // Not followed by more of the same (IDs, IPs, versions).
                 if k + 5 < t.count && !t[k + 5].spaceBefore {
-                    if num(t, k + 5) != nil || word(t, k + 5) != nil { return nil }
+                    // ISO 8601 date-time written out ("2022-11-23T08:10+02:00").
+                    let isoTime = da == 4 && s1 == "-" && word(t, k + 5) == "t" && num(t, k + 6) != nil
+                    if !isoTime && (num(t, k + 5) != nil || word(t, k + 5) != nil) { return nil }
                     if let s = sep(t, k + 5), "/-.".contains(s), k + 6 < t.count, !t[k + 6].spaceBefore,
                         num(t, k + 6) != nil || word(t, k + 6) != nil
                     { return nil }
@@ -352,6 +357,13 @@ enum DateParser {
                     return (dmy, k + 5)
                 }
                 return nil
+            }
+            // "2023 Jan 7" (bibliographic order)
+            if da == 4, !blocked(t, k), let (m, after) = monthAt(t, k + 1), let (d, dd) = num(t, after), dd <= 2,
+                num(t, after + 1) == nil
+            {
+                let out = ParsedDate(year: a, month: m, day: d)
+                return out.isValid ? (out, after + 1) : nil
             }
             // "4 September 2025", "1er mars 2024", "4. März 2024", "4 de mayo de 2024"
             if da <= 2 && !blocked(t, k) {
@@ -383,6 +395,22 @@ enum DateParser {
             return out.isValid ? (out, j + 1) : nil
         }
         return nil
+    }
+
+    /// A line that is only a month and a year ("November 2015", "Date: Nov. 2003").
+    static func monthYearAlone(_ text: String) -> ParsedDate? {
+        var t = tokenize(text, limit: 60)
+        if let w = word(t, 0), ["date", "published", "posted"].contains(w) {
+            t.removeFirst()
+            if sep(t, 0) == ":" { t.removeFirst() }
+        }
+        guard let (m, after) = monthAt(t, 0) else { return nil }
+        var j = after
+        if sep(t, j) == "," { j += 1 }
+        guard let (y, dy) = num(t, j), dy == 4, j + 1 == t.count else { return nil }
+        var d = ParsedDate(year: y, month: m, day: 1)
+        d.monthOnly = true
+        return plausible(d) ? d : nil
     }
 
     /// Day-first is the default for ambiguous numeric dates; no US context is inferred.

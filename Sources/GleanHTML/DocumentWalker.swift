@@ -66,6 +66,10 @@ struct DocumentWalker {
                 let idx = Int32(elems.count)
                 let tooDeep = depth >= maxDepth
                 addElement(n, parent: parentIdx, tooDeep: tooDeep)
+                // A button left open by broken markup swallows the rest of the page: read it then.
+                if elems[Int(idx)].tag == .button && !tooDeep && Self.elementCount(n, cap: 40) >= 40 {
+                    elems[Int(idx)].pruned = false
+                }
                 if !elems[Int(idx)].pruned && n.pointee.children != nil {
                     descend = true
                     parentIdx = idx
@@ -96,6 +100,27 @@ struct DocumentWalker {
                 parentIdx = elems[pi].parent
             }
         }
+    }
+
+    /// Element descendants of `n`, counted up to `cap`.
+    static func elementCount(_ n: NodePtr, cap: Int) -> Int {
+        var count = 0
+        var stack: [NodePtr] = []
+        var c = n.pointee.children
+        while count < cap {
+            if let x = c {
+                if x.pointee.type == XML_ELEMENT_NODE {
+                    count += 1
+                    if let ch = x.pointee.children { stack.append(ch) }
+                }
+                c = x.pointee.next
+            } else if let top = stack.popLast() {
+                c = top
+            } else {
+                break
+            }
+        }
+        return count
     }
 
     private mutating func addText(_ c: UnsafeMutablePointer<xmlChar>, parent: Int, inLink: Bool) {
@@ -136,6 +161,7 @@ struct DocumentWalker {
         var datetime: String?
         var content: String?
         var hasPubdate = false
+        var streamedSegment = false
         var metaKey: String?
         var rel: String?
         var href: String?
@@ -148,7 +174,11 @@ struct DocumentWalker {
             let v = a.pointee.children?.pointee.content
             switch h {
             case AttrName.class, AttrName.id:
-                if let v { appendLower(v) }
+                if let v {
+                    appendLower(v)
+                    // React's streamed segments (<div hidden id="S:0">) are moved into view by script.
+                    if h == AttrName.id && v[0] == 0x53 && v[1] == 0x3A { streamedSegment = true }
+                }
             case AttrName.role:
                 if let v {
                     let s = cString(v)
@@ -189,6 +219,7 @@ struct DocumentWalker {
             default: break
             }
         }
+        if streamedSegment && tag == .div { e.hidden = false }
         if !scratch.isEmpty {
             let hints = scratch.withUnsafeBufferPointer { HintMatcher.match($0) }
             e.hints.formUnion(hints)
@@ -205,7 +236,7 @@ struct DocumentWalker {
         default: break
         }
         elems.append(e)
-        if e.hints.contains(.dateish) && meta.dateish.count < 40 { meta.dateish.append(idx) }
+        if e.hints.contains(.dateish) && meta.dateish.count < 1000 { meta.dateish.append(idx) }
         if e.hints.contains(.authorish) && meta.authorish.count < 20 { meta.authorish.append(idx) }
         switch tag {
         case .meta:

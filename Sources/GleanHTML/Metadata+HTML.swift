@@ -139,7 +139,7 @@ struct MetadataBuilder {
         if let dateOverride, let d = DateParser.machine(dateOverride) {
             md.published = d.iso
             md.publishedUTC = d.utcMicros
-        } else if let d = chooseDate(ld: ld, url: md.url) {
+        } else if let d = chooseDate(ld: ld, url: md.url, title: md.title) {
             md.published = d.iso
             md.publishedUTC = d.utcMicros
         }
@@ -280,13 +280,40 @@ struct MetadataBuilder {
         "dc.created", "created", "pdate", "displaydate", "og:updated_time",
     ]
 
-    func chooseDate(ld: JSONLDFacts, url: String?) -> ParsedDate? {
+    func chooseDate(ld: JSONLDFacts, url: String?, title: String?) -> ParsedDate? {
         // Publication, never modification: an update date is not when the article appeared.
-        if let s = structuredDate(ld: ld) { return s }
-        if let v = visibleDates().first { return v }
+        if let s = structuredDate(ld: ld) {
+            // A date in the URL path is the publisher's own calendar day; a structured instant one
+            // day off is the same moment written in another zone.
+            if let url, let u = urlDate(url), abs(daysFromCivil(s.year, s.month, s.day) - daysFromCivil(u.year, u.month, u.day)) == 1 {
+                return u
+            }
+            return s
+        }
+        if let v = visibleDates(title: title).first { return v }
         if let s = ld.created, let d = DateParser.machine(s) { return d }
         if let url, let d = urlDate(url) { return d }
         for t in raw.times { if let d = DateParser.machine(t.value) { return d } }
+        return monthOnlyDate(title: title)
+    }
+
+    /// Last resort: a line near the headline, or an opening paragraph, that is only a month and a
+    /// year; the date keeps that precision ("2015-11").
+    func monthOnlyDate(title: String?) -> ParsedDate? {
+        let anchor = headlineIndex(title: title) ?? contentRoots.min() ?? 0
+        var k = max(0, anchor - 40)
+        var scanned = 0
+        while k < elems.count && k < anchor + 150 && scanned < 60 {
+            let e = elems[k]
+            if !e.pruned && e.localText > 0 && e.localText < 40 {
+                scanned += 1
+                if let d = DateParser.monthYearAlone(TextGather.text(of: e.node, limit: 80)) { return d }
+            }
+            k += 1
+        }
+        for p in paragraphs.prefix(3) where p.count < 40 {
+            if let d = DateParser.monthYearAlone(p) { return d }
+        }
         return nil
     }
 
@@ -297,44 +324,144 @@ struct MetadataBuilder {
         for k in Self.metaDateKeys.dropLast() {
             if let v = metas[k], let d = DateParser.machine(v) { return d }
         }
-        for (_, prop, value) in raw.itemprops where prop.lowercased() == "datepublished" {
-            if let value, let d = DateParser.machine(value) { return d }
+        if let d = genericMetaDate() { return d }
+        // Many itemprop dates are a list of posts or comments, not the article's own date.
+        let props = raw.itemprops.filter { $0.prop.lowercased() == "datepublished" && $0.value != nil }
+        if Set(props.compactMap { $0.value.map { String($0.prefix(10)) } }).count <= 2 {
+            for (_, _, value) in props {
+                if let value, let d = DateParser.machine(value) { return d }
+            }
         }
-        if let t = raw.times.first(where: { $0.pubdate }), let d = DateParser.machine(t.value) { return d }
+        let pubTimes = raw.times.filter { $0.pubdate }
+        if Set(pubTimes.map { $0.value.prefix(10) }).count <= 2, let t = pubTimes.first, let d = DateParser.machine(t.value) { return d }
         return nil
     }
 
-    /// Dates shown near the article, in document order: <time>, date-classed elements, the byline
-    /// just after the headline, the first paragraphs.
-    func visibleDates() -> [ParsedDate] {
-        var out: [(Int, ParsedDate)] = []
-        let limit = contentRoots.map { Int(elems[$0].end) }.max() ?? elems.count
-        let start = max(0, (contentRoots.min() ?? 0) - 400)
+    /// A meta tag whose name says "published" in a form not listed ("w-published-date", "published").
+    func genericMetaDate() -> ParsedDate? {
+        for (k, v) in raw.metas where k.contains("publish") {
+            if k.contains("modif") || k.contains("updat") || k.contains("last") || k.contains("expir") { continue }
+            if let d = DateParser.machine(TextGatherString.collapse(v)) { return d }
+        }
+        return nil
+    }
+
+    /// Words that mark a shown date as a revision, not the publication.
+    static let updateLabels = ["updat", "modif", "revis", "reviewed", "mis à jour", "mise à jour", "aktualisiert", "actualiz", "atualiz", "تحديث"]
+
+    /// Whether `text` calls the date it shows an update.
+    static func isUpdateLabel(_ text: String) -> Bool {
+        let l = text.lowercased()
+        guard let cut = l.firstIndex(where: { $0.isNumber }) else { return false }
+        let before = l[..<cut]
+        guard updateLabels.contains(where: { before.contains($0) }) else { return false }
+        // "Published … Updated …": the first date belongs to the publication label.
+        return !(before.contains("publi") || before.contains("posted"))
+    }
+
+    /// Words that label a shown date as the publication.
+    static let publishLabels = ["publish", "posted", "publié", "publicado", "veröffentlicht", "نشر"]
+
+    /// Whether `text` labels the first date it shows as the publication.
+    static func isPublishLabel(_ text: String) -> Bool {
+        let l = text.lowercased()
+        guard let cut = l.firstIndex(where: { $0.isNumber }) else { return false }
+        let before = l[..<cut]
+        return publishLabels.contains(where: { before.contains($0) }) && !updateLabels.contains(where: { before.contains($0) })
+    }
+
+    /// Whether element `i` sits in navigation, a footer, a sidebar, comments or a related list.
+    func inBoilerplate(_ i: Int) -> Bool {
+        var k = i
+        var steps = 0
+        while k >= 0 && steps < 40 {
+            if elems[k].hints.contains(.strongNegative) || elems[k].hidden { return true }
+            k = Int(elems[k].parent)
+            steps += 1
+        }
+        return false
+    }
+
+    /// The headline's element: the h1 that reads as the chosen title, else the first h1 near the main
+    /// text, else the first h1.
+    func headlineIndex(title: String?) -> Int? {
+        if let title {
+            let k = titleKey(title)
+            if let (i, _) = h1Texts().first(where: { titleKey($0.1) == k }) { return i }
+        }
+        let lo = (contentRoots.min() ?? 0) - 300
+        let hi = contentRoots.map { Int(elems[$0].end) }.max() ?? elems.count
+        let hs = raw.h1.map(Int.init)
+        return hs.first(where: { $0 >= lo && $0 < hi }) ?? hs.first
+    }
+
+    /// Dates shown near the article, nearest the headline first: itemprop dates, <time>, date-classed
+    /// elements and short lines around the headline. A date labelled "Published" comes first; dates
+    /// in boilerplate (navigation, comments, related lists, footers) and dates labelled as updates
+    /// come after the others.
+    func visibleDates(title: String?) -> [ParsedDate] {
+        struct Cand { var index: Int; var date: ParsedDate; var update: Bool; var rank: Int; var boiler = false; var labelled = false }
+        var cands: [Cand] = []
+        let contentLo = contentRoots.min() ?? 0
+        let contentHi = contentRoots.map { Int(elems[$0].end) }.max() ?? elems.count
+        let anchor = headlineIndex(title: title) ?? contentLo
+        let start = max(0, min(contentLo, anchor) - 400)
+        let limit = max(contentHi + 100, anchor + 150)
+        func labelText(_ i: Int) -> String {
+            let p = Int(elems[i].parent)
+            let n = p >= 0 ? elems[p].node : elems[i].node
+            // Only a small parent labels its date ("<div>Updated <time>…</time></div>").
+            let t = TextGather.text(of: n, limit: 300)
+            return t.count <= 80 ? t : ""
+        }
         for (i, prop, value) in raw.itemprops where prop.lowercased() == "datepublished" && value == nil {
             let s = TextGather.text(of: elems[Int(i)].node, limit: 300)
-            if s.count <= 200, let d = DateParser.scanText(s, requireAlone: false) { out.append((Int(i), d)) }
-        }
-        for t in raw.times where Int(t.elem) >= start && Int(t.elem) < limit && out.isEmpty {
-            if let d = DateParser.machine(t.value) { out.append((Int(t.elem), d)) }
-        }
-        for i in raw.dateish where Int(i) >= start && Int(i) < limit && out.isEmpty {
-            let s = TextGather.text(of: elems[Int(i)].node, limit: 300)
-            if s.count <= 200, let d = DateParser.scanText(s, requireAlone: false) { out.append((Int(i), d)) }
-        }
-        if let h = raw.h1.first.map(Int.init) {
-            var scanned = 0
-            var k = h + 1
-            while k < elems.count && k < h + 120 && scanned < 25 && out.isEmpty {
-                let e = elems[k]
-                if !e.pruned && e.localText > 0 && e.localText < 120 {
-                    scanned += 1
-                    let s = TextGather.text(of: e.node, limit: 300)
-                    if s.count <= 200, let d = DateParser.scanText(s, requireAlone: false) { out.append((k, d)) }
-                }
-                k += 1
+            if s.count <= 200, let d = DateParser.scanText(s, requireAlone: false) {
+                cands.append(Cand(index: Int(i), date: d, update: false, rank: 0))
             }
         }
-        var dates = out.map { $0.1 }
+        for t in raw.times where Int(t.elem) >= start && Int(t.elem) < limit {
+            let i = Int(t.elem)
+            if let d = DateParser.machine(t.value) {
+                let label = labelText(i)
+                cands.append(Cand(index: i, date: d, update: Self.isUpdateLabel(label), rank: 1, boiler: inBoilerplate(i), labelled: Self.isPublishLabel(label)))
+            }
+        }
+        func addText(_ i: Int, rank: Int) {
+            let s = TextGather.text(of: elems[i].node, limit: 300)
+            guard s.count <= 200, let d = DateParser.scanText(s, requireAlone: false) else { return }
+            var upd = Self.isUpdateLabel(s)
+            var pub = Self.isPublishLabel(s)
+            if !upd && !pub && s.count < 40 {
+                let label = labelText(i)
+                upd = Self.isUpdateLabel(label)
+                pub = Self.isPublishLabel(label)
+            }
+            cands.append(Cand(index: i, date: d, update: upd, rank: rank, boiler: inBoilerplate(i), labelled: pub))
+        }
+        for i in raw.dateish.map(Int.init) where i >= start && i < limit {
+            addText(i, rank: 1)
+        }
+        let dateishSet = Set(raw.dateish)
+        // Short lines just before and after the headline (bylines, kickers).
+        var scanned = 0
+        var k = max(0, anchor - 120)
+        while k < elems.count && k < anchor + 150 && scanned < 100 {
+            let e = elems[k]
+            if !e.pruned && e.localText > 0 && e.localText < 120 && !dateishSet.contains(Int32(k)) {
+                scanned += 1
+                addText(k, rank: 2)
+            }
+            k += 1
+        }
+        let sorted = cands.sorted {
+            if $0.rank == 0 || $1.rank == 0 { return $0.rank < $1.rank }
+            if $0.labelled != $1.labelled { return $0.labelled }
+            if $0.boiler != $1.boiler && !$0.labelled { return !$0.boiler }
+            if $0.update != $1.update { return !$0.update }
+            return abs($0.index - anchor) < abs($1.index - anchor)
+        }
+        var dates = sorted.map { $0.date }
         if dates.isEmpty {
             for p in paragraphs.prefix(3) where p.count < 400 {
                 if let d = DateParser.scanText(p, requireAlone: false) { dates.append(d); break }
@@ -343,9 +470,16 @@ struct MetadataBuilder {
         return dates
     }
 
-    /// "/2024/06/14/" or "/2024-06-14/" in a URL path.
+    /// "/2024/06/14/" or "/2024-06-14/" (alone or starting a slug) in a URL path.
     func urlDate(_ url: String) -> ParsedDate? {
-        let comps = url.split(separator: "/").map(String.init)
+        let plain = url.removingPercentEncoding ?? url
+        let path = plain.split(separator: "?", maxSplits: 1).first.map(String.init) ?? plain
+        let comps = path.split(separator: "/").map(String.init)
+        for c in comps.dropFirst(2) where c.count >= 10 {
+            let b = Array(c.utf8.prefix(11))
+            guard b[4] == 0x2D, b[7] == 0x2D, b.count == 10 || !(b[10] >= 0x30 && b[10] <= 0x39) else { continue }
+            if let d = DateParser.iso(Array(b.prefix(10))), DateParser.plausible(d) { return d }
+        }
         for (k, c) in comps.enumerated() where c.count == 4 {
             guard let y = Int(c), k + 2 < comps.count, let m = Int(comps[k + 1]), comps[k + 1].count == 2 else { continue }
             let dayPart = comps[k + 2].prefix(2)

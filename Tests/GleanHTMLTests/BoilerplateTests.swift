@@ -49,6 +49,18 @@ private let p3 = "The mayor said the money would be spent over the next two year
             paragraphs: [p1, "What it pays for", "New roofs for four schools in the district", "Resurfacing of the main road",
                 "We kept our promise, said the mayor, to the people of this city.", "Schools and libraries", "4 million dollars", p2]),
         BoilerplateCase(
+            name: "a button left open by broken markup does not swallow the article",
+            html: "<html><body><header><button class=\"toggle\"><div class=\"icon\"><div class=\"bar\"></button></div><ul>"
+                + (0..<20).map { "<li><a href=\"/s\($0)\">Section \($0)</a></li>" }.joined()
+                + "</ul></header><article><h1>Budget passes</h1><p>\(p1)</p><p>\(p2)</p><p>\(p3)</p></article></body></html>",
+            paragraphs: [p1, p2, p3]),
+        BoilerplateCase(
+            name: "prose in a block whose class only mentions a header is kept",
+            html: "<html><body><article>" + (1...8).map { "<p>\(p1) Part \($0).</p>" }.joined()
+                + "<div class=\"accordion pane-header-left\">" + (1...5).map { "<p>\(p2) Step \($0).</p>" }.joined()
+                + "</div></article><div class=\"site-header\"><p>Subscribe now</p></div></body></html>",
+            paragraphs: (1...8).map { "\(p1) Part \($0)." } + (1...5).map { "\(p2) Step \($0)." }),
+        BoilerplateCase(
             name: "text directly in a div, whitespace collapsed",
             html: "<html><body><div id=\"story\">  \(p1)\n\n   <br>\(p2)  </div><div class=\"menu\"><a href=\"/\">Home</a></div></body></html>",
             paragraphs: [p1, p2]),

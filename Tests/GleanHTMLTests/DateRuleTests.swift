@@ -1,0 +1,137 @@
+import Testing
+@testable import GleanHTML
+
+private let para = "<p>The council met on Tuesday to discuss the new budget, which includes funds for schools, roads and parks in the city.</p>"
+
+private func doc(head: String = "", body: String) -> [UInt8] {
+    Array("<html><head><title>Budget passes</title>\(head)</head><body>\(body)</body></html>".utf8)
+}
+
+struct DateRuleCase: Sendable, CustomStringConvertible {
+    let name: String
+    let bytes: [UInt8]
+    let published: String?
+    var description: String { name }
+}
+
+/// One case per date rule: which source wins when a page offers several.
+@Suite struct DateRuleTests {
+    static let cases: [DateRuleCase] = [
+        DateRuleCase(
+            name: "meta name with 'published' in an unlisted form",
+            bytes: doc(head: "<meta name=\"x-published-date\" content=\"2025-05-27T06:03:43Z\">", body: "<article>\(para)</article>"),
+            published: "2025-05-27T06:03:43Z"),
+        DateRuleCase(
+            name: "meta 'published' written in words",
+            bytes: doc(head: "<meta name=\"published\" content=\"July 17, 2025\">", body: "<article>\(para)</article>"),
+            published: "2025-07-17"),
+        DateRuleCase(
+            name: "meta whose name says modified is not a publication date",
+            bytes: doc(head: "<meta name=\"last-published-modified\" content=\"2025-07-17\">", body: "<article>\(para)</article>"),
+            published: nil),
+        DateRuleCase(
+            name: "bibliographic year-month-day order",
+            bytes: doc(head: "<meta name=\"citation_publication_date\" content=\"2023 Jan 7\">", body: "<article>\(para)</article>"),
+            published: "2023-01-07"),
+        DateRuleCase(
+            name: "ISO date-time shown as text",
+            bytes: doc(body: "<h1>Budget passes</h1><span class=\"publicationTime\">2022-11-23T08:10+02:00</span><article>\(para)</article>"),
+            published: "2022-11-23"),
+        DateRuleCase(
+            name: "URL day wins over a structured instant one day off (time zone)",
+            bytes: doc(
+                head: "<link rel=\"canonical\" href=\"https://example.org/2025/12/18/budget-passes\"><meta property=\"article:published_time\" content=\"2025-12-19T03:05:00+00:00\">",
+                body: "<article>\(para)</article>"),
+            published: "2025-12-18"),
+        DateRuleCase(
+            name: "URL day far from the structured date is ignored",
+            bytes: doc(
+                head: "<link rel=\"canonical\" href=\"https://example.org/2025/12/10/budget-passes\"><meta property=\"article:published_time\" content=\"2025-12-19T03:05:00+00:00\">",
+                body: "<article>\(para)</article>"),
+            published: "2025-12-19T03:05:00Z"),
+        DateRuleCase(
+            name: "many itemprop dates are a list, not the article's date",
+            bytes: doc(body: "<h1>Budget passes</h1><p class=\"byline\">Published May 25, 2025</p><article>\(para)</article><ul class=\"posts\"><li><span itemprop=\"datePublished\" content=\"2022-07-11\">a</span></li><li><span itemprop=\"datePublished\" content=\"2022-06-18\">b</span></li><li><span itemprop=\"datePublished\" content=\"2022-03-04\">c</span></li></ul>"),
+            published: "2025-05-25"),
+        DateRuleCase(
+            name: "a date line just before the headline",
+            bytes: doc(body: "<div class=\"hero\"><h5 class=\"kicker\">January 23, 2025</h5><h1>Budget passes</h1></div><article>\(para)</article>"),
+            published: "2025-01-23"),
+        DateRuleCase(
+            name: "a date in a related list loses to the byline",
+            bytes: doc(body: "<div class=\"related-posts\"><span class=\"date\">March 1, 2024</span></div><h1>Budget passes</h1><p>By Ann Lee</p><p>April 17, 2024</p><article>\(para)</article>"),
+            published: "2024-04-17"),
+        DateRuleCase(
+            name: "a labelled update comes after an unlabelled date",
+            bytes: doc(body: "<h1>Budget passes</h1><p class=\"meta\">Updated March 2, 2025</p><article>\(para)</article><p class=\"date\">January 5, 2025</p>"),
+            published: "2025-01-05"),
+        DateRuleCase(
+            name: "a date labelled Published wins over a nearer plain date",
+            bytes: doc(body: "<h1>Budget passes</h1><p class=\"date\">March 3, 2025</p><article>\(para)</article><div><p>Published</p><p class=\"date\">February 2, 2023</p></div>"),
+            published: "2023-02-02"),
+        DateRuleCase(
+            name: "the date next to the headline that matches the title, not a site-name h1",
+            bytes: doc(
+                head: "<meta property=\"og:title\" content=\"Budget passes\">",
+                body: "<header><h1>City Letters</h1></header><div><h1 class=\"post-title\">Budget passes</h1><div class=\"post-date\">Mar 06, 2025</div></div><article>\(para)<p>10 April 2025</p></article>"),
+            published: "2025-03-06"),
+        DateRuleCase(
+            name: "a line that is only a month and a year keeps month precision",
+            bytes: doc(body: "<h1>Budget passes</h1><article><p>November 2015</p>\(para)</article>"),
+            published: "2015-11"),
+        DateRuleCase(
+            name: "a month and a year inside a sentence is not a date",
+            bytes: doc(body: "<h1>Budget passes</h1><article><p>Back in November 2015 the city tried.</p>\(para)</article>"),
+            published: nil),
+        DateRuleCase(
+            name: "percent-encoded og:url still gives its path date",
+            bytes: doc(head: "<meta property=\"og:url\" content=\"https://example.org%2Farticles%2F2025-12-15%2BBudget\">", body: "<article>\(para)</article>"),
+            published: "2025-12-15"),
+        DateRuleCase(
+            name: "itemprop times of a post list are not the article's date",
+            bytes: doc(body: "<h1>Budget passes</h1><p class=\"byline\">Posted May 25, 2025</p><article>\(para)</article><ul><li><time itemprop=\"datePublished\" datetime=\"2022-07-11\">a</time></li><li><time itemprop=\"datePublished\" datetime=\"2022-06-18\">b</time></li><li><time itemprop=\"datePublished\" datetime=\"2022-03-04\">c</time></li></ul>"),
+            published: "2025-05-25"),
+        DateRuleCase(
+            name: "an update label alone is still used when nothing else is shown",
+            bytes: doc(body: "<h1>Budget passes</h1><p class=\"meta\">Last updated: August 19, 2025</p><article>\(para)</article>"),
+            published: "2025-08-19"),
+    ]
+
+    @Test(arguments: cases)
+    func publishedDate(_ c: DateRuleCase) throws {
+        #expect(try HTMLExtractor().extract(c.bytes).metadata.published == c.published)
+    }
+
+    @Test(arguments: [
+        ("https://example.org/2024/06/14/story", "2024-06-14"),
+        ("https://example.org/articles/2025-12-15+Rust+backend", "2025-12-15"),
+        ("https://example.org/blog/2025-12-15-rust", "2025-12-15"),
+        ("https://example.org/p/2025-12-150", nil),
+        ("https://example.org/story?d=2025-12-15", nil),
+        ("https://example.org/2024/13/40/story", nil),
+    ] as [(String, String?)])
+    func urlPathDates(_ url: String, _ want: String?) {
+        let b = MetadataBuilder(raw: RawMeta(), elems: [], contentRoots: [], paragraphs: [])
+        #expect(b.urlDate(url)?.iso == want)
+    }
+
+    @Test(arguments: [
+        ("November 2015", "2015-11"), ("Date: Nov. 2003", "2003-11"), ("Sept 2024", "2024-09"),
+        ("November 2015 and more", nil), ("November 15", nil), ("2015", nil),
+    ] as [(String, String?)])
+    func monthYearLines(_ text: String, _ want: String?) {
+        #expect(DateParser.monthYearAlone(text)?.iso == want)
+    }
+
+    @Test(arguments: [
+        ("Last updated: May 2, 2025", true, false),
+        ("Published May 1, 2025 · Updated May 2, 2025", false, true),
+        ("Posted on 1 May 2025", false, true),
+        ("May 1, 2025", false, false),
+        ("Mis à jour le 2 mai 2025", true, false),
+    ])
+    func dateLabels(_ text: String, _ update: Bool, _ publish: Bool) {
+        #expect(MetadataBuilder.isUpdateLabel(text) == update)
+        #expect(MetadataBuilder.isPublishLabel(text) == publish)
+    }
+}
