@@ -7,6 +7,7 @@ SWIFT        ?= swift
 SHARED       ?= $(abspath ../shared)
 OUT          ?= out
 JOBS         ?= $(shell nproc 2>/dev/null || echo 2)
+FUZZ_SECONDS ?= 60
 VENV         := .venv
 PYTHON       := $(CURDIR)/$(VENV)/bin/python
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -73,6 +74,12 @@ eval: release ## Score main text, metadata and facts against ../shared (dev sets
 	$(RELEASE_BIN) run Pipelines/news.yaml --out $(OUT)/eval/news --quiet; rc=$$?; \
 	if [ $$rc != 0 ] && [ $$rc != 3 ]; then exit $$rc; fi; \
 	echo "== samples: facts"; python3 $(SHARED)/eval/score_facts.py --csv $(OUT)/eval/news/csv --gold $(SHARED)/gold
+
+bench: release ## Speed and memory beside trafilatura, libxml2's bare parse and pyarrow (out/bench/results.json)
+	GLEAN_BIN=$(RELEASE_BIN) GLEAN_SHARED=$(SHARED) BENCH_OUT=$(CURDIR)/$(OUT)/bench Tests/Bench/run.sh
+
+fuzz: deps ## libFuzzer over the HTML reader, the manifest loader, the number and date parsers (FUZZ_SECONDS each, default 60)
+	FUZZ_SECONDS=$(FUZZ_SECONDS) Tests/Fuzz/run.sh
 
 install: release ## Install glean into $(PREFIX)/bin
 	install -d $(DESTDIR)$(PREFIX)/bin

@@ -56,6 +56,8 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(name: "glean", dependencies: ["GleanCommands"], swiftSettings: strict),
+        /// `make bench`: times the Parquet writer on a table in memory, beside pyarrow.
+        .executableTarget(name: "GleanBench", dependencies: ["GleanParquet"], swiftSettings: strict),
 
         // MARK: - Tests
         .testTarget(name: "GleanParquetTests", dependencies: ["GleanParquet"], swiftSettings: strict),

@@ -421,8 +421,15 @@ public final class Runner {
     static func route(_ outputs: [String: Document], _ failures: [String: Reject], docId: String,
                       routes: [(needs: [String], ancestors: Set<String>)]) -> Routed {
         var perSink: [SinkItemBox?] = []
+        // The documents-table row is built here, on the worker thread, once per document,
+        // rather than by every export on the single output thread.
+        var prepared: [String: Document] = [:]
         for route in routes {
-            if let document = route.needs.lazy.compactMap({ outputs[$0] }).first {
+            if let need = route.needs.first(where: { outputs[$0] != nil }), var document = prepared[need] ?? outputs[need] {
+                if document.rows[GleanTables.documents.name] == nil {
+                    document.rows[GleanTables.documents.name] = [GleanTables.documentRow(document)]
+                }
+                prepared[need] = document
                 perSink.append(SinkItemBox(item: .document(document)))
             } else if let failure = failures.sorted(by: { $0.key < $1.key }).first(where: { route.ancestors.contains($0.key) })?.value {
                 perSink.append(SinkItemBox(item: .rejected(failure)))

@@ -117,8 +117,15 @@ public enum GleanTables {
         var count = 0
         var inWord = false
         for scalar in text.unicodeScalars {
-            let p = scalar.properties
-            let wordy = p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
+            let wordy: Bool
+            if scalar.isASCII {
+                // The common case without Unicode property look-ups.
+                let v = scalar.value
+                wordy = (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+            } else {
+                let p = scalar.properties
+                wordy = p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
+            }
             if wordy && !inWord { count += 1 }
             inWord = wordy
         }

@@ -31,9 +31,11 @@ final class TableSink: SinkStage {
         switch item {
         case .document(let document):
             if let writer = writers[GleanTables.documents.name] {
-                try writer.write(GleanTables.documentRow(document))
+                for row in document.rows[GleanTables.documents.name] ?? [GleanTables.documentRow(document)] {
+                    try writer.write(row)
+                }
             }
-            for schema in tables {
+            for schema in tables where schema.name != GleanTables.documents.name {
                 guard let rows = document.rows[schema.name], let writer = writers[schema.name] else { continue }
                 for row in rows { try writer.write(row) }
             }
