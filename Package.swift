@@ -28,6 +28,8 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         .systemLibrary(name: "CSnappy", pkgConfig: "snappy", providers: [.apt(["libsnappy-dev"])]),
+        /// glibc's <malloc.h> (mallopt), for the executable's allocator settings.
+        .systemLibrary(name: "CMalloc"),
 
         // MARK: - Libraries that stand on their own
         .target(name: "GleanParquet", dependencies: ["CZlib", "CZstd", "CSnappy"], swiftSettings: strict),
@@ -49,7 +51,7 @@ let package = Package(
         .target(
             name: "GleanCommands",
             dependencies: [
-                "GleanPipeline", "GleanTables",
+                "GleanPipeline", "GleanTables", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -1,10 +1,20 @@
 import ArgumentParser
 import Foundation
+#if os(Linux)
+internal import CMalloc
+#endif
 
 extension Glean {
     /// Parses the command line and runs the verb, with usage errors mapped to exit code 2
     /// (argument-parser's default is 64) so every usage or manifest mistake exits the same way.
     public static func runMain() -> Never {
+        #if os(Linux)
+        // A fixed threshold: blocks of 256 KiB and more (Parquet page and dictionary buffers,
+        // document bytes) are mapped on their own and go back to the system when freed. glibc's
+        // default raises the threshold after each such free, after which freed large blocks
+        // stay in the heap and a long run's resident memory creeps up with its length.
+        _ = mallopt(M_MMAP_THRESHOLD, 256 * 1024)
+        #endif
         do {
             var command = try parseAsRoot()
             try command.run()

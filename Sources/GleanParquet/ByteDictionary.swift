@@ -39,6 +39,10 @@ struct ByteDictionary {
     @inline(__always)
     var plainCount: Int { plain.count }
 
+    /// Bytes the dictionary holds in memory: the page body plus its index (entry starts,
+    /// lengths, hashes and the slot table), about three times the body for short strings.
+    var memoryBytes: Int { plain.count &+ starts.count &+ lengths.count &+ hashes.count &+ (mask &+ 1) &* 8 }
+
     private static let tagMask: UInt64 = 0xFFFF_FFFF_0000_0000
 
     /// Returns the index of the byte string `key`, adding it when new.

@@ -135,6 +135,12 @@ struct ColumnChunkWriter {
         pagesUncompressedSize &+ dictionary.plainCount &+ (pageEstimateBits >> 3)
     }
 
+    /// Bytes this chunk holds in memory now: its finished (compressed) pages, its dictionary
+    /// with the dictionary's index, and the page being built.
+    var heldBytes: Int {
+        pages.count &+ dictionary.memoryBytes &+ indices.count &+ plainValues.count
+    }
+
     /// Index bit width for the current dictionary size (kept up to date on insertion).
     private var indexWidth = 1
 

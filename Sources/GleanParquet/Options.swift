@@ -33,6 +33,11 @@ public struct ParquetWriterOptions: Sendable {
     /// Flush a row group when its estimated uncompressed size reaches this (default 24 MiB;
     /// checked every 64 rows).
     public var rowGroupBytes: Int
+    /// Also flush a row group when the memory it holds (compressed pages, dictionaries with
+    /// their hash tables, the page being built) reaches this (default 4 MiB). It bounds the
+    /// memory of a table whose rows compress well or repeat, which would otherwise take a
+    /// long time to reach `rowGroupBytes` while its dictionaries grow.
+    public var maxBufferedBytes: Int
     /// Target uncompressed data page size (default 1 MiB).
     public var pageBytes: Int
     /// Dictionary-encode every non-boolean column (default true).
@@ -51,6 +56,7 @@ public struct ParquetWriterOptions: Sendable {
         compression: ParquetCompression = .zstd,
         compressionLevel: Int? = nil,
         rowGroupBytes: Int = 24 * 1024 * 1024,
+        maxBufferedBytes: Int = 4 * 1024 * 1024,
         pageBytes: Int = 1024 * 1024,
         dictionary: Bool = true,
         maxDictionaryBytes: Int = 1024 * 1024,
@@ -61,6 +67,7 @@ public struct ParquetWriterOptions: Sendable {
         self.compression = compression
         self.compressionLevel = compressionLevel
         self.rowGroupBytes = rowGroupBytes
+        self.maxBufferedBytes = maxBufferedBytes
         self.pageBytes = pageBytes
         self.dictionary = dictionary
         self.maxDictionaryBytes = maxDictionaryBytes
@@ -72,6 +79,7 @@ public struct ParquetWriterOptions: Sendable {
     /// Throws for values that cannot work (non-positive sizes, levels out of range).
     func validate() throws {
         if rowGroupBytes < 1 { throw ParquetError("rowGroupBytes must be positive (got \(rowGroupBytes))") }
+        if maxBufferedBytes < 1 { throw ParquetError("maxBufferedBytes must be positive (got \(maxBufferedBytes))") }
         if pageBytes < 1 { throw ParquetError("pageBytes must be positive (got \(pageBytes))") }
         if maxDictionaryBytes < 0 { throw ParquetError("maxDictionaryBytes must not be negative") }
         if statisticsTruncateBytes < 4 { throw ParquetError("statisticsTruncateBytes must be at least 4") }

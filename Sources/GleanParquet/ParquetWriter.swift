@@ -6,7 +6,8 @@ import Darwin
 
 /// Streams rows into one Parquet file: data page v1, PLAIN / RLE_DICTIONARY, one row group
 /// buffered in memory at a time (flushed when its estimated uncompressed size reaches
-/// `options.rowGroupBytes`, checked every 64 rows). Same rows and options give identical bytes.
+/// `options.rowGroupBytes` or the memory it holds reaches `options.maxBufferedBytes`, checked
+/// every 64 rows). Same rows and options give identical bytes.
 /// Rows are queued and encoded 64 at a time, column by column; ``close()`` encodes the rest
 /// and writes the footer. Use from one thread.
 public final class ParquetWriter {
@@ -134,6 +135,7 @@ public final class ParquetWriter {
         pendingCount = 0
         do {
             var estimate = 0
+            var held = 0
             try columns.withUnsafeMutableBufferPointer { writers in
                 for j in 0..<writers.count {
                     do {
@@ -143,10 +145,11 @@ public final class ParquetWriter {
                         throw error
                     }
                     estimate &+= writers[j].estimatedBytes
+                    held &+= writers[j].heldBytes
                 }
             }
             rowsInGroup += Int64(count)
-            if estimate >= options.rowGroupBytes { try flushRowGroup() }
+            if estimate >= options.rowGroupBytes || held >= options.maxBufferedBytes { try flushRowGroup() }
         } catch let error as ParquetError {
             failed = error  // state is inconsistent after a failure mid-batch
             throw error

@@ -28,20 +28,26 @@ public struct Glob: Sendable {
     /// Matching regular files as (absolute path, path relative to `base`), sorted by the
     /// relative path.
     public func matches() -> [(path: String, relative: String)] {
-        var results: [(String, String)] = []
+        var results: [(path: String, relative: String)] = []
+        forEachMatch { results.append(($0, $1)) }
+        return results.sorted { $0.relative.utf8.lexicographicallyPrecedes($1.relative.utf8) }
+    }
+
+    /// Calls `body` with (absolute path, path relative to `base`) for each matching regular
+    /// file, folder by folder in name order, without collecting them.
+    public func forEachMatch(_ body: (String, String) -> Void) {
         if components.count == 1 && !Self.hasWildcard(components[0]) {
             let path = base + "/" + components[0]
             var isDir: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue {
-                return [(path, components[0])]
+                body(path, components[0])
             }
-            return []
+            return
         }
-        walk(folder: base, relative: [], into: &results)
-        return results.sorted { $0.1.utf8.lexicographicallyPrecedes($1.1.utf8) }
+        walk(folder: base, relative: [], body)
     }
 
-    private func walk(folder: String, relative: [String], into results: inout [(String, String)]) {
+    private func walk(folder: String, relative: [String], _ body: (String, String) -> Void) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
         for name in names.sorted() {
             let path = folder + "/" + name
@@ -50,10 +56,10 @@ public struct Glob: Sendable {
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { continue }
             if isDir.boolValue {
                 if Self.canDescend(components[...], into: rel) {
-                    walk(folder: path, relative: rel, into: &results)
+                    walk(folder: path, relative: rel, body)
                 }
             } else if Self.match(components[...], rel[...]) {
-                results.append((path, rel.joined(separator: "/")))
+                body(path, rel.joined(separator: "/"))
             }
         }
     }

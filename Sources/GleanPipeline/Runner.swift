@@ -96,16 +96,16 @@ public final class Runner {
         defer { store.release() }
 
         // Inputs, sorted by doc_id; two inputs with one doc_id are an error naming both.
-        var inputs: [InputRef] = []
+        var inputs = InputList()
         var warnings: [String] = []
         for id in plan.order {
             guard let source = built.sources[id] else { continue }
             let listed = try source.listInputs()
-            inputs += listed.inputs
+            inputs.append(contentsOf: listed.inputs)
             warnings += listed.warnings
         }
-        inputs.sort { $0.docId.utf8.lexicographicallyPrecedes($1.docId.utf8) }
-        for (a, b) in zip(inputs, inputs.dropFirst()) where a.docId == b.docId {
+        inputs.sortByDocId()
+        if let (a, b) = inputs.firstDuplicateDocId() {
             throw GleanError(.manifest, "two inputs have the doc_id '\(a.docId)': \(a.source) and \(b.source)",
                              location: manifest.stage(b.stage)?.location, stage: b.stage,
                              hint: "doc_id is the path below the glob's fixed prefix without suffixes; narrow the globs or rename one file")
@@ -113,7 +113,7 @@ public final class Runner {
         var shardInfo: RunReport.ShardInfo?
         if let shard = options.shard {
             let all = inputs.count
-            inputs = inputs.filter { ShardSelector.shard(of: $0.docId, count: shard.count) == shard.index }
+            inputs = inputs.filter(docId: { ShardSelector.shard(of: $0, count: shard.count) == shard.index })
             shardInfo = .init(index: shard.index, count: shard.count, inputsTotal: all)
             logger.info("shard \(shard.index) of \(shard.count): \(inputs.count) of \(all) documents")
         }
@@ -213,7 +213,7 @@ public final class Runner {
     // MARK: - Incremental first pass
 
     /// Hashes every input (in parallel) and decides, in doc_id order, which must run.
-    private func decide(_ inputs: [InputRef], state: StateStore, plan incremental: IncrementalPlan) throws -> Decisions {
+    private func decide(_ inputs: InputList, state: StateStore, plan incremental: IncrementalPlan) throws -> Decisions {
         let previousVersion = try state.meta("glean_version")
         let versionChange = previousVersion.flatMap { $0 == gleanVersion ? nil : "glean version changed (\($0) → \(gleanVersion))" }
         var decisions = Decisions()
@@ -274,7 +274,7 @@ public final class Runner {
 
     /// Runs and exports every input; returns the indices of inputs that were to be reused but
     /// whose stored outputs could not be read, so they were processed instead.
-    private func runDocuments(_ inputs: [InputRef], built: Built, decisions: Decisions?, state: StateStore?, plan incremental: IncrementalPlan,
+    private func runDocuments(_ inputs: InputList, built: Built, decisions: Decisions?, state: StateStore?, plan incremental: IncrementalPlan,
                               generation: String, stats: StatsBox,
                               rejects: inout [RunReport.RejectSummary], okCount: inout Int) throws -> [Int] {
         for sink in built.sinks { try sink.sink.open(folder: generation) }

@@ -14,7 +14,7 @@ public struct InputRef: Sendable, Equatable {
 /// A stage that lists the run's inputs and reads each as a document.
 public protocol SourceStage: Sendable {
     /// The inputs, and warnings (a glob that matched nothing).
-    func listInputs() throws -> (inputs: [InputRef], warnings: [String])
+    func listInputs() throws -> (inputs: InputList, warnings: [String])
     /// Reads one input. Throws `DocumentError` for an input that cannot be read.
     func read(_ input: InputRef) throws -> Document
 }

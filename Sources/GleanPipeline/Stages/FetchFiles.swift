@@ -24,20 +24,22 @@ struct FetchFilesStage: SourceStage {
     let format: String
     let maxBytes: Int
 
-    func listInputs() throws -> (inputs: [InputRef], warnings: [String]) {
-        var inputs: [InputRef] = []
+    func listInputs() throws -> (inputs: InputList, warnings: [String]) {
+        var inputs = InputList()
         var warnings: [String] = []
-        var seenPaths: Set<String> = []
         for pattern in patterns {
             let glob = Glob(pattern: pattern, relativeTo: root)
-            let matches = glob.matches()
-            if matches.isEmpty {
+            let before = inputs.count
+            let origin = inputs.addOrigin(.init(base: glob.base, root: root, stage: id))
+            glob.forEachMatch { _, relative in
+                // docId(_:) only removes suffixes: the doc_id is a prefix of the relative path.
+                inputs.append(relative: relative, docIdCount: Self.docId(relative).utf8.count, origin: origin)
+            }
+            if inputs.count == before {
                 warnings.append("stage '\(id)': glob '\(pattern)' matched no file (looked in \(glob.base))")
             }
-            for (path, relative) in matches where seenPaths.insert(path).inserted {
-                inputs.append(InputRef(docId: Self.docId(relative), path: path, source: Self.relativePath(path, from: root), stage: id))
-            }
         }
+        if patterns.count > 1 { inputs.removeDuplicatePaths() }
         return (inputs, warnings)
     }
 

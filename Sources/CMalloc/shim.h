@@ -1,0 +1,2 @@
+// glibc's allocator tuning (mallopt), used by the glean executable's startup.
+#include <malloc.h>

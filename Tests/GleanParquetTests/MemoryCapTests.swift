@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+
+@testable import GleanParquet
+
+/// `maxBufferedBytes`: a row group is cut when the memory it holds (pages, dictionaries and
+/// their hash tables) reaches the cap, long before `rowGroupBytes` of uncompressed data, so a
+/// table whose values repeat or compress well cannot hold growing dictionaries all run long.
+@Suite(.enabled(if: PythonCheck.available, "needs the project venv (make venv)"))
+struct MemoryCapTests {
+    static let schema = ParquetSchema(columns: [
+        ParquetColumn(name: "id", type: .string), ParquetColumn(name: "n", type: .int64),
+        ParquetColumn(name: "kind", type: .string),
+    ])
+
+    /// Unique ids and numbers (their dictionaries only grow), a repeated kind.
+    static let rows: [[ParquetValue]] = (0..<6_400).map {
+        [.string("document-\($0)-" + String(repeating: "x", count: $0 % 17)), .int64(Int64($0) * 7_919),
+         .string(["a", "b", "c"][$0 % 3])]
+    }
+
+    @Test(arguments: [
+        (64 * 1024, 7),
+        (256 * 1024, 2),
+        (4 * 1024 * 1024, 1),
+    ])
+    func memoryCapCutsRowGroups(cap: Int, rowGroups: Int) throws {
+        let dir = try makeTempDirectory("memcap")
+        defer { removeTempDirectory(dir) }
+        let path = dir + "/memcap.parquet"
+        try writeTable(path, Self.schema, Self.rows, ParquetWriterOptions(maxBufferedBytes: cap))
+        try PythonCheck.expectFile(
+            path, spec: #"{"rows": 6400, "row_groups": \#(rowGroups), \#(JSONText.columns(Self.schema, Self.rows))}"#)
+    }
+
+    @Test func heldBytesCountsTheDictionaryIndex() throws {
+        var writer = ColumnChunkWriter(
+            column: ParquetColumn(name: "id", type: .string), options: ParquetWriterOptions(),
+            compressor: PageCompressor(codec: .none, level: nil))
+        let empty = writer.heldBytes
+        for i in 0..<1_000 { try writer.append(.string("value-\(i)")) }
+        // 1,000 entries: body (4-byte length + 7-9 bytes each), start 8, length 4, hash 8,
+        // a slot table grown to 2,048 slots of 8 bytes, and 1,000 4-byte indices of the page.
+        #expect(empty == 1_024 * 8)
+        #expect(writer.heldBytes == (4 * 1_000 + 9 * 900 + 8 * 90 + 7 * 10) + 1_000 * 20 + 2_048 * 8 + 4_000)
+    }
+}
