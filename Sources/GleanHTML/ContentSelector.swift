@@ -17,6 +17,8 @@ struct ContentSelector {
     private(set) var liCount: [Int32] = []
     private(set) var inputCount: [Int32] = []
     private(set) var embedCount: [Int32] = []
+    /// <article> elements in the subtree (a grid of post teasers holds several).
+    private(set) var articleCount: [Int32] = []
     private(set) var score: [Float] = []
     /// Text of paragraph units with few links, per subtree.
     private(set) var good: [Int32] = []
@@ -78,6 +80,7 @@ struct ContentSelector {
         liCount = text
         inputCount = text
         embedCount = text
+        articleCount = text
         for i in stride(from: n - 1, through: 0, by: -1) {
             let e = elems[i]
             text[i] += e.localText
@@ -90,6 +93,7 @@ struct ContentSelector {
             case .li: liCount[i] += 1
             case .input, .select, .textarea: inputCount[i] += 1
             case .embed, .object, .iframe, .video: embedCount[i] += 1
+            case .article: articleCount[i] += 1
             default: break
             }
             let p = Int(e.parent)
@@ -102,6 +106,7 @@ struct ContentSelector {
                 liCount[p] += liCount[i]
                 inputCount[p] += inputCount[i]
                 embedCount[p] += embedCount[i]
+                articleCount[p] += articleCount[i]
             } else if p >= 0 && elems[i].pruned && !e.tag.isPruned {
                 // hidden: nothing
             } else if p >= 0 {
@@ -229,8 +234,10 @@ struct ContentSelector {
         // Grow over ancestors that add much more running text of the same quality.
         var a = Int(elems[top].parent)
         var grown = top
+        // "Same quality": no more links than the chosen block itself carries (inline links in prose).
+        let maxLinks = max(0.1, linkDensity(top) + 0.02)
         while a >= 0 && elems[a].tag != .body && elems[a].tag != .html {
-            guard Float(good[a]) >= 0.55 * Float(text[a]), linkDensity(a) < 0.1 else { break }
+            guard Float(good[a]) >= 0.55 * Float(text[a]), linkDensity(a) < maxLinks else { break }
             if Float(good[a]) >= 1.25 * Float(good[grown]) { grown = a }
             a = Int(elems[a].parent)
         }
@@ -304,6 +311,8 @@ struct ContentSelector {
         if isList && ld > 0.5 { return true }
         let embed = embedCount[i]
         if (embed == 1 && len < 75) || (embed > 1 && len < 200) { return true }
+        // A grid of post teasers: several <article>s with a short excerpt each.
+        if articleCount[i] >= 3 && len < 350 * articleCount[i] { return true }
         return false
     }
 }

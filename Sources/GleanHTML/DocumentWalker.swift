@@ -39,6 +39,24 @@ struct RawMeta {
     var itemprops: [(elem: Int32, prop: String, value: String?)] = []
     var dateish: [Int32] = []
     var authorish: [Int32] = []
+    /// Whether the page's meta tags, read in document order, name a modification date before any
+    /// publication date; nil when they name neither. (JSON-LD key order is no signal: serializers
+    /// often sort keys, which puts dateModified first.)
+    var revisionFirst: Bool?
+
+    /// Notes which kind of date a metadata key names, if it is the first such key seen with a date.
+    mutating func noteDateKey(_ key: String, value: String) {
+        guard revisionFirst == nil, let kind = Self.dateKeyKind(key), DateParser.machine(value) != nil else { return }
+        revisionFirst = kind
+    }
+
+    /// true for a modification key, false for a publication key, nil for neither.
+    static func dateKeyKind(_ key: String) -> Bool? {
+        let k = key.lowercased()
+        if k.contains("modif") || k.contains("updated") { return true }
+        if k.contains("publish") || k.contains("issued") { return false }
+        return nil
+    }
 }
 
 /// One walk over the libxml2 tree that records elements, text statistics and metadata.
@@ -162,6 +180,8 @@ struct DocumentWalker {
         var content: String?
         var hasPubdate = false
         var streamedSegment = false
+        var region = false
+        var labelledBy = false
         var metaKey: String?
         var rel: String?
         var href: String?
@@ -187,9 +207,13 @@ struct DocumentWalker {
                         "search":
                         e.hints.insert(.unlikely)
                         e.hints.insert(.strongNegative)
+                    case "region":
+                        region = true
                     default: break
                     }
                 }
+            case AttrName.ariaLabelledBy:
+                labelledBy = true
             case AttrName.hidden:
                 e.hidden = true
             case AttrName.ariaHidden:
@@ -220,6 +244,9 @@ struct DocumentWalker {
             }
         }
         if streamedSegment && tag == .div { e.hidden = false }
+        // A collapsed accordion panel (WAI-ARIA: a region labelled by the header that opens it)
+        // is text the reader unfolds, not hidden chrome.
+        if region && labelledBy { e.hidden = false }
         if !scratch.isEmpty {
             let hints = scratch.withUnsafeBufferPointer { HintMatcher.match($0) }
             e.hints.formUnion(hints)
@@ -240,8 +267,14 @@ struct DocumentWalker {
         if e.hints.contains(.authorish) && meta.authorish.count < 20 { meta.authorish.append(idx) }
         switch tag {
         case .meta:
-            if let metaKey, let content { meta.metas.append((metaKey, content)) }
-            if let itemprop, let content { meta.metas.append(("itemprop:" + itemprop.lowercased(), content)) }
+            if let metaKey, let content {
+                meta.metas.append((metaKey, content))
+                meta.noteDateKey(metaKey, value: content)
+            }
+            if let itemprop, let content {
+                meta.metas.append(("itemprop:" + itemprop.lowercased(), content))
+                meta.noteDateKey(itemprop, value: content)
+            }
         case .title:
             if meta.titleTag == nil { meta.titleTag = TextGather.text(of: n, limit: 2000) }
         case .link:

@@ -288,7 +288,7 @@ struct MetadataBuilder {
             if let url, let u = urlDate(url), abs(daysFromCivil(s.year, s.month, s.day) - daysFromCivil(u.year, u.month, u.day)) == 1 {
                 return u
             }
-            return s
+            return datelineOverride(structured: s, ld: ld, title: title) ?? s
         }
         if let v = visibleDates(title: title).first { return v }
         if let s = ld.created, let d = DateParser.machine(s) { return d }
@@ -400,13 +400,45 @@ struct MetadataBuilder {
     /// in boilerplate (navigation, comments, related lists, footers) and dates labelled as updates
     /// come after the others.
     func visibleDates(title: String?) -> [ParsedDate] {
-        struct Cand { var index: Int; var date: ParsedDate; var update: Bool; var rank: Int; var boiler = false; var labelled = false }
+        let (cands, anchor) = visibleCandidates(title: title)
+        let sorted = cands.sorted {
+            if $0.rank == 0 || $1.rank == 0 { return $0.rank < $1.rank }
+            if $0.labelled != $1.labelled { return $0.labelled }
+            if $0.boiler != $1.boiler && !$0.labelled { return !$0.boiler }
+            if $0.update != $1.update { return !$0.update }
+            if ($0.rank == 3) != ($1.rank == 3) { return $1.rank == 3 }
+            return abs($0.index - anchor) < abs($1.index - anchor)
+        }
+        var dates = sorted.map { $0.date }
+        if dates.isEmpty {
+            for p in paragraphs.prefix(3) where p.count < 400 {
+                if let d = DateParser.scanText(p, requireAlone: false) { dates.append(d); break }
+            }
+        }
+        return dates
+    }
+
+    /// A date shown on the page: where, what, and how it is labelled.
+    struct Cand {
+        var index: Int
+        var date: ParsedDate
+        var update: Bool
+        /// 0: an itemprop publication date shown as text; 1: <time> or a date-classed element; 2: a short
+        /// line near the headline; 3: a longer line near the headline that mentions a date.
+        var rank: Int
+        var boiler = false
+        var labelled = false
+    }
+
+    /// Dates shown around the article in document order of discovery, with the headline's index.
+    /// With `reach`, only dates within that many elements of the headline.
+    func visibleCandidates(title: String?, reach: Int? = nil) -> ([Cand], Int) {
         var cands: [Cand] = []
         let contentLo = contentRoots.min() ?? 0
         let contentHi = contentRoots.map { Int(elems[$0].end) }.max() ?? elems.count
         let anchor = headlineIndex(title: title) ?? contentLo
-        let start = max(0, min(contentLo, anchor) - 400)
-        let limit = max(contentHi + 100, anchor + 150)
+        let start = reach.map { max(0, anchor - $0) } ?? max(0, min(contentLo, anchor) - 400)
+        let limit = reach.map { anchor + $0 + 1 } ?? max(contentHi + 100, anchor + 150)
         func labelText(_ i: Int) -> String {
             let p = Int(elems[i].parent)
             let n = p >= 0 ? elems[p].node : elems[i].node
@@ -414,7 +446,9 @@ struct MetadataBuilder {
             let t = TextGather.text(of: n, limit: 300)
             return t.count <= 80 ? t : ""
         }
-        for (i, prop, value) in raw.itemprops where prop.lowercased() == "datepublished" && value == nil {
+        for (i, prop, value) in raw.itemprops where prop.lowercased() == "datepublished" && value == nil
+            && (reach == nil || (Int(i) >= start && Int(i) < limit))
+        {
             let s = TextGather.text(of: elems[Int(i)].node, limit: 300)
             if s.count <= 200, let d = DateParser.scanText(s, requireAlone: false) {
                 cands.append(Cand(index: Int(i), date: d, update: false, rank: 0))
@@ -437,7 +471,9 @@ struct MetadataBuilder {
                 upd = Self.isUpdateLabel(label)
                 pub = Self.isPublishLabel(label)
             }
-            cands.append(Cand(index: i, date: d, update: upd, rank: rank, boiler: inBoilerplate(i), labelled: pub))
+            // A longer line that mentions a date is prose, not a dateline.
+            let r = rank == 2 && s.count > 80 && !upd && !pub ? 3 : rank
+            cands.append(Cand(index: i, date: d, update: upd, rank: r, boiler: inBoilerplate(i), labelled: pub))
         }
         for i in raw.dateish.map(Int.init) where i >= start && i < limit {
             addText(i, rank: 1)
@@ -445,8 +481,8 @@ struct MetadataBuilder {
         let dateishSet = Set(raw.dateish)
         // Short lines just before and after the headline (bylines, kickers).
         var scanned = 0
-        var k = max(0, anchor - 120)
-        while k < elems.count && k < anchor + 150 && scanned < 100 {
+        var k = max(0, anchor - min(120, reach ?? 120))
+        while k < elems.count && k < anchor + min(150, reach.map { $0 + 1 } ?? 150) && scanned < 100 {
             let e = elems[k]
             if !e.pruned && e.localText > 0 && e.localText < 120 && !dateishSet.contains(Int32(k)) {
                 scanned += 1
@@ -454,21 +490,59 @@ struct MetadataBuilder {
             }
             k += 1
         }
-        let sorted = cands.sorted {
-            if $0.rank == 0 || $1.rank == 0 { return $0.rank < $1.rank }
-            if $0.labelled != $1.labelled { return $0.labelled }
-            if $0.boiler != $1.boiler && !$0.labelled { return !$0.boiler }
-            if $0.update != $1.update { return !$0.update }
-            return abs($0.index - anchor) < abs($1.index - anchor)
-        }
-        var dates = sorted.map { $0.date }
-        if dates.isEmpty {
-            for p in paragraphs.prefix(3) where p.count < 400 {
-                if let d = DateParser.scanText(p, requireAlone: false) { dates.append(d); break }
+        if reach != nil { return (cands, anchor) }
+        // A line labelled "Published" just after the article's text (a closing dateline).
+        k = max(k, contentHi)
+        scanned = 0
+        while k < elems.count && k < contentHi + 60 && scanned < 30 {
+            let e = elems[k]
+            if !e.pruned && e.localText > 0 && e.localText < 120 && !dateishSet.contains(Int32(k)) {
+                scanned += 1
+                let before = cands.count
+                addText(k, rank: 2)
+                if cands.count > before && !cands[before].labelled { cands.removeLast() }
             }
+            k += 1
         }
-        return dates
+        return (cands, anchor)
     }
+
+    /// Modification dates the page's metadata gives (JSON-LD, meta tags).
+    func modifiedDates(ld: JSONLDFacts) -> [ParsedDate] {
+        let sources = [ld.modified, metas["article:modified_time"], metas["og:updated_time"], metas["datemodified"], metas["itemprop:datemodified"], metas["dcterms.modified"]]
+        return sources.compactMap { $0.flatMap(DateParser.machine) }
+    }
+
+    /// The dateline shown next to the headline, when it contradicts the structured publication date.
+    ///
+    /// Only dates outside boilerplate within `datelineReach` elements of the headline count, and only
+    /// when none of them shows the structured publication day. Then:
+    /// - the nearest shows a modification date the metadata gives, and the page's meta tags name
+    ///   the modification before the publication: the page presents itself as of that revision
+    ///   (a re-issued guide), and that revision is its date;
+    /// - the nearest is not labelled as an update and is not within a day of a modification date:
+    ///   the structured date is a system timestamp (import, migration, build) and the shown dateline
+    ///   is the publication.
+    func datelineOverride(structured s: ParsedDate, ld: JSONLDFacts, title: String?) -> ParsedDate? {
+        let (cands, anchor) = visibleCandidates(title: title, reach: Self.datelineReach)
+        var nearest: Cand?
+        for c in cands where !c.boiler && c.rank < 3 && !c.date.monthOnly && abs(c.index - anchor) <= Self.datelineReach {
+            if sameDay(c.date, s) { return nil }
+            if let n = nearest, abs(n.index - anchor) <= abs(c.index - anchor) { continue }
+            nearest = c
+        }
+        // A modification on the publication day says nothing beyond the publication itself.
+        let mods = modifiedDates(ld: ld).filter { !sameDay($0, s) }
+        guard let v = nearest else { return nil }
+        if raw.revisionFirst == true, let m = mods.first(where: { sameDay($0, v.date) }) { return m }
+        if v.update { return nil }
+        let day = daysFromCivil(v.date.year, v.date.month, v.date.day)
+        if mods.contains(where: { abs(daysFromCivil($0.year, $0.month, $0.day) - day) <= 1 }) { return nil }
+        return v.date
+    }
+
+    /// How many elements from the headline a dateline may sit.
+    static let datelineReach = 30
 
     /// "/2024/06/14/" or "/2024-06-14/" (alone or starting a slug) in a URL path.
     func urlDate(_ url: String) -> ParsedDate? {

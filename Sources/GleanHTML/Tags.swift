@@ -89,6 +89,7 @@ enum AttrName {
     static let type = fnv(Array("type".utf8))
     static let pubdate = fnv(Array("pubdate".utf8))
     static let itemtype = fnv(Array("itemtype".utf8))
+    static let ariaLabelledBy = fnv(Array("aria-labelledby".utf8))
 }
 
 /// Class/id/role hints, matched as lower-case substrings (the readability way).

@@ -240,6 +240,27 @@ struct ByteBuffer {
         append(UInt8(truncatingIfNeeded: v))
     }
 
+    /// Appends `n` bytes of unspecified content (to be overwritten with ``write(_:at:)``).
+    @inline(__always)
+    mutating func appendUninitialized(_ n: Int) {
+        reserve(n)
+        count &+= n
+    }
+
+    /// Overwrites `bytes.count` bytes at an earlier position (`offset + bytes.count <= count`).
+    mutating func write(_ bytes: UnsafeRawBufferPointer, at offset: Int) {
+        precondition(offset >= 0 && offset + bytes.count <= count)
+        guard let src = bytes.baseAddress, bytes.count > 0 else { return }
+        (start + offset).copyMemory(from: src, byteCount: bytes.count)
+    }
+
+    /// Calls `body` with the written bytes from `offset` on (`offset <= count`).
+    @inline(__always)
+    func withUnsafeBytes<R>(from offset: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        precondition(offset >= 0 && offset <= count)
+        return try withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[offset...])) }
+    }
+
     /// Overwrites 4 bytes at an earlier position (`index + 4 <= count`).
     @inline(__always)
     mutating func setUInt32LE(_ index: Int, _ v: UInt32) {

@@ -39,16 +39,32 @@ struct ByteDictionary {
     @inline(__always)
     var plainCount: Int { plain.count }
 
+    /// Frees the look-up index (entry starts, lengths, hashes, slots), keeping the entries and
+    /// the page body: for a chunk that fell back to PLAIN, whose dictionary only remains to be
+    /// written. No look-up may follow.
+    mutating func dropIndex() {
+        starts = ByteBuffer()
+        lengths = ByteBuffer()
+        hashes = ByteBuffer()
+        slots = ByteBuffer()
+        mask = 0
+    }
+
     /// Bytes the dictionary holds in memory: the page body plus its index (entry starts,
     /// lengths, hashes and the slot table), about three times the body for short strings.
-    var memoryBytes: Int { plain.count &+ starts.count &+ lengths.count &+ hashes.count &+ (mask &+ 1) &* 8 }
+    var memoryBytes: Int { plain.count &+ starts.count &+ lengths.count &+ hashes.count &+ slots.count }
 
     private static let tagMask: UInt64 = 0xFFFF_FFFF_0000_0000
 
     /// Returns the index of the byte string `key`, adding it when new.
     @inline(__always)
     mutating func index(of key: UnsafeRawBufferPointer) -> (index: UInt32, inserted: Bool) {
-        let h = Self.hash(key)
+        index(of: key, hash: Self.hash(key))
+    }
+
+    /// ``index(of:)`` for a key whose ``hash(_:)`` is already known.
+    @inline(__always)
+    mutating func index(of key: UnsafeRawBufferPointer, hash h: UInt64) -> (index: UInt32, inserted: Bool) {
         let tag = h & Self.tagMask
         var slot = Int(truncatingIfNeeded: h) & mask
         let n = key.count
@@ -108,6 +124,16 @@ struct ByteDictionary {
         return (UInt32(truncatingIfNeeded: newIndex), true)
     }
 
+    /// Whether entry `index` (of a byte-string dictionary) holds exactly `key`.
+    @inline(__always)
+    func entry(_ index: Int, equals key: UnsafeRawBufferPointer) -> Bool {
+        let n = key.count
+        guard Int(lengths.loadUInt32LE(at: index &* 4)) == n else { return false }
+        if n == 0 { return true }
+        let start = Int(truncatingIfNeeded: starts.loadUInt64LE(at: index &* 8))
+        return memEqual(plain.pointer(at: start), key.baseAddress.unsafelyUnwrapped, n)
+    }
+
     /// Whether the slot table is past typical L1 sizes (prefetching pays off).
     var isLarge: Bool { mask >= 2047 }
 
@@ -161,7 +187,33 @@ struct ByteDictionary {
         let n = key.count
         var h = UInt64(truncatingIfNeeded: n) &* 0x9E37_79B9_7F4A_7C15
         guard let p = key.baseAddress, n > 0 else { return finalMix(h) }
-        if n >= 8 {
+        if n > 64 {
+            // Long keys (sentences, articles): four independent lanes of 8 bytes, so the
+            // multiplies overlap; the tail goes through the one-lane loop below.
+            var a = h ^ 0x243F_6A88_85A3_08D3, b = h ^ 0x1319_8A2E_0370_7344
+            var c = h ^ 0xA409_3822_299F_31D0, d = h ^ 0x082E_FA98_EC4E_6C89
+            var i = 0
+            while i &+ 32 <= n &- 8 {
+                a = (a ^ p.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+                b = (b ^ p.loadUnaligned(fromByteOffset: i &+ 8, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+                c = (c ^ p.loadUnaligned(fromByteOffset: i &+ 16, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+                d = (d ^ p.loadUnaligned(fromByteOffset: i &+ 24, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+                a ^= a >> 29
+                b ^= b >> 29
+                c ^= c >> 29
+                d ^= d >> 29
+                i &+= 32
+            }
+            h = finalMix(a) ^ (finalMix(b) &* 3) ^ (finalMix(c) &* 5) ^ (finalMix(d) &* 7)
+            while i &+ 8 < n {
+                let v = p.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                h = (h ^ v) &* 0xFF51_AFD7_ED55_8CCD
+                h ^= h >> 29
+                i &+= 8
+            }
+            let v = p.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
+            h = (h ^ v) &* 0xC4CE_B9FE_1A85_EC53
+        } else if n >= 8 {
             var i = 0
             while i &+ 8 < n {
                 let v = p.loadUnaligned(fromByteOffset: i, as: UInt64.self)

@@ -99,10 +99,11 @@ struct ColumnChunkWriter {
     private var minKey: UInt64 = 0
     private var maxKey: UInt64 = 0
 
-    init(column: ParquetColumn, options: ParquetWriterOptions, compressor: PageCompressor) {
+    init(column: ParquetColumn, options: ParquetWriterOptions, compressor: PageCompressor, hints: SizeHints = SizeHints()) {
         self.column = column
         self.physical = column.type.physicalType
         self.pageBytes = options.pageBytes
+        self.pageCheckRows = options.pageCheckRows
         self.maxDictionaryBytes = options.maxDictionaryBytes
         self.statisticsTruncateBytes = options.statisticsTruncateBytes
         self.compressor = compressor
@@ -117,13 +118,41 @@ struct ColumnChunkWriter {
         listBaseDef = base
         listValueDef = base + 2
         useDictionary = options.dictionary && physical != .boolean
+        levelGap = options.compression != .none && maxDef > 0 && physical != .boolean ? Self.levelGapBytes : 0
+        // Buffers jump to their expected size once past 64 KiB (fresh memory costs nothing
+        // until touched): what the previous row group's chunk of this column reached, else
+        // the limits.
         dictionary = ByteDictionary(
-            lengthPrefixed: physical == .byteArray, sizeHint: min(options.maxDictionaryBytes, 1 << 24) + 64)
+            lengthPrefixed: physical == .byteArray,
+            sizeHint: max(min(options.maxDictionaryBytes, 1 << 24) + 64, min(hints.dictionaryBytes, 1 << 28) * 9 / 8))
         // Pages hold at most maxPageValues level entries and about pageBytes of values.
         let valueHint = min(maxPageValues, 1 << 20)
         indices.sizeHint = valueHint * 4
-        plainValues.sizeHint = min(options.pageBytes, 1 << 26) + 256
+        plainValues.sizeHint = max(min(options.pageBytes, 1 << 26) + 256, min(hints.plainBytes, 1 << 28) * 9 / 8) + levelGap
     }
+
+    /// Buffer sizes one chunk reached, to size the next row group's buffers.
+    struct SizeHints {
+        /// Largest PLAIN values buffer of a page.
+        var plainBytes = 0
+        /// Final dictionary page body.
+        var dictionaryBytes = 0
+    }
+
+    /// This chunk's sizes so far.
+    var sizeHints: SizeHints {
+        SizeHints(plainBytes: max(largestPlainBytes, plainValues.count), dictionaryBytes: dictionary.plainCount)
+    }
+
+    private var largestPlainBytes = 0
+
+    /// Bytes left free at the start of `plainValues` (written lazily, before the first PLAIN
+    /// value of a page) for compressed pages with levels: the page's levels are put there,
+    /// right before the values, so the body is compressed in place instead of being copied.
+    /// Bounds the levels of a full page: two RLE streams of at most 2^17 entries of 2 bits
+    /// (runs of 8 cost at most 2 bytes per 8 entries), with their headers and length prefixes.
+    private let levelGap: Int
+    static let levelGapBytes = 80 * 1024
 
     /// Schema path below the root.
     var path: [String] {
@@ -135,14 +164,20 @@ struct ColumnChunkWriter {
         pagesUncompressedSize &+ dictionary.plainCount &+ (pageEstimateBits >> 3)
     }
 
-    /// Bytes this chunk holds in memory now: its finished (compressed) pages, its dictionary
-    /// with the dictionary's index, and the page being built.
+    /// Bytes this chunk has accumulated in memory: its finished (compressed) pages and its
+    /// dictionary with the dictionary's index. (The page being built is bounded by the page
+    /// size rules and is not counted.)
     var heldBytes: Int {
-        pages.count &+ dictionary.memoryBytes &+ indices.count &+ plainValues.count
+        pages.count &+ dictionary.memoryBytes
     }
 
     /// Index bit width for the current dictionary size (kept up to date on insertion).
     private var indexWidth = 1
+
+    /// Dictionary index of the last value looked up (-1 before the first), and its bits
+    /// for fixed-width columns.
+    private var lastIndex = -1
+    private var lastBits: UInt64 = 0
 
     /// Estimated encoded size of the page being built, in bits: 2 per level entry, the index
     /// width per dictionary index, 8 per PLAIN byte, 1 per boolean.
@@ -150,32 +185,41 @@ struct ColumnChunkWriter {
 
     // MARK: appending one row's value
 
-    /// Appends `count` values (already type-checked), in order, moving them out of `values`
-    /// (which is left uninitialized, also when this throws).
-    mutating func appendColumn(consuming values: UnsafeMutablePointer<ParquetValue>, count: Int) throws {
+    /// Appends value `column` of each of `count` rows (already type-checked), in order.
+    mutating func appendColumn(rows: UnsafePointer<UnsafePointer<ParquetValue>>, count: Int, column j: Int) throws {
         if useDictionary && dictionary.isLarge && physical != .byteArray {
-            prefetchSink = touchSlots(of: UnsafeBufferPointer(start: values, count: count))
+            prefetchSink = touchSlots(rows: rows, count: count, column: j)
         }
-        var r = 0
-        defer { if r < count { (values + r).deinitialize(count: count &- r) } }
-        while r < count {
-            let value = (values + r).move()
-            r &+= 1
-            try append(value)
+        if physical == .byteArray {
+            // A string or a list can add any number of bytes or entries: caps after each row.
+            for r in 0..<count {
+                try append(rows[r][j])
+                try endRow()
+                rowsSinceCheck &+= 1
+                if rowsSinceCheck >= pageCheckRows { try checkLimits() }
+            }
+        } else {
+            // One entry of at most 8 bytes a row: the caps are checked once a batch.
+            for r in 0..<count {
+                try append(rows[r][j])
+                rowsSinceCheck &+= 1
+                if rowsSinceCheck >= pageCheckRows { try checkLimits() }
+            }
+            try endRow()
         }
     }
 
-    /// Where ``touchSlots(of:)`` leaves its result, so its loads are not optimised away.
+    /// Where ``touchSlots(rows:count:column:)`` leaves its result, so its loads are not optimised away.
     private var prefetchSink: UInt64 = 0
 
     /// Loads the dictionary slot of each fixed-width value of the batch in a tight loop, so
     /// the cache misses of a large dictionary overlap instead of stalling one value at a time
     /// (a software prefetch: the result is only a checksum; the table may still grow).
     @inline(never)
-    private func touchSlots(of values: UnsafeBufferPointer<ParquetValue>) -> UInt64 {
+    private func touchSlots(rows: UnsafePointer<UnsafePointer<ParquetValue>>, count: Int, column j: Int) -> UInt64 {
         var acc: UInt64 = 0
-        for r in 0..<values.count {
-            switch values[r] {
+        for r in 0..<count {
+            switch rows[r][j] {
             case .double(let v): acc &+= dictionary.slotHint(fixed: v.bitPattern, size: 8)
             case .int64(let v), .timestampMicros(let v): acc &+= dictionary.slotHint(fixed: UInt64(bitPattern: v), size: 8)
             case .int32(let v), .date(let v): acc &+= dictionary.slotHint(fixed: UInt64(UInt32(bitPattern: v)), size: 4)
@@ -185,7 +229,7 @@ struct ColumnChunkWriter {
         return acc
     }
 
-    /// Appends one (already type-checked) value and cuts a page when it is full.
+    /// Appends one (already type-checked) value; the caller then checks the page caps (``endRow()``).
     @inline(__always)
     mutating func append(_ value: borrowing ParquetValue) throws {
         switch value {
@@ -241,13 +285,39 @@ struct ColumnChunkWriter {
                 }
             }
         }
-        // Pages end at row boundaries: append is called once per row.
+    }
+
+    /// Pages end at row boundaries: called after each row's value (after each batch for
+    /// fixed-width columns). The page and dictionary
+    /// limits are checked every `pageCheckRows` rows (``checkLimits()``); here only the hard
+    /// caps that bound a page's buffers.
+    @inline(__always)
+    private mutating func endRow() throws {
+        if pageNumValues >= maxPageValues || (pageEstimateBits >> 3) >= hardPageBytes {
+            try endPage()
+        }
+    }
+
+    /// Called every `pageCheckRows` rows: falls back to PLAIN when the dictionary passed its
+    /// limit, else cuts the page when it reached `pageBytes`. Like Arrow's writer (which
+    /// checks after each `write_batch_size` values), a page of short values ends near
+    /// `pageBytes`, and a page of long text holds `pageCheckRows` rows, which compresses
+    /// better than many small pages.
+    private mutating func checkLimits() throws {
+        rowsSinceCheck = 0
+        if fallbackPending || (pageEstimateBits >> 3) >= pageBytes { try endPage() }
+    }
+
+    /// Data pages written so far in this chunk.
+    var dataPages: Int { dictionaryPagesWritten + plainPagesWritten }
+
+    /// Cuts the page being built, switching to PLAIN first when the dictionary is full.
+    private mutating func endPage() throws {
+        try flushPage()
         if fallbackPending {
             fallbackPending = false
-            try flushPage()
             useDictionary = false
-        } else if (pageEstimateBits >> 3) >= pageBytes || pageNumValues >= maxPageValues {
-            try flushPage()
+            dictionary.dropIndex()  // only the entries remain to be written
         }
     }
 
@@ -282,16 +352,30 @@ struct ColumnChunkWriter {
     }
 
     @inline(__always)
+    private mutating func appendDictionaryBytes(_ bytes: UnsafeRawBufferPointer) {
+        // A value equal to the previous one (ids and sentences repeat row after row)
+        // compares against that entry, still in cache, instead of hashing and probing.
+        if lastIndex >= 0 && dictionary.entry(lastIndex, equals: bytes) {
+            indices.appendUInt32LE(UInt32(truncatingIfNeeded: lastIndex))
+            pageEstimateBits &+= indexWidth
+            return
+        }
+        let (index, inserted) = dictionary.index(of: bytes)
+        lastIndex = Int(index)
+        indices.appendUInt32LE(index)
+        pageEstimateBits &+= indexWidth
+        if inserted {
+            updateByteStats(bytes)
+            checkDictionarySize()
+        }
+    }
+
+    @inline(__always)
     private mutating func appendBytes(_ bytes: UnsafeRawBufferPointer) {
         if useDictionary {
-            let (index, inserted) = dictionary.index(of: bytes)
-            indices.appendUInt32LE(index)
-            pageEstimateBits &+= indexWidth
-            if inserted {
-                updateByteStats(bytes)
-                checkDictionarySize()
-            }
+            appendDictionaryBytes(bytes)
         } else {
+            if plainValues.isEmpty { plainValues.appendUninitialized(levelGap) }
             plainValues.appendLengthPrefixed(bytes)
             pageEstimateBits &+= (bytes.count &+ 4) &* 8
             updateByteStats(bytes)
@@ -370,11 +454,19 @@ struct ColumnChunkWriter {
     @inline(__always)
     private mutating func appendFixed(_ bits: UInt64, size: Int) {
         if useDictionary {
+            if lastIndex >= 0 && bits == lastBits {
+                indices.appendUInt32LE(UInt32(truncatingIfNeeded: lastIndex))
+                pageEstimateBits &+= indexWidth
+                return
+            }
             let (index, inserted) = dictionary.index(ofFixed: bits, size: size)
+            lastIndex = Int(index)
+            lastBits = bits
             indices.appendUInt32LE(index)
             pageEstimateBits &+= indexWidth
             if inserted { checkDictionarySize() }
         } else {
+            if plainValues.isEmpty { plainValues.appendUninitialized(levelGap) }
             if size == 8 {
                 plainValues.appendUInt64LE(bits)
             } else {
@@ -394,6 +486,14 @@ struct ColumnChunkWriter {
     /// when values encode to very few bits, and keeps Int32 header fields far from overflow.
     private let maxPageValues = 1 << 17
 
+    /// A page is cut after any row that brings it to this size (whatever `pageCheckRows`
+    /// says), far below the 2 GiB a page header can describe.
+    private let hardPageBytes = 1 << 28
+
+    /// Rows between checks of the page and dictionary limits.
+    private let pageCheckRows: Int
+    private var rowsSinceCheck = 0
+
     /// Set when the dictionary passed its limit; acted on at the end of the row.
     private var fallbackPending = false
 
@@ -409,6 +509,8 @@ struct ColumnChunkWriter {
         let encoding: Int32
         // Uncompressed PLAIN pages keep their values buffer as is (no copy into the body).
         var detachedValues: ByteBuffer? = nil
+        // Compressed PLAIN pages with levels: the body starts at this offset of plainValues.
+        var inPlaceFrom = -1
         if useDictionary, dictionary.count > 0 {
             appendDictionaryIndices(indices, dictionarySize: dictionary.count, to: &c.body)
             encoding = EncodingID.rleDictionary
@@ -421,17 +523,30 @@ struct ColumnChunkWriter {
                 var fresh = ByteBuffer(capacity: plainValues.count)
                 fresh.sizeHint = plainValues.sizeHint
                 plainValues = fresh
+            } else if levelGap > 0 && !plainValues.isEmpty {
+                if c.body.count <= levelGap {
+                    inPlaceFrom = levelGap &- c.body.count
+                    c.body.withUnsafeBytes { plainValues.write($0, at: inPlaceFrom) }
+                } else {
+                    plainValues.withUnsafeBytes(from: levelGap) { c.body.append($0) }
+                }
             } else {
                 c.body.append(plainValues)
             }
+            largestPlainBytes = max(largestPlainBytes, plainValues.count)
             encoding = EncodingID.plain
             plainPagesWritten += 1
         }
-        let bodyCount = c.body.count + (detachedValues?.count ?? 0)
+        let bodyCount = inPlaceFrom >= 0 ? plainValues.count &- inPlaceFrom : c.body.count + (detachedValues?.count ?? 0)
         guard bodyCount <= Int(Int32.max) else {
             throw ParquetError("page larger than 2 GiB; lower pageBytes", column: column.name)
         }
-        let compressedCount = detachedValues == nil ? try c.compressBody() : bodyCount
+        let compressedCount: Int
+        if inPlaceFrom >= 0 {
+            compressedCount = try plainValues.withUnsafeBytes(from: inPlaceFrom) { try c.compress($0) }
+        } else {
+            compressedCount = detachedValues == nil ? try c.compressBody() : bodyCount
+        }
         var header = ThriftWriter()
         header.i32(1, 0)  // DATA_PAGE
         header.i32(2, Int32(bodyCount))
@@ -465,19 +580,19 @@ struct ColumnChunkWriter {
 
     /// Finishes the chunk: returns the dictionary page (header + body, empty when none), the
     /// data pages, and the footer metadata given the file offset where the chunk will start.
-    mutating func finish(fileOffset: Int64) throws -> (dictionaryPage: [UInt8], metadata: ChunkMetadata) {
+    mutating func finish(fileOffset: Int64) throws -> (dictionaryPage: PageList, metadata: ChunkMetadata) {
         try flushPage()
-        var dictionaryPage: [UInt8] = []
+        var dictionaryPage = PageList()
         var dictionaryUncompressed = 0
         if dictionaryPagesWritten > 0 {
             let c = compressor
-            c.body.removeAll()
-            c.body.append(dictionary.plain)
-            let bodyCount = c.body.count
+            let bodyCount = dictionary.plainCount
             guard bodyCount <= Int(Int32.max) else {
                 throw ParquetError("dictionary page larger than 2 GiB", column: column.name)
             }
-            let compressedCount = try c.compressBody()
+            // Compressed straight from the dictionary's buffer; uncompressed, that buffer is
+            // the page body itself (no copy).
+            let compressedCount = c.codec == .none ? bodyCount : try dictionary.plain.withUnsafeBytes { try c.compress($0) }
             var header = ThriftWriter()
             header.i32(1, 2)  // DICTIONARY_PAGE
             header.i32(2, Int32(bodyCount))
@@ -487,10 +602,17 @@ struct ColumnChunkWriter {
             header.i32(2, EncodingID.plain)
             header.endStruct()
             header.endStruct()
-            var page = ByteBuffer(capacity: header.bytes.count + compressedCount)
-            page.append(header.bytes)
-            c.appendCompressedBody(to: &page)
-            dictionaryPage = page.bytes
+            if c.codec == .none {
+                var head = ByteBuffer(capacity: header.bytes.count)
+                head.append(header.bytes)
+                dictionaryPage.append(head)
+                dictionaryPage.append(dictionary.plain)  // the dictionary is not used after finish
+            } else {
+                var page = ByteBuffer(capacity: header.bytes.count + compressedCount)
+                page.append(header.bytes)
+                c.appendCompressedBody(to: &page)
+                dictionaryPage.append(page)
+            }
             dictionaryUncompressed = header.bytes.count + bodyCount
         }
         var encodings: [Int32] = [EncodingID.plain, EncodingID.rle]
@@ -504,7 +626,7 @@ struct ColumnChunkWriter {
             totalUncompressedSize: Int64(dictionaryUncompressed + pagesUncompressedSize),
             totalCompressedSize: Int64(dictionaryPage.count + pages.count),
             dataPageOffset: fileOffset + Int64(dictionaryPage.count),
-            dictionaryPageOffset: dictionaryPage.isEmpty ? nil : fileOffset,
+            dictionaryPageOffset: dictionaryPage.count == 0 ? nil : fileOffset,
             statistics: statistics())
         return (dictionaryPage, metadata)
     }

@@ -45,6 +45,14 @@ final class PageCompressor {
         return output.count
     }
 
+    /// Compresses `input` (instead of `body`) and returns the compressed size; not for `.none`.
+    func compress(_ input: UnsafeRawBufferPointer) throws -> Int {
+        precondition(codec != .none)
+        output.removeAll()
+        try compress(input, into: &output)
+        return output.count
+    }
+
     /// Moves the page (`header` then the compressed body, or the body itself for `.none`)
     /// into `pages` after ``compressBody()``. The uncompressed body buffer is handed over
     /// whole (no copy) and replaced by a fresh one of the same size.

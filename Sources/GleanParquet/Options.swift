@@ -28,21 +28,29 @@ public struct ParquetKeyValue: Sendable, Equatable {
 public struct ParquetWriterOptions: Sendable {
     /// Page codec (default zstd).
     public var compression: ParquetCompression
-    /// Codec level; nil = the codec default (zstd 1, as Arrow/pyarrow; gzip 6). Ignored for none/snappy.
+    /// Codec level; nil = the codec default: zstd 1 (as Arrow/pyarrow), gzip 6 (Arrow/pyarrow
+    /// use 9). Ignored for none/snappy.
     public var compressionLevel: Int?
     /// Flush a row group when its estimated uncompressed size reaches this (default 24 MiB;
     /// checked every 64 rows).
     public var rowGroupBytes: Int
     /// Also flush a row group when the memory it holds (compressed pages, dictionaries with
-    /// their hash tables, the page being built) reaches this (default 4 MiB). It bounds the
+    /// their hash tables, the page being built) reaches this (default 8 MiB). It bounds the
     /// memory of a table whose rows compress well or repeat, which would otherwise take a
     /// long time to reach `rowGroupBytes` while its dictionaries grow.
     public var maxBufferedBytes: Int
-    /// Target uncompressed data page size (default 1 MiB).
+    /// Target uncompressed data page size (default 1 MiB), checked every ``pageCheckRows``
+    /// rows: a page of long values can pass it by up to that many rows.
     public var pageBytes: Int
+    /// Rows between checks of ``pageBytes`` and ``maxDictionaryBytes`` (default 1024, as
+    /// Arrow's `write_batch_size`). Larger pages of long text compress better. Whatever
+    /// this says, a page is cut once it reaches 256 MiB or 131,072 values (checked after each
+    /// row, after each batch of 64 rows for fixed-width columns).
+    public var pageCheckRows: Int
     /// Dictionary-encode every non-boolean column (default true).
     public var dictionary: Bool
-    /// Dictionary size limit per column chunk; past it the chunk falls back to PLAIN (default 1 MiB).
+    /// Dictionary size limit per column chunk; past it (checked every ``pageCheckRows``
+    /// rows) the chunk falls back to PLAIN (default 1 MiB).
     public var maxDictionaryBytes: Int
     /// Max bytes of a string min/max statistic; longer values are truncated (max marked inexact).
     public var statisticsTruncateBytes: Int
@@ -56,8 +64,9 @@ public struct ParquetWriterOptions: Sendable {
         compression: ParquetCompression = .zstd,
         compressionLevel: Int? = nil,
         rowGroupBytes: Int = 24 * 1024 * 1024,
-        maxBufferedBytes: Int = 4 * 1024 * 1024,
+        maxBufferedBytes: Int = 8 * 1024 * 1024,
         pageBytes: Int = 1024 * 1024,
+        pageCheckRows: Int = 1024,
         dictionary: Bool = true,
         maxDictionaryBytes: Int = 1024 * 1024,
         statisticsTruncateBytes: Int = 64,
@@ -69,6 +78,7 @@ public struct ParquetWriterOptions: Sendable {
         self.rowGroupBytes = rowGroupBytes
         self.maxBufferedBytes = maxBufferedBytes
         self.pageBytes = pageBytes
+        self.pageCheckRows = pageCheckRows
         self.dictionary = dictionary
         self.maxDictionaryBytes = maxDictionaryBytes
         self.statisticsTruncateBytes = statisticsTruncateBytes
@@ -81,6 +91,7 @@ public struct ParquetWriterOptions: Sendable {
         if rowGroupBytes < 1 { throw ParquetError("rowGroupBytes must be positive (got \(rowGroupBytes))") }
         if maxBufferedBytes < 1 { throw ParquetError("maxBufferedBytes must be positive (got \(maxBufferedBytes))") }
         if pageBytes < 1 { throw ParquetError("pageBytes must be positive (got \(pageBytes))") }
+        if pageCheckRows < 1 { throw ParquetError("pageCheckRows must be positive (got \(pageCheckRows))") }
         if maxDictionaryBytes < 0 { throw ParquetError("maxDictionaryBytes must not be negative") }
         if statisticsTruncateBytes < 4 { throw ParquetError("statisticsTruncateBytes must be at least 4") }
         if let level = compressionLevel {

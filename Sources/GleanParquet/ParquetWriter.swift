@@ -8,8 +8,9 @@ import Darwin
 /// buffered in memory at a time (flushed when its estimated uncompressed size reaches
 /// `options.rowGroupBytes` or the memory it holds reaches `options.maxBufferedBytes`, checked
 /// every 64 rows). Same rows and options give identical bytes.
-/// Rows are queued and encoded 64 at a time, column by column; ``close()`` encodes the rest
-/// and writes the footer. Use from one thread.
+/// Rows are queued (the writer keeps a reference to each row array, copying no value) and
+/// encoded 64 at a time, column by column; ``close()`` encodes the rest and writes the footer.
+/// Use from one thread.
 public final class ParquetWriter {
     /// The file being written.
     public let path: String
@@ -26,12 +27,19 @@ public final class ParquetWriter {
     private let compressor: PageCompressor
     private var rowsInGroup: Int64 = 0
     private var totalRows: Int64 = 0
-    /// Checked values not yet encoded, column-major: column j's values of the batch start at
-    /// `pending + j * batchRows`; `pendingCount` rows are initialized.
-    private let pending: UnsafeMutablePointer<ParquetValue>
+    /// Checked rows not yet encoded: `pendingCount` row arrays are initialized. Holding the
+    /// arrays (one retain per row) instead of copying their values saves a retain and a
+    /// release per string value.
+    private let pendingRows: UnsafeMutablePointer<[ParquetValue]>
+    /// The element storage of each pending row: valid while `pendingRows` holds the array (a
+    /// caller that mutates its array afterwards gets a copy, leaving this storage as is).
+    private let pendingValues: UnsafeMutablePointer<UnsafePointer<ParquetValue>>
     private var pendingCount = 0
     private var rowGroups: [RowGroupMetadata] = []
     private var failed: ParquetError?
+
+    /// Data pages of each column, per finished row group (for tests).
+    private(set) var dataPagesPerGroup: [[Int]] = []
 
     /// Number of rows written so far.
     public var rowCount: Int64 { totalRows }
@@ -50,7 +58,8 @@ public final class ParquetWriter {
         }
         // Allocated last: once every stored property is set, deinit owns it (also if a
         // later step of this initializer throws).
-        self.pending = UnsafeMutablePointer<ParquetValue>.allocate(capacity: schema.columns.count * Self.batchRows)
+        self.pendingRows = UnsafeMutablePointer<[ParquetValue]>.allocate(capacity: Self.batchRows)
+        self.pendingValues = UnsafeMutablePointer<UnsafePointer<ParquetValue>>.allocate(capacity: Self.batchRows)
         file = handle
         columns = newColumns()
         try writeBytes(Array("PAR1".utf8))
@@ -58,8 +67,9 @@ public final class ParquetWriter {
 
     deinit {
         if let file { fclose(file) }
-        for j in 0..<checks.count { (pending + j * Self.batchRows).deinitialize(count: pendingCount) }
-        pending.deallocate()
+        pendingRows.deinitialize(count: pendingCount)
+        pendingRows.deallocate()
+        pendingValues.deallocate()
     }
 
     private func newColumns() -> [ColumnChunkWriter] {
@@ -76,30 +86,20 @@ public final class ParquetWriter {
         guard row.count == schema.columns.count else {
             throw ParquetError("row has \(row.count) values but the schema has \(schema.columns.count) columns")
         }
-        // One pass: check each value and queue it; a bad value un-queues the row's values.
-        let n = pendingCount
-        var bad = -1
+        // One pass over the values; the slow path says what is wrong with the first bad one.
+        var ok = true
         row.withUnsafeBufferPointer { values in
             checks.withUnsafeBufferPointer { checks in
-                for j in 0..<checks.count {
-                    if !Self.isValid(values[j], checks[j]) {
-                        bad = j
-                        break
-                    }
-                    (pending + (j &* Self.batchRows &+ n)).initialize(to: values[j])
+                for j in 0..<checks.count where !Self.isValid(values[j], checks[j]) {
+                    ok = false
+                    break
                 }
             }
         }
-        if bad >= 0 {
-            for j in 0..<bad { (pending + (j &* Self.batchRows &+ n)).deinitialize(count: 1) }
-            // Slow path: find the first bad value and say what is wrong with it.
+        if !ok {
             for j in 0..<row.count { try Self.check(row[j], schema.columns[j]) }
-            try appendRow(row)
-            return
         }
-        pendingCount = n + 1
-        totalRows += 1
-        if pendingCount >= Self.batchRows { try flushPending() }
+        try appendRow(row)
     }
 
     /// Appends a row whose length and value types were already checked (by the dataset writer).
@@ -109,14 +109,15 @@ public final class ParquetWriter {
         try appendRow(row)
     }
 
-    /// Queues a checked row (copying its values column-major); full batches are encoded
+    /// Queues a checked row (keeping a reference to the array); full batches are encoded
     /// column by column.
     @inline(__always)
     private func appendRow(_ row: [ParquetValue]) throws {
         let n = pendingCount
-        row.withUnsafeBufferPointer { values in
-            for j in 0..<values.count { (pending + (j &* Self.batchRows &+ n)).initialize(to: values[j]) }
-        }
+        (pendingRows + n).initialize(to: row)
+        // Arrays are contiguous and `row` has at least one value (schema.validate); the
+        // storage stays in place while pendingRows[n] holds it.
+        pendingValues[n] = (pendingRows + n).pointee.withUnsafeBufferPointer { $0.baseAddress.unsafelyUnwrapped }
         pendingCount = n + 1
         totalRows += 1
         if pendingCount >= Self.batchRows { try flushPending() }
@@ -131,19 +132,18 @@ public final class ParquetWriter {
     private func flushPending() throws {
         let count = pendingCount
         if count == 0 { return }
-        // The column writers consume the queued values (even when they throw).
-        pendingCount = 0
+        // The rows are let go of once encoded (also when encoding throws).
+        defer {
+            pendingRows.deinitialize(count: count)
+            pendingCount = 0
+        }
         do {
             var estimate = 0
             var held = 0
+            let rows = UnsafePointer(pendingValues)
             try columns.withUnsafeMutableBufferPointer { writers in
                 for j in 0..<writers.count {
-                    do {
-                        try writers[j].appendColumn(consuming: pending + j &* Self.batchRows, count: count)
-                    } catch {
-                        for k in (j + 1)..<writers.count { (pending + k &* Self.batchRows).deinitialize(count: count) }
-                        throw error
-                    }
+                    try writers[j].appendColumn(rows: rows, count: count, column: j)
                     estimate &+= writers[j].estimatedBytes
                     held &+= writers[j].heldBytes
                 }
@@ -226,8 +226,7 @@ public final class ParquetWriter {
         var totalCompressed: Int64 = 0
         for j in columns.indices {
             let (dictionaryPage, metadata) = try columns[j].finish(fileOffset: offset)
-            try writeBytes(dictionaryPage)
-            for segment in columns[j].pages.segments {
+            for segment in dictionaryPage.segments + columns[j].pages.segments {
                 try segment.withUnsafeBytes { try writeBytes($0) }
             }
             chunks.append(metadata)
@@ -238,8 +237,13 @@ public final class ParquetWriter {
             RowGroupMetadata(
                 chunks: chunks, numRows: rowsInGroup, fileOffset: groupStart,
                 totalByteSize: totalUncompressed, totalCompressedSize: totalCompressed))
+        dataPagesPerGroup.append(columns.map(\.dataPages))
         rowsInGroup = 0
-        columns = newColumns()
+        // The next chunks start with buffers sized as these ended (fewer growth copies).
+        let hints = columns.map(\.sizeHints)
+        columns = zip(schema.columns, hints).map {
+            ColumnChunkWriter(column: $0, options: options, compressor: compressor, hints: $1)
+        }
     }
 
     private func writeBytes(_ bytes: [UInt8]) throws {

@@ -33,6 +33,7 @@ struct EvalTests {
         }
     }
 
+    /// The goals on the dev pages (aeb text 0.97; wcxb text 0.95, title 0.85, date 0.92).
     @Test func mainTextAndMetadataOnTheDevPages() throws {
         let out = try E2E.tempDir()
         defer { try? FileManager.default.removeItem(atPath: out) }
@@ -43,9 +44,9 @@ struct EvalTests {
         let aeb = try Self.score("score_text.py", ["--truth", E2E.shared + "/corpora/aeb-dev/ground_truth.jsonl", "--csv", out + "/aeb/csv"])
         #expect(try #require(Self.value(aeb, after: "main-text F1")) >= 0.97, "\(aeb)")
         let wcxb = try Self.score("score_text.py", ["--truth", E2E.shared + "/corpora/wcxb-dev/ground_truth.jsonl", "--csv", out + "/wcxb/csv"])
-        #expect(try #require(Self.value(wcxb, after: "main-text F1")) >= 0.94, "\(wcxb)")
+        #expect(try #require(Self.value(wcxb, after: "main-text F1")) >= 0.95, "\(wcxb)")
         let meta = try Self.score("score_meta.py", ["--truth", E2E.shared + "/corpora/wcxb-dev/ground_truth.jsonl", "--csv", out + "/wcxb/csv"])
         #expect(try #require(Self.value(meta, after: "title_exact")) >= 0.85, "\(meta)")
-        #expect(try #require(Self.value(meta, after: "date_exact")) >= 0.88, "\(meta)")
+        #expect(try #require(Self.value(meta, after: "date_exact")) >= 0.92, "\(meta)")
     }
 }

@@ -12,6 +12,11 @@ private let p1 = "The council met on Tuesday to discuss the new budget, which in
 private let p2 = "Members debated for three hours, and in the end the proposal passed with a clear majority of the votes."
 private let p3 = "The mayor said the money would be spent over the next two years, starting with the repairs of old bridges."
 
+/// p1 with a link over a few of its words (link density about 0.12 in a paragraph with p3).
+private let linkedP1 = p1.replacingOccurrences(of: "to discuss the new budget", with: "<a href=\"/b\">to discuss the new budget</a>")
+private func teaser(_ k: Int) -> String { "A short excerpt of other story \(k), which the reader can open from here to read more." }
+private func item(_ k: Int) -> String { "Item \(k) is a good choice for most people who want a simple tool at home" }
+
 @Suite struct BoilerplateTests {
     static let cases: [BoilerplateCase] = [
         BoilerplateCase(
@@ -60,6 +65,38 @@ private let p3 = "The mayor said the money would be spent over the next two year
                 + "<div class=\"accordion pane-header-left\">" + (1...5).map { "<p>\(p2) Step \($0).</p>" }.joined()
                 + "</div></article><div class=\"site-header\"><p>Subscribe now</p></div></body></html>",
             paragraphs: (1...8).map { "\(p1) Part \($0)." } + (1...5).map { "\(p2) Step \($0)." }),
+        BoilerplateCase(
+            name: "an introduction with inline links grows over the list sections that follow it",
+            html: "<html><body><main><section class=\"list\"><div class=\"hero\"><div id=\"intro\">"
+                + (1...3).map { "<p>\(linkedP1) \(p3) Part \($0).</p>" }.joined()
+                + "</div></div>"
+                + (1...4).map { "<div class=\"zone\"><h2>Item \($0)</h2><p>\(item($0))</p></div>" }.joined()
+                + "</section></main></body></html>",
+            paragraphs: (1...3).map { "\(p1) \(p3) Part \($0)." } + (1...4).flatMap { ["Item \($0)", item($0)] }),
+        BoilerplateCase(
+            name: "collapsed accordion panels (ARIA regions labelled by their heading) are kept, other hidden blocks are not",
+            html: """
+                <html><body><article><p>\(p1)</p><h2>Questions</h2>
+                <h3 id="q1">What does it pay for?</h3>
+                <div id="a1" role="region" aria-labelledby="q1" style="display:none"><p>\(p2)</p></div>
+                <h3 id="q2">When will it start?</h3>
+                <div id="a2" role="region" aria-labelledby="q2" hidden><p>\(p3)</p></div>
+                <div style="display:none"><p>Sign up now to read this story and many more like it every day.</p></div>
+                </article></body></html>
+                """,
+            paragraphs: [p1, "Questions", "What does it pay for?", p2, "When will it start?", p3]),
+        BoilerplateCase(
+            name: "a grid of post teasers after the article is dropped",
+            html: "<html><body><div class=\"post\"><h1>Budget passes</h1><p>\(p1)</p><p>\(p2)</p><p>\(p3)</p>"
+                + "<div class=\"grid\">" + (1...3).map { "<article><h2><a href=\"/p\($0)\">Other story \($0)</a></h2><p>\(teaser($0))</p></article>" }.joined()
+                + "</div></div></body></html>",
+            paragraphs: [p1, p2, p3]),
+        BoilerplateCase(
+            name: "articles with full reviews inside the content are kept",
+            html: "<html><body><div class=\"post\"><h1>Budget passes</h1><p>\(p1)</p>"
+                + "<div class=\"grid\">" + (1...3).map { "<article><h2>Pick \($0)</h2><p>\(p2) \(p3) \(p2) \(p3) Pick \($0).</p></article>" }.joined()
+                + "</div></div></body></html>",
+            paragraphs: [p1] + (1...3).flatMap { ["Pick \($0)", "\(p2) \(p3) \(p2) \(p3) Pick \($0)."] }),
         BoilerplateCase(
             name: "text directly in a div, whitespace collapsed",
             html: "<html><body><div id=\"story\">  \(p1)\n\n   <br>\(p2)  </div><div class=\"menu\"><a href=\"/\">Home</a></div></body></html>",

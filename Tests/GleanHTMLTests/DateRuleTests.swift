@@ -95,6 +95,70 @@ struct DateRuleCase: Sendable, CustomStringConvertible {
             name: "an update label alone is still used when nothing else is shown",
             bytes: doc(body: "<h1>Budget passes</h1><p class=\"meta\">Last updated: August 19, 2025</p><article>\(para)</article>"),
             published: "2025-08-19"),
+        DateRuleCase(
+            name: "a dateline next to the headline beats a structured timestamp that no modification explains",
+            bytes: doc(
+                head: "<script type=\"application/ld+json\">{\"@type\":\"BlogPosting\",\"datePublished\":\"2025-11-20T16:02:46Z\",\"dateModified\":\"2025-11-20T16:02:46Z\"}</script>",
+                body: "<h1>Budget passes</h1><div class=\"post-date\">May 14, 2025</div><article>\(para)</article>"),
+            published: "2025-05-14"),
+        DateRuleCase(
+            name: "a dateline labelled as an update does not replace the publication",
+            bytes: doc(
+                head: "<script type=\"application/ld+json\">{\"@type\":\"Article\",\"datePublished\":\"2024-03-06T02:16:49Z\",\"dateModified\":\"2025-11-19T12:47:12Z\"}</script>",
+                body: "<h1>Budget passes</h1><p>Last updated on November 19, 2025</p><article>\(para)</article>"),
+            published: "2024-03-06T02:16:49Z"),
+        DateRuleCase(
+            name: "meta tags that name the revision first, and a dateline that shows it: the revision",
+            bytes: doc(
+                head: "<meta name=\"publisher\" content=\"City News\"><meta property=\"article:modified_time\" content=\"2025-02-22T22:13:14+00:00\"><meta property=\"article:published_time\" content=\"2021-08-12T19:35:44+00:00\">",
+                body: "<h1>Budget passes</h1><p>Last Updated: 2025-02-22</p><article>\(para)</article>"),
+            published: "2025-02-22T22:13:14Z"),
+        DateRuleCase(
+            name: "meta tags that name the publication first keep it, though the dateline shows the revision",
+            bytes: doc(
+                head: "<meta property=\"article:published_time\" content=\"2021-08-12T19:35:44+00:00\"><meta property=\"article:modified_time\" content=\"2025-02-22T22:13:14+00:00\">",
+                body: "<h1>Budget passes</h1><p>Last Updated: 2025-02-22</p><article>\(para)</article>"),
+            published: "2021-08-12T19:35:44Z"),
+        DateRuleCase(
+            name: "JSON-LD key order says nothing (serializers sort dateModified first)",
+            bytes: doc(
+                head: "<script type=\"application/ld+json\">{\"@type\":\"Article\",\"dateModified\":\"2025-12-04\",\"datePublished\":\"2024-02-27\"}</script>",
+                body: "<h1>Budget passes</h1><p>Updated: December 04, 2025</p><article>\(para)</article>"),
+            published: "2024-02-27"),
+        DateRuleCase(
+            name: "the structured publication day shown near the headline keeps it",
+            bytes: doc(
+                head: "<script type=\"application/ld+json\">{\"@type\":\"Article\",\"datePublished\":\"2019-06-25\"}</script>",
+                body: "<h1>Budget passes</h1><p class=\"date\">April 4, 2019</p><p class=\"date\">June 25, 2019</p><article>\(para)</article>"),
+            published: "2019-06-25"),
+        DateRuleCase(
+            name: "an unlabelled dateline a day from the modification is the modification, not the publication",
+            bytes: doc(
+                head: "<meta property=\"article:published_time\" content=\"2022-02-16T10:00:00+00:00\"><meta property=\"article:modified_time\" content=\"2023-09-28T00:49:54+00:00\">",
+                body: "<h1>Budget passes</h1><p class=\"meta\">27 September 2023</p><article>\(para)</article>"),
+            published: "2022-02-16T10:00:00Z"),
+        DateRuleCase(
+            name: "a modification on the publication day does not block the dateline's calendar day",
+            bytes: doc(
+                head: "<script type=\"application/ld+json\">{\"@type\":\"BlogPosting\",\"datePublished\":\"2025-12-19T22:02:58Z\",\"dateModified\":\"2025-12-19T22:02:45Z\"}</script>",
+                body: "<h1>Budget passes</h1><div>Dec 18, 2025</div><article>\(para)</article>"),
+            published: "2025-12-18"),
+        DateRuleCase(
+            name: "a date far below the headline is no dateline",
+            bytes: doc(
+                head: "<script type=\"application/ld+json\">{\"@type\":\"BlogPosting\",\"datePublished\":\"2025-11-20T16:02:46Z\",\"dateModified\":\"2025-11-20T16:02:46Z\"}</script>",
+                body: "<h1>Budget passes</h1><article>" + String(repeating: para, count: 35) + "<p class=\"date\">May 14, 2025</p></article>"),
+            published: "2025-11-20T16:02:46Z"),
+        DateRuleCase(
+            name: "a longer line that mentions a date is prose, not a dateline",
+            bytes: doc(body: "<h1>Budget passes</h1><p>The end of the tax season for most people in the country is April 15, 2025, so file your return early.</p><article>\(para)</article><p><time datetime=\"2025-01-17\">Jan. 17, 2025</time></p>"),
+            published: "2025-01-17"),
+        DateRuleCase(
+            name: "a line labelled Published just after a long article's text",
+            bytes: doc(body: "<h1>Budget passes</h1><article>" + String(repeating: para, count: 160)
+                + "</article><div><div><strong>(Re)Published:</strong> May 25, 2025</div><div><strong>Last edit:</strong> November 18, 2025</div></div>"
+                + "<div class=\"comments\"><p>Ann wrote on <time datetime=\"2022-07-11T18:56:58+00:00\">July 11, 2022</time></p></div>"),
+            published: "2025-05-25"),
     ]
 
     @Test(arguments: cases)
@@ -121,6 +185,14 @@ struct DateRuleCase: Sendable, CustomStringConvertible {
     ] as [(String, String?)])
     func monthYearLines(_ text: String, _ want: String?) {
         #expect(DateParser.monthYearAlone(text)?.iso == want)
+    }
+
+    @Test(arguments: [
+        ("article:modified_time", true), ("og:updated_time", true), ("dateModified", true), ("article:published_time", false),
+        ("datePublished", false), ("dc.date.issued", false), ("description", nil), ("date", nil),
+    ] as [(String, Bool?)])
+    func metaDateKeyKinds(_ key: String, _ revision: Bool?) {
+        #expect(RawMeta.dateKeyKind(key) == revision)
     }
 
     @Test(arguments: [

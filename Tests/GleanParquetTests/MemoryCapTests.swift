@@ -20,8 +20,8 @@ struct MemoryCapTests {
     }
 
     @Test(arguments: [
-        (64 * 1024, 7),
-        (256 * 1024, 2),
+        (64 * 1024, 12),
+        (256 * 1024, 4),
         (4 * 1024 * 1024, 1),
     ])
     func memoryCapCutsRowGroups(cap: Int, rowGroups: Int) throws {
@@ -39,9 +39,23 @@ struct MemoryCapTests {
             compressor: PageCompressor(codec: .none, level: nil))
         let empty = writer.heldBytes
         for i in 0..<1_000 { try writer.append(.string("value-\(i)")) }
-        // 1,000 entries: body (4-byte length + 7-9 bytes each), start 8, length 4, hash 8,
-        // a slot table grown to 2,048 slots of 8 bytes, and 1,000 4-byte indices of the page.
+        // 1,000 entries: body (4-byte length + 7-9 bytes each), start 8, length 4, hash 8, and
+        // a slot table grown to 2,048 slots of 8 bytes; no page is finished yet.
         #expect(empty == 1_024 * 8)
-        #expect(writer.heldBytes == (4 * 1_000 + 9 * 900 + 8 * 90 + 7 * 10) + 1_000 * 20 + 2_048 * 8 + 4_000)
+        #expect(writer.heldBytes == (4 * 1_000 + 9 * 900 + 8 * 90 + 7 * 10) + 1_000 * 20 + 2_048 * 8)
+    }
+
+    @Test func aDictionaryLeftForPlainKeepsOnlyItsEntries() {
+        var dictionary = ByteDictionary(lengthPrefixed: true)
+        for i in 0..<1_000 {
+            let key = Array("value-\(i)".utf8)
+            _ = key.withUnsafeBytes { dictionary.index(of: $0) }
+        }
+        let body = 4 * 1_000 + 9 * 900 + 8 * 90 + 7 * 10
+        #expect(dictionary.memoryBytes == body + 1_000 * 20 + 2_048 * 8)
+        dictionary.dropIndex()
+        #expect(dictionary.memoryBytes == body)
+        #expect(dictionary.plainCount == body)
+        #expect(dictionary.count == 1_000)
     }
 }

@@ -138,3 +138,78 @@ struct BatchBoundaryTests {
         try PythonCheck.expectFile(dir + "/c.parquet", spec: #"{"rows": 500, \#(JSONText.columns(allTypesSchema, small))}"#)
     }
 }
+
+@Suite("Page limits, repeated values and in-place compression", .enabled(if: PythonCheck.available, "needs GLEAN_PYTHON or .venv with pyarrow, duckdb, polars"))
+struct PageLimitTests {
+    /// 600 unique 2,000-byte strings, PLAIN: a page is cut at the first check (every
+    /// `pageCheckRows` rows) where it holds at least 10,000 bytes (5 rows).
+    @Test(arguments: [(1, 120), (64, 10), (100, 6), (1024, 1)])
+    func pagesAreCheckedEveryPageCheckRows(checkRows: Int, pages: Int) throws {
+        let schema = ParquetSchema(columns: [ParquetColumn(name: "text", type: .string)])
+        let rows: [[ParquetValue]] = (0..<600).map { i in
+            [.string(String(format: "%06d", i) + String(repeating: "abcdefghij", count: 199) + "0123")]
+        }
+        let dir = try makeTempDirectory("pages-\(checkRows)")
+        defer { removeTempDirectory(dir) }
+        let path = dir + "/pages.parquet"
+        let options = ParquetWriterOptions(pageBytes: 10_000, pageCheckRows: checkRows, dictionary: false)
+        let writer = try ParquetWriter(path: path, schema: schema, options: options)
+        for row in rows { try writer.write(row: row) }
+        try writer.close()
+        #expect(writer.dataPagesPerGroup == [[pages]])
+        try PythonCheck.expectFile(path, spec: #"{"rows": 600, "row_groups": 1, \#(JSONText.columns(schema, rows))}"#)
+    }
+
+    /// Runs of equal values (the last-index shortcut), nulls between them, a dictionary that
+    /// falls back to PLAIN in the middle of a run, across batch edges: read back exactly.
+    @Test(arguments: [ParquetCompression.none, .snappy, .gzip, .zstd])
+    func repeatedValuesAndNullsRoundTrip(_ codec: ParquetCompression) throws {
+        let schema = ParquetSchema(columns: [
+            ParquetColumn(name: "s", type: .string), ParquetColumn(name: "n", type: .int64),
+            ParquetColumn(name: "d", type: .double), ParquetColumn(name: "t", type: .stringList),
+        ])
+        let rows: [[ParquetValue]] = (0..<2500).map { i in
+            let run = i / 37
+            return [
+                i % 11 == 5 ? .null : .string("sentence number \(run) " + String(repeating: "x", count: run % 40)),
+                i % 13 == 0 ? .null : .int64(Int64(run * 1_000_003)),
+                .double(Double(run) / 4),
+                .stringList(i % 5 == 0 ? [] : ["a\(run)", "a\(run)", "b"]),
+            ]
+        }
+        let dir = try makeTempDirectory("repeats-\(codec)")
+        defer { removeTempDirectory(dir) }
+        let path = dir + "/repeats.parquet"
+        let options = ParquetWriterOptions(compression: codec, pageBytes: 3_000, pageCheckRows: 50, maxDictionaryBytes: 1_500)
+        let writer = try ParquetWriter(path: path, schema: schema, options: options)
+        for row in rows { try writer.write(row: row) }
+        try writer.close()
+        #expect(writer.dataPagesPerGroup.count == 1)
+        // s (PLAIN after the fallback) and t (3 entries a row) span several pages.
+        #expect(writer.dataPagesPerGroup.first.map { $0[0] > 1 && $0[3] > 1 } == true)
+        try PythonCheck.expectFile(
+            path,
+            spec: """
+                {"rows": 2500, \(JSONText.columns(schema, rows)),
+                 "encodings": {"s": ["PLAIN", "RLE", "RLE_DICTIONARY"], "n": ["PLAIN", "RLE", "RLE_DICTIONARY"]}}
+                """)
+    }
+
+    /// A list whose levels (400,000 entries, nulls every other one) do not fit the room kept
+    /// before the PLAIN values: the page body is then copied; both paths read back exactly.
+    @Test(arguments: [ParquetCompression.snappy, .zstd])
+    func levelsLargerThanTheGapRoundTrip(_ codec: ParquetCompression) throws {
+        let schema = ParquetSchema(columns: [ParquetColumn(name: "t", type: .stringList)])
+        let big: [String?] = (0..<400_000).map { $0 % 2 == 0 ? nil : "v" }
+        let rows: [[ParquetValue]] = [[.stringListWithNulls(big)], [.stringList(["small"])], [.null]]
+        let dir = try makeTempDirectory("gap-\(codec)")
+        defer { removeTempDirectory(dir) }
+        let path = dir + "/gap.parquet"
+        let options = ParquetWriterOptions(compression: codec, dictionary: false)
+        let writer = try ParquetWriter(path: path, schema: schema, options: options)
+        for row in rows { try writer.write(row: row) }
+        try writer.close()
+        #expect(writer.dataPagesPerGroup == [[2]])
+        try PythonCheck.expectFile(path, spec: #"{"rows": 3, \#(JSONText.columns(schema, rows))}"#)
+    }
+}

@@ -123,7 +123,7 @@ struct RoundTripTests {
         defer { removeTempDirectory(dir) }
         let path = dir + "/groups.parquet"
         let rows = allTypesRows(5000)
-        let options = ParquetWriterOptions(compression: codec, rowGroupBytes: 40_000, pageBytes: 2_000)
+        let options = ParquetWriterOptions(compression: codec, rowGroupBytes: 40_000, pageBytes: 2_000, pageCheckRows: 50)
         try writeTable(path, allTypesSchema, rows, options)
         try PythonCheck.expectFile(path, spec: #"{"rows": 5000, "min_row_groups": 4, \#(JSONText.columns(allTypesSchema, rows))}"#)
     }
@@ -234,7 +234,7 @@ struct WriterBehaviourTests {
         let dir = try makeTempDirectory("determinism")
         defer { removeTempDirectory(dir) }
         let rows = allTypesRows(2000)
-        let options = ParquetWriterOptions(compression: codec, rowGroupBytes: 50_000, pageBytes: 4_000)
+        let options = ParquetWriterOptions(compression: codec, rowGroupBytes: 50_000, pageBytes: 4_000, pageCheckRows: 100)
         let a = try writeTable(dir + "/a.parquet", allTypesSchema, rows, options)
         let b = try writeTable(dir + "/b.parquet", allTypesSchema, rows, options)
         #expect(a == b)
