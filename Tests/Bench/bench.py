@@ -293,31 +293,47 @@ class Bench:
         if pq and pq["tables"]:
             tables = pq["tables"]
             rows_total = sum(t["rows"] for t in tables)
-            g = sum(median(t["glean_seconds"]) for t in tables)
-            p = sum(median(t["pyarrow_seconds"]) for t in tables)
-            p3 = sum(median(t["pyarrow_l3_seconds"]) for t in tables)
+            # CPU seconds (user + system) of each writer's process: the machine may be shared,
+            # and CPU time is what load disturbs least. Wall times are kept in the JSON.
+            g = sum(median(t["glean_cpu_seconds"]) for t in tables)
+            p = sum(median(t["pyarrow_cpu_seconds"]) for t in tables)
+            gw = sum(median(t["glean_seconds"]) for t in tables)
+            pw = sum(median(t["pyarrow_seconds"]) for t in tables)
             gb = sum(t["glean_bytes"] for t in tables)
             pb = sum(t["pyarrow_bytes"] for t in tables)
-            p3b = sum(t["pyarrow_l3_bytes"] for t in tables)
-            fig.update({"parquet_tables": len(tables), "parquet_rows": rows_total,
-                        "parquet_glean_rows_per_s": rows_total / g, "parquet_pyarrow_rows_per_s": rows_total / p,
-                        "parquet_rows_ratio": p / g, "parquet_rows_ratio_vs_level3": p3 / g,
+            sized = [t for t in tables if t["rows"] > 0]
+            worst = max(sized, key=lambda t: t["glean_bytes"] / t["pyarrow_bytes"]) if sized else None
+            fig.update({"parquet_tables": len(tables), "parquet_rows": rows_total, "parquet_codec": pq.get("codec", "zstd"),
+                        "parquet_level": pq.get("level"),
+                        "parquet_glean_rows_per_cpu_s": rows_total / g, "parquet_pyarrow_rows_per_cpu_s": rows_total / p,
+                        "parquet_rows_ratio": p / g, "parquet_rows_ratio_wall": pw / gw,
                         "parquet_glean_bytes": gb, "parquet_pyarrow_bytes": pb, "parquet_size_ratio": gb / pb,
-                        "parquet_size_ratio_vs_level3": gb / p3b, "pyarrow_version": pq["pyarrow"],
+                        "pyarrow_version": pq["pyarrow"],
                         "parquet_per_table": [{
                             "table": t["table"], "rows": t["rows"],
-                            "rows_ratio": median(t["pyarrow_seconds"]) / median(t["glean_seconds"]),
-                            "size_ratio": t["glean_bytes"] / t["pyarrow_bytes"],
-                            "glean_rows_per_s": t["rows"] / median(t["glean_seconds"]),
-                            "pyarrow_rows_per_s": t["rows"] / median(t["pyarrow_seconds"])} for t in tables]})
-            rows.append(("Parquet", "%d tables, %d rows: Glean writer rows/s" % (len(tables), rows_total), "%.0f" % (rows_total / g), "", None))
-            rows.append(("Parquet", "pyarrow %s write_table zstd rows/s" % pq["pyarrow"], "%.0f" % (rows_total / p), "", None))
-            rows.append(("Parquet", "rows/s Glean / pyarrow (zstd default level)", "%.2f" % (p / g),
-                         ">= %.1f" % GOALS["parquet_rows_ratio"], p / g >= GOALS["parquet_rows_ratio"]))
-            rows.append(("Parquet", "rows/s Glean / pyarrow (zstd level 3, as Glean)", "%.2f" % (p3 / g), "", None))
-            rows.append(("Parquet", "file size Glean / pyarrow (default level)", "%.3f" % (gb / pb),
-                         "<= %.2f" % GOALS["parquet_size_ratio_max"], gb / pb <= GOALS["parquet_size_ratio_max"]))
-            rows.append(("Parquet", "file size Glean / pyarrow (level 3)", "%.3f" % (gb / p3b), "", None))
+                            "rows_ratio": median(t["pyarrow_cpu_seconds"]) / median(t["glean_cpu_seconds"]),
+                            "size_ratio": t["glean_bytes"] / t["pyarrow_bytes"] if t["pyarrow_bytes"] else None,
+                            "glean_rows_per_cpu_s": t["rows"] / median(t["glean_cpu_seconds"]),
+                            "pyarrow_rows_per_cpu_s": t["rows"] / median(t["pyarrow_cpu_seconds"])} for t in tables]})
+            rows.append(("Parquet", "%d tables, %d rows: Glean writer rows per CPU second" % (len(tables), rows_total),
+                         "%.0f" % (rows_total / g), "", None))
+            rows.append(("Parquet", "pyarrow %s write_table, same codec and level" % pq["pyarrow"], "%.0f" % (rows_total / p), "", None))
+            rows.append(("Parquet", "rows/s Glean / pyarrow (%s level %s, CPU time)" % (pq.get("codec", "zstd"), pq.get("level")),
+                         "%.2f" % (p / g), ">= %.1f" % GOALS["parquet_rows_ratio"], p / g >= GOALS["parquet_rows_ratio"]))
+            rows.append(("Parquet", "same by wall time", "%.2f" % (pw / gw), "", None))
+            if all("glean_l3_cpu_seconds" in t for t in tables):
+                g3 = sum(median(t["glean_l3_cpu_seconds"]) for t in tables)
+                p3 = sum(median(t["pyarrow_l3_cpu_seconds"]) for t in tables)
+                g3b = sum(t["glean_l3_bytes"] for t in tables)
+                p3b = sum(t["pyarrow_l3_bytes"] for t in tables)
+                fig.update({"parquet_rows_ratio_level3": p3 / g3, "parquet_size_ratio_level3": g3b / p3b})
+                rows.append(("Parquet", "rows/s Glean / pyarrow, both zstd level 3", "%.2f" % (p3 / g3), "", None))
+            rows.append(("Parquet", "file size Glean / pyarrow, all tables", "%.3f" % (gb / pb), "", None))
+            if worst is not None:
+                ratio = worst["glean_bytes"] / worst["pyarrow_bytes"]
+                fig["parquet_size_ratio_worst_table"] = ratio
+                rows.append(("Parquet", "file size Glean / pyarrow, largest ratio (%s)" % worst["table"], "%.3f" % ratio,
+                             "<= %.2f" % GOALS["parquet_size_ratio_max"], ratio <= GOALS["parquet_size_ratio_max"]))
         return rows, fig
 
     def write(self, rows, fig, final=True):
