@@ -192,11 +192,13 @@ struct ColumnChunkWriter {
         }
         if physical == .byteArray {
             // A string or a list can add any number of bytes or entries: caps after each row.
+            // A full dictionary falls back at once: long values would otherwise pile up
+            // `pageCheckRows` rows of text in the dictionary (and in memory) past its limit.
             for r in 0..<count {
                 try append(rows[r][j])
                 try endRow()
                 rowsSinceCheck &+= 1
-                if rowsSinceCheck >= pageCheckRows { try checkLimits() }
+                if rowsSinceCheck >= pageCheckRows || fallbackPending { try checkLimits() }
             }
         } else {
             // One entry of at most 8 bytes a row: the caps are checked once a batch.
