@@ -180,6 +180,20 @@ struct ByteDictionary {
         return h
     }
 
+    /// One multiply-xorshift step per 8 bytes from `start`, then the last 8 bytes of the key
+    /// (a load that may overlap the previous word); `count` is at least 8.
+    @inline(__always)
+    static func mixWords(_ p: UnsafeRawPointer, from start: Int, count n: Int, into h0: UInt64) -> UInt64 {
+        var h = h0
+        var i = start
+        while i &+ 8 < n {
+            h = (h ^ p.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+            h ^= h >> 29
+            i &+= 8
+        }
+        return (h ^ p.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)) &* 0xC4CE_B9FE_1A85_EC53
+    }
+
     /// Hash of a byte string: 8 bytes per multiply-xorshift step (overlapping loads for
     /// the tail), then a final avalanche.
     @inline(__always)
@@ -205,25 +219,9 @@ struct ByteDictionary {
                 i &+= 32
             }
             h = finalMix(a) ^ (finalMix(b) &* 3) ^ (finalMix(c) &* 5) ^ (finalMix(d) &* 7)
-            while i &+ 8 < n {
-                let v = p.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                h = (h ^ v) &* 0xFF51_AFD7_ED55_8CCD
-                h ^= h >> 29
-                i &+= 8
-            }
-            let v = p.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
-            h = (h ^ v) &* 0xC4CE_B9FE_1A85_EC53
+            h = mixWords(p, from: i, count: n, into: h)
         } else if n >= 8 {
-            var i = 0
-            while i &+ 8 < n {
-                let v = p.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                h = (h ^ v) &* 0xFF51_AFD7_ED55_8CCD
-                h ^= h >> 29
-                i &+= 8
-            }
-            // Last 8 bytes (may overlap the previous word).
-            let v = p.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
-            h = (h ^ v) &* 0xC4CE_B9FE_1A85_EC53
+            h = mixWords(p, from: 0, count: n, into: h)
         } else if n >= 4 {
             let lo = UInt64(p.loadUnaligned(as: UInt32.self))
             let hi = UInt64(p.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self))
