@@ -9,11 +9,13 @@ extension Glean {
     /// (argument-parser's default is 64) so every usage or manifest mistake exits the same way.
     public static func runMain() -> Never {
         #if os(Linux)
-        // A fixed threshold: blocks of 256 KiB and more (Parquet page and dictionary buffers,
-        // document bytes) are mapped on their own and go back to the system when freed. glibc's
-        // default raises the threshold after each such free, after which freed large blocks
-        // stay in the heap and a long run's resident memory creeps up with its length.
-        _ = mallopt(M_MMAP_THRESHOLD, 256 * 1024)
+        // A fixed threshold: blocks of 1 MiB and more (Parquet page and dictionary buffers) are
+        // mapped on their own and go back to the system when freed. glibc's default raises the
+        // threshold after each such free (up to 32 MiB), after which freed large blocks stay in
+        // the heap and a long run's resident memory creeps up with its length. Smaller blocks
+        // (most pages' bytes) stay in the heap: mapping each one costs page faults and
+        // serializes the worker threads on the process's mapping lock.
+        _ = mallopt(M_MMAP_THRESHOLD, 1024 * 1024)
         #endif
         do {
             var command = try parseAsRoot()
