@@ -46,13 +46,16 @@ public struct InputList: RandomAccessCollection, Sendable {
     public subscript(position: Int) -> InputRef {
         let e = entries[position]
         let origin = origins[Int(e.origin)]
-        let (docId, relative) = bytes.withUnsafeBufferPointer { b in
-            (String(decoding: b[e.offset..<(e.offset + Int(e.docIdCount))], as: UTF8.self),
-             String(decoding: b[e.offset..<(e.offset + Int(e.count))], as: UTF8.self))
-        }
+        let relative = bytes.withUnsafeBufferPointer { String(decoding: $0[e.offset..<(e.offset + Int(e.count))], as: UTF8.self) }
         let path = origin.base + "/" + relative
-        return InputRef(docId: docId, path: path, source: FetchFilesStage.relativePath(path, from: origin.root),
+        return InputRef(docId: docId(at: position), path: path, source: FetchFilesStage.relativePath(path, from: origin.root),
                         stage: origin.stage)
+    }
+
+    /// The doc_id of input `position`, without building its path and source.
+    public func docId(at position: Int) -> String {
+        let e = entries[position]
+        return bytes.withUnsafeBufferPointer { String(decoding: $0[e.offset..<(e.offset + Int(e.docIdCount))], as: UTF8.self) }
     }
 
     /// Registers where the next inputs come from; returns its index for ``append(relative:docIdCount:origin:)``.
@@ -131,10 +134,7 @@ public struct InputList: RandomAccessCollection, Sendable {
     public func filter(docId isIncluded: (String) throws -> Bool) rethrows -> InputList {
         var result = self
         result.entries = []
-        for e in entries {
-            let id = bytes.withUnsafeBufferPointer { String(decoding: $0[e.offset..<(e.offset + Int(e.docIdCount))], as: UTF8.self) }
-            if try isIncluded(id) { result.entries.append(e) }
-        }
+        for i in entries.indices where try isIncluded(docId(at: i)) { result.entries.append(entries[i]) }
         return result
     }
 

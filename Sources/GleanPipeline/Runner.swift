@@ -317,20 +317,21 @@ public final class Runner {
                 return .failed(error)
             }
         }, consume: { (index: Int, item: WorkItem) in
-            let input = inputs[index]
+            // The consumer thread runs the exports: only the doc_id, not the path and source.
+            let docId = inputs.docId(at: index)
             let routed: Routed
             switch item {
             case .failed(let error):
-                throw GleanError(.run, "cannot store the outputs of '\(input.docId)' in the state store: \(error)")
+                throw GleanError(.run, "cannot store the outputs of '\(docId)' in the state store: \(error)")
             case .reused(let r):
                 routed = r
-                try state?.touch(docId: input.docId)
+                try state?.touch(docId: docId)
                 reusedStages.add()
             case .processed(let r, let record):
                 routed = r
                 if reasons?[index] == nil && reasons != nil { fallbacks.append(index) }
                 if let state, let record {
-                    try state.record(docId: input.docId, state: record.state, outputs: record.outputs)
+                    try state.record(docId: docId, state: record.state, outputs: record.outputs)
                 }
             }
             if let reject = routed.reject {

@@ -68,6 +68,7 @@ struct InputListTests {
         let list = Self.list([("a1", 2), ("b1", 2), ("a2", 2)])
         let kept = list.filter(docId: { $0.hasPrefix("a") })
         #expect(kept.map(\.path) == ["/data/in/a1", "/data/in/a2"])
+        #expect(list.docId(at: 1) == "b1")
         #expect(list.count == 3)
     }
 
