@@ -1,17 +1,18 @@
 // GleanBench: times the GleanParquet writer on a table already in memory, for `make bench`
 // (Tests/Bench/run.sh), side by side with pyarrow's write_table on the same rows.
 //
-// usage: GleanBench parquet TABLE.jsonl OUT.parquet [--runs N] [--codec C] [--level L]
+// usage: GleanBench parquet TABLE.jsonl OUT.parquet [--runs N] [--codec C] [--level L] [--api batch|rows]
 //
 // TABLE.jsonl (written by Tests/Bench/parquet_compare.py from a table Glean exported): the first
 // line is {"name": ..., "columns": [{"name", "type", "nullable"}]}, with type one of string,
 // int32, int64, double, boolean, date (days since 1970-01-01), timestamp (microseconds, UTC),
 // string_list; then one JSON array of values per row (null for a missing value).
 // Prints one JSON object: {"table", "rows", "bytes", "seconds": [wall time, one per run],
-// "cpu_seconds": [process CPU time, one per run]}. Loading the table is not timed; each run
-// times opening the writer, writing every row with write(row:) (the API the pipeline's
-// ParquetTableWriter uses) and closing it. Without --level the codec's default level is used
-// (what the pipeline writes).
+// "cpu_seconds": [process CPU time, one per run]}. Loading the table (into one
+// ParquetRowBatch, as pyarrow is handed one Arrow table) is not timed; each run times opening
+// the writer, write(batch:) (the API the pipeline's ParquetTableWriter feeds, 1024 rows at a
+// time) and closing it. `--api rows` times write(row:) for every row instead. Without --level
+// the codec's default level is used (what the pipeline writes).
 import Foundation
 import GleanParquet
 
@@ -120,10 +121,11 @@ func cpuNow() -> Double {
 }
 
 func runParquet(_ args: [String]) throws {
-    guard args.count >= 2 else { throw BenchFailure("usage: GleanBench parquet TABLE.jsonl OUT.parquet [--runs N] [--codec C] [--level L]") }
+    guard args.count >= 2 else { throw BenchFailure("usage: GleanBench parquet TABLE.jsonl OUT.parquet [--runs N] [--codec C] [--level L] [--api batch|rows]") }
     var runs = 3
     var codec = ParquetCompression.zstd
     var level: Int?
+    var api = "batch"
     var i = 2
     while i < args.count {
         guard i + 1 < args.count else { throw BenchFailure("option \(args[i]) needs a value") }
@@ -134,6 +136,9 @@ func runParquet(_ args: [String]) throws {
         case "--codec":
             guard let c = ParquetCompression(rawValue: args[i + 1]) else { throw BenchFailure("unknown codec \(args[i + 1])") }
             codec = c
+        case "--api":
+            guard ["batch", "rows"].contains(args[i + 1]) else { throw BenchFailure("--api is batch or rows") }
+            api = args[i + 1]
         case "--level":
             guard let n = Int(args[i + 1]) else { throw BenchFailure("--level needs a number") }
             level = n
@@ -143,6 +148,11 @@ func runParquet(_ args: [String]) throws {
     }
     let table = try loadTable(args[0])
     let options = ParquetWriterOptions(compression: codec, compressionLevel: level)
+    // The whole table as one batch, like the Arrow table pq.write_table is given.
+    let batch = try ParquetRowBatch(schema: table.schema)
+    if api == "batch" {
+        for row in table.rows { try batch.append(row: row) }
+    }
     var seconds: [Double] = []
     var cpuSeconds: [Double] = []
     for _ in 0..<runs {
@@ -150,7 +160,11 @@ func runParquet(_ args: [String]) throws {
         let cpuStart = cpuNow()
         let start = now()
         let writer = try ParquetWriter(path: args[1], schema: table.schema, options: options)
-        for row in table.rows { try writer.write(row: row) }
+        if api == "batch" {
+            try writer.write(batch: batch)
+        } else {
+            for row in table.rows { try writer.write(row: row) }
+        }
         try writer.close()
         seconds.append(now() - start)
         cpuSeconds.append(cpuNow() - cpuStart)
@@ -165,7 +179,7 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 do {
     switch arguments.first {
     case "parquet": try runParquet(Array(arguments.dropFirst()))
-    default: throw BenchFailure("usage: GleanBench parquet TABLE.jsonl OUT.parquet [--runs N] [--codec C] [--level L]")
+    default: throw BenchFailure("usage: GleanBench parquet TABLE.jsonl OUT.parquet [--runs N] [--codec C] [--level L] [--api batch|rows]")
     }
 } catch {
     FileHandle.standardError.write(Data("GleanBench: \(error)\n".utf8))

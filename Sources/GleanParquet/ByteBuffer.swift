@@ -304,6 +304,23 @@ struct ByteBuffer {
     /// Forgets the contents, keeping the capacity.
     @inline(__always)
     mutating func removeAll() { count = 0 }
+
+    /// Keeps the first `n` bytes (`n <= count`).
+    @inline(__always)
+    mutating func truncate(to n: Int) {
+        precondition(n >= 0 && n <= count)
+        count = n
+    }
+
+    /// The byte at `offset` (`offset < count`; unchecked).
+    @inline(__always)
+    func loadByte(at offset: Int) -> UInt8 {
+        UnsafeRawPointer(start).load(fromByteOffset: offset, as: UInt8.self)
+    }
+
+    /// Start of the memory, for pointers into written bytes (only after a `reserve`).
+    @inline(__always)
+    var rawStart: UnsafeRawPointer { UnsafeRawPointer(start) }
 }
 
 /// The finished pages of a column chunk: a list of buffers, so growing never re-copies

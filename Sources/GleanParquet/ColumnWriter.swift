@@ -183,110 +183,139 @@ struct ColumnChunkWriter {
     /// width per dictionary index, 8 per PLAIN byte, 1 per boolean.
     private var pageEstimateBits = 0
 
-    // MARK: appending one row's value
+    // MARK: appending a batch's values
 
-    /// Appends value `column` of each of `count` rows (already type-checked), in order.
-    mutating func appendColumn(rows: UnsafePointer<UnsafePointer<ParquetValue>>, count: Int, column j: Int) throws {
-        if useDictionary && dictionary.isLarge && physical != .byteArray {
-            prefetchSink = touchSlots(rows: rows, count: count, column: j)
-        }
-        if physical == .byteArray {
-            // A string or a list can add any number of bytes or entries: caps after each row.
-            // A full dictionary falls back at once: long values would otherwise pile up
-            // `pageCheckRows` rows of text in the dictionary (and in memory) past its limit.
-            for r in 0..<count {
-                try append(rows[r][j])
-                try endRow()
-                rowsSinceCheck &+= 1
-                if rowsSinceCheck >= pageCheckRows || fallbackPending { try checkLimits() }
+    /// Appends rows `from ..< from + count` of `values` (this column's values in a
+    /// ``ParquetRowBatch``, already checked against the column), in order.
+    mutating func appendColumn(_ values: borrowing ColumnValues, from: Int, count: Int) throws {
+        let end = from &+ count
+        switch values.type {
+        case .string:
+            // A string can add any number of bytes: caps after each row. A full dictionary
+            // falls back at once: long values would otherwise pile up `pageCheckRows` rows of
+            // text in the dictionary (and in memory) past its limit.
+            for r in from..<end {
+                if values.isPresent(r) {
+                    presentValue()
+                    appendBytes(values.string(r))
+                } else {
+                    appendNullLevel()
+                }
+                try endByteArrayRow()
             }
-        } else {
-            // One entry of at most 8 bytes a row: the caps are checked once a batch.
-            for r in 0..<count {
-                try append(rows[r][j])
-                rowsSinceCheck &+= 1
-                if rowsSinceCheck >= pageCheckRows { try checkLimits() }
+        case .stringList:
+            for r in from..<end {
+                if !values.isPresent(r) {
+                    appendNullLevel()
+                } else {
+                    let items = values.listItems(r)
+                    if items.isEmpty { appendEmptyList() }
+                    for i in items {
+                        repLevels.append(UInt8(i == items.lowerBound ? 0 : 1))
+                        pageNumValues &+= 1
+                        pageEstimateBits &+= 4
+                        if values.isItemPresent(i) {
+                            defLevels.append(listValueDef)
+                            appendBytes(values.string(i))
+                        } else {
+                            defLevels.append(listValueDef - 1)
+                            nullCount &+= 1
+                        }
+                    }
+                }
+                try endByteArrayRow()
             }
-            try endRow()
+        case .boolean:
+            for r in from..<end {
+                if values.isPresent(r) {
+                    presentValue()
+                    appendBool(values.fixedBits(r) != 0)
+                } else {
+                    appendNullLevel()
+                }
+                try endFixedRow()
+            }
+        case .double:
+            prefetch(values, from: from, end: end)
+            for r in from..<end {
+                if values.isPresent(r) {
+                    presentValue()
+                    appendDouble(Double(bitPattern: values.fixedBits(r)))
+                } else {
+                    appendNullLevel()
+                }
+                try endFixedRow()
+            }
+        case .int32, .date:
+            prefetch(values, from: from, end: end)
+            for r in from..<end {
+                if values.isPresent(r) {
+                    presentValue()
+                    appendInt32(Int32(truncatingIfNeeded: values.fixedBits(r)))
+                } else {
+                    appendNullLevel()
+                }
+                try endFixedRow()
+            }
+        case .int64, .timestampMicros:
+            prefetch(values, from: from, end: end)
+            for r in from..<end {
+                if values.isPresent(r) {
+                    presentValue()
+                    appendInt64(Int64(bitPattern: values.fixedBits(r)))
+                } else {
+                    appendNullLevel()
+                }
+                try endFixedRow()
+            }
         }
     }
 
-    /// Where ``touchSlots(rows:count:column:)`` leaves its result, so its loads are not optimised away.
+    /// After each row of a string or list column: the page caps, and the limits every
+    /// `pageCheckRows` rows or at once when the dictionary just filled.
+    @inline(__always)
+    private mutating func endByteArrayRow() throws {
+        try endRow()
+        rowsSinceCheck &+= 1
+        if rowsSinceCheck >= pageCheckRows || fallbackPending { try checkLimits() }
+    }
+
+    /// After each row of a fixed-width column (one entry of at most 8 bytes, so a full
+    /// dictionary waits for the next check).
+    @inline(__always)
+    private mutating func endFixedRow() throws {
+        try endRow()
+        rowsSinceCheck &+= 1
+        if rowsSinceCheck >= pageCheckRows { try checkLimits() }
+    }
+
+    /// Where ``touchSlots(_:from:end:)`` leaves its result, so its loads are not optimised away.
     private var prefetchSink: UInt64 = 0
 
-    /// Loads the dictionary slot of each fixed-width value of the batch in a tight loop, so
+    @inline(__always)
+    private mutating func prefetch(_ values: borrowing ColumnValues, from: Int, end: Int) {
+        if useDictionary && dictionary.isLarge { prefetchSink = touchSlots(values, from: from, end: end) }
+    }
+
+    /// Loads the dictionary slot of each fixed-width value of the rows in a tight loop, so
     /// the cache misses of a large dictionary overlap instead of stalling one value at a time
     /// (a software prefetch: the result is only a checksum; the table may still grow).
     @inline(never)
-    private func touchSlots(rows: UnsafePointer<UnsafePointer<ParquetValue>>, count: Int, column j: Int) -> UInt64 {
+    private func touchSlots(_ values: borrowing ColumnValues, from: Int, end: Int) -> UInt64 {
         var acc: UInt64 = 0
-        for r in 0..<count {
-            switch rows[r][j] {
-            case .double(let v): acc &+= dictionary.slotHint(fixed: v.bitPattern, size: 8)
-            case .int64(let v), .timestampMicros(let v): acc &+= dictionary.slotHint(fixed: UInt64(bitPattern: v), size: 8)
-            case .int32(let v), .date(let v): acc &+= dictionary.slotHint(fixed: UInt64(UInt32(bitPattern: v)), size: 4)
-            default: break
-            }
-        }
+        let size = values.width
+        for r in from..<end { acc &+= dictionary.slotHint(fixed: values.fixedBits(r), size: size) }
         return acc
     }
 
-    /// Appends one (already type-checked) value; the caller then checks the page caps (``endRow()``).
+    /// Levels of a null value (the column is nullable: the batch checked it).
     @inline(__always)
-    mutating func append(_ value: borrowing ParquetValue) throws {
-        switch value {
-        case .string(let s):
-            presentValue()
-            appendString(s)
-        case .int64(let v), .timestampMicros(let v):
-            presentValue()
-            appendInt64(v)
-        case .double(let v):
-            presentValue()
-            appendDouble(v)
-        case .int32(let v), .date(let v):
-            presentValue()
-            appendInt32(v)
-        case .boolean(let b):
-            presentValue()
-            appendBool(b)
-        case .null:
-            pageEstimateBits &+= 2
-            // Type checks guarantee the column is nullable.
-            if maxRep > 0 { repLevels.append(UInt8(0)) }
-            defLevels.append(UInt8(0))
-            pageNumValues &+= 1
-            nullCount &+= 1
-        case .stringList(let list):
-            if list.isEmpty {
-                appendEmptyList()
-            } else {
-                for (i, element) in list.enumerated() {
-                    repLevels.append(UInt8(i == 0 ? 0 : 1))
-                    defLevels.append(listValueDef)
-                    pageNumValues &+= 1
-                    pageEstimateBits &+= 4
-                    appendString(element)
-                }
-            }
-        case .stringListWithNulls(let list):
-            if list.isEmpty {
-                appendEmptyList()
-            } else {
-                for (i, element) in list.enumerated() {
-                    repLevels.append(UInt8(i == 0 ? 0 : 1))
-                    pageNumValues &+= 1
-                    pageEstimateBits &+= 4
-                    if let element {
-                        defLevels.append(listValueDef)
-                        appendString(element)
-                    } else {
-                        defLevels.append(listValueDef - 1)
-                        nullCount &+= 1
-                    }
-                }
-            }
-        }
+    private mutating func appendNullLevel() {
+        pageEstimateBits &+= 2
+        if maxRep > 0 { repLevels.append(UInt8(0)) }
+        defLevels.append(UInt8(0))
+        pageNumValues &+= 1
+        nullCount &+= 1
     }
 
     /// Pages end at row boundaries: called after each row's value (after each batch for
@@ -339,18 +368,6 @@ struct ColumnChunkWriter {
         pageNumValues &+= 1
         pageEstimateBits &+= 4
         nullCount &+= 1  // null_count counts levels below maxDef, as pyarrow does
-    }
-
-    @inline(__always)
-    private mutating func appendString(_ string: String) {
-        // Native and small strings expose contiguous UTF-8 without a copy.
-        let done: Void? = string.utf8.withContiguousStorageIfAvailable { buf in
-            appendBytes(UnsafeRawBufferPointer(buf))
-        }
-        if done == nil {
-            var s = string
-            s.withUTF8 { buf in appendBytes(UnsafeRawBufferPointer(buf)) }
-        }
     }
 
     @inline(__always)

@@ -7,10 +7,12 @@ import Darwin
 /// Streams rows into one Parquet file: data page v1, PLAIN / RLE_DICTIONARY, one row group
 /// buffered in memory at a time (flushed when its estimated uncompressed size reaches
 /// `options.rowGroupBytes` or the memory it holds reaches `options.maxBufferedBytes`, checked
-/// every 64 rows). Same rows and options give identical bytes.
-/// Rows are queued (the writer keeps a reference to each row array, copying no value) and
-/// encoded 64 at a time, column by column; ``close()`` encodes the rest and writes the footer.
-/// Use from one thread.
+/// every 64 rows). Same rows and options give identical bytes, however they are handed over.
+///
+/// Two ways in: ``write(batch:)`` takes a ``ParquetRowBatch`` (columns laid out like Arrow
+/// arrays, the fast way), ``write(row:)`` one row of ``ParquetValue``s (copied into a batch
+/// of the writer's own). Rows are encoded 64 at a time, column by column; ``close()``
+/// encodes the rest and writes the footer. Use from one thread.
 public final class ParquetWriter {
     /// The file being written.
     public let path: String
@@ -23,18 +25,12 @@ public final class ParquetWriter {
     private var offset: Int64 = 0
     // Single-threaded by contract; unchecked exclusivity keeps per-row runtime checks away.
     @exclusivity(unchecked) private var columns: [ColumnChunkWriter] = []
-    private let checks: [ColumnCheck]
     private let compressor: PageCompressor
     private var rowsInGroup: Int64 = 0
-    private var totalRows: Int64 = 0
-    /// Checked rows not yet encoded: `pendingCount` row arrays are initialized. Holding the
-    /// arrays (one retain per row) instead of copying their values saves a retain and a
-    /// release per string value.
-    private let pendingRows: UnsafeMutablePointer<[ParquetValue]>
-    /// The element storage of each pending row: valid while `pendingRows` holds the array (a
-    /// caller that mutates its array afterwards gets a copy, leaving this storage as is).
-    private let pendingValues: UnsafeMutablePointer<UnsafePointer<ParquetValue>>
-    private var pendingCount = 0
+    /// Rows encoded so far (the rows of `pending` come after them).
+    private var encodedRows: Int64 = 0
+    /// Rows given to ``write(row:)`` and not yet encoded.
+    private let pending: ParquetRowBatch
     private var rowGroups: [RowGroupMetadata] = []
     private var failed: ParquetError?
 
@@ -42,24 +38,19 @@ public final class ParquetWriter {
     private(set) var dataPagesPerGroup: [[Int]] = []
 
     /// Number of rows written so far.
-    public var rowCount: Int64 { totalRows }
+    public var rowCount: Int64 { encodedRows + Int64(pending.rowCount) }
 
     /// Creates (truncates) `path` and writes the file header.
     public init(path: String, schema: ParquetSchema, options: ParquetWriterOptions = ParquetWriterOptions()) throws {
-        try schema.validate()
+        self.pending = try ParquetRowBatch(schema: schema)  // validates the schema
         try options.validate()
         self.path = path
         self.schema = schema
         self.options = options
         self.compressor = PageCompressor(codec: options.compression, level: options.compressionLevel)
-        self.checks = schema.columns.map { ColumnCheck(type: $0.type, nullable: $0.nullable) }
         guard let handle = fopen(path, "wb") else {
             throw ParquetError("cannot create \(path): \(String(cString: strerror(errno)))")
         }
-        // Allocated last: once every stored property is set, deinit owns it (also if a
-        // later step of this initializer throws).
-        self.pendingRows = UnsafeMutablePointer<[ParquetValue]>.allocate(capacity: Self.batchRows)
-        self.pendingValues = UnsafeMutablePointer<UnsafePointer<ParquetValue>>.allocate(capacity: Self.batchRows)
         file = handle
         columns = newColumns()
         try writeBytes(Array("PAR1".utf8))
@@ -67,9 +58,6 @@ public final class ParquetWriter {
 
     deinit {
         if let file { fclose(file) }
-        pendingRows.deinitialize(count: pendingCount)
-        pendingRows.deallocate()
-        pendingValues.deallocate()
     }
 
     private func newColumns() -> [ColumnChunkWriter] {
@@ -83,103 +71,29 @@ public final class ParquetWriter {
     public func write(row: [ParquetValue]) throws {
         if let failed { throw failed }
         guard file != nil else { throw ParquetError("write after close: \(path)") }
-        guard row.count == schema.columns.count else {
-            throw ParquetError("row has \(row.count) values but the schema has \(schema.columns.count) columns")
-        }
-        // One pass over the values; the slow path says what is wrong with the first bad one.
-        var ok = true
-        row.withUnsafeBufferPointer { values in
-            checks.withUnsafeBufferPointer { checks in
-                for j in 0..<checks.count where !Self.isValid(values[j], checks[j]) {
-                    ok = false
-                    break
-                }
-            }
-        }
-        if !ok {
-            for j in 0..<row.count { try Self.check(row[j], schema.columns[j]) }
-        }
-        try appendRow(row)
+        try pending.append(row: row)
+        if (encodedRows + Int64(pending.rowCount)) % Int64(Self.batchRows) == 0 { try encodePending() }
     }
 
-    /// Appends a row whose length and value types were already checked (by the dataset writer).
+    /// Appends a row whose length was already checked (by the dataset writer).
     func write(checkedRow row: [ParquetValue]) throws {
+        try write(row: row)
+    }
+
+    /// Appends every row of `batch` (whose schema must equal the writer's, with no unfinished
+    /// row). The rows are encoded before this returns: the batch can be emptied and refilled
+    /// right after. Failures while encoding or writing make the writer unusable.
+    public func write(batch: ParquetRowBatch) throws {
         if let failed { throw failed }
         guard file != nil else { throw ParquetError("write after close: \(path)") }
-        try appendRow(row)
+        guard batch.schema == schema else { throw ParquetError("the batch's schema is not the writer's") }
+        guard !batch.hasUnfinishedRow else { throw ParquetError("the batch has an unfinished row (call endRow())") }
+        try encodePending()
+        try encode(batch, from: 0, count: batch.rowCount)
     }
 
-    /// Queues a checked row (keeping a reference to the array); full batches are encoded
-    /// column by column.
-    @inline(__always)
-    private func appendRow(_ row: [ParquetValue]) throws {
-        let n = pendingCount
-        (pendingRows + n).initialize(to: row)
-        // Arrays are contiguous and `row` has at least one value (schema.validate); the
-        // storage stays in place while pendingRows[n] holds it.
-        pendingValues[n] = (pendingRows + n).pointee.withUnsafeBufferPointer { $0.baseAddress.unsafelyUnwrapped }
-        pendingCount = n + 1
-        totalRows += 1
-        if pendingCount >= Self.batchRows { try flushPending() }
-    }
-
-    /// Rows are buffered and encoded in batches of this many, one column at a time: each
-    /// column's loop then stays in cache and its dictionary look-ups overlap. The row group
-    /// size is checked after each batch.
-    static let batchRows = 64
-
-    /// Encodes the queued rows, then cuts a row group when it is big enough.
-    private func flushPending() throws {
-        let count = pendingCount
-        if count == 0 { return }
-        // The rows are let go of once encoded (also when encoding throws).
-        defer {
-            pendingRows.deinitialize(count: count)
-            pendingCount = 0
-        }
-        do {
-            var estimate = 0
-            var held = 0
-            let rows = UnsafePointer(pendingValues)
-            try columns.withUnsafeMutableBufferPointer { writers in
-                for j in 0..<writers.count {
-                    try writers[j].appendColumn(rows: rows, count: count, column: j)
-                    estimate &+= writers[j].estimatedBytes
-                    held &+= writers[j].heldBytes
-                }
-            }
-            rowsInGroup += Int64(count)
-            if estimate >= options.rowGroupBytes || held >= options.maxBufferedBytes { try flushRowGroup() }
-        } catch let error as ParquetError {
-            failed = error  // state is inconsistent after a failure mid-batch
-            throw error
-        }
-    }
-
-    /// What the per-value check needs to know about a column.
-    struct ColumnCheck {
-        var type: ParquetType
-        var nullable: Bool
-    }
-
-    /// Whether `value` may be written to a column (the fast check; ``check(_:_:)`` explains).
-    @inline(__always)
-    static func isValid(_ value: borrowing ParquetValue, _ column: ColumnCheck) -> Bool {
-        switch value {
-        case .null: column.nullable
-        case .string(let s): column.type == .string && s.utf8.count <= Int(Int32.max) / 2
-        case .int64: column.type == .int64
-        case .double: column.type == .double
-        case .int32: column.type == .int32
-        case .boolean: column.type == .boolean
-        case .date: column.type == .date
-        case .timestampMicros: column.type == .timestampMicros
-        case .stringList, .stringListWithNulls: column.type == .stringList
-        }
-    }
-
-    /// Type and nullability check for one value.
-    @inline(__always)
+    /// Type, nullability and size check of one value, for callers that must vet a whole row
+    /// before writing any of it (the dataset writer). The batch makes the same checks.
     static func check(_ value: ParquetValue, _ column: ParquetColumn) throws {
         if case .null = value {
             if !column.nullable { throw ParquetError("null in a non-nullable column", column: column.name) }
@@ -188,8 +102,53 @@ public final class ParquetWriter {
         guard value.matches(column.type) else {
             throw ParquetError("expected \(column.type) but got \(value.kindName)", column: column.name)
         }
-        if case .string(let s) = value, s.utf8.count > Int(Int32.max) / 2 {
+        if case .string(let s) = value, s.utf8.count > ParquetRowBatch.maxValueBytes {
             throw ParquetError("string value too long (\(s.utf8.count) bytes)", column: column.name)
+        }
+    }
+
+    /// Row groups are checked every this many rows: rows are encoded in slices that end on
+    /// multiples of it, so group (and page) boundaries depend on the rows alone, not on how
+    /// they were handed over.
+    static let batchRows = 64
+
+    /// Encodes the rows queued by ``write(row:)``.
+    private func encodePending() throws {
+        let n = pending.rowCount
+        if n == 0 { return }
+        defer { pending.removeAll() }
+        try encode(pending, from: 0, count: n)
+    }
+
+    /// Encodes rows `from ..< from + count` of `batch`, column by column, a slice at a time;
+    /// cuts a row group when one is big enough at the end of a slice.
+    private func encode(_ batch: ParquetRowBatch, from: Int, count: Int) throws {
+        var r = from
+        let end = from + count
+        do {
+            while r < end {
+                let toBoundary = Self.batchRows - Int(encodedRows % Int64(Self.batchRows))
+                let n = min(toBoundary, end - r)
+                var estimate = 0
+                var held = 0
+                let values = batch.columns
+                try columns.withUnsafeMutableBufferPointer { writers in
+                    for j in 0..<writers.count {
+                        try writers[j].appendColumn(values[j], from: r, count: n)
+                        estimate &+= writers[j].estimatedBytes
+                        held &+= writers[j].heldBytes
+                    }
+                }
+                r += n
+                encodedRows += Int64(n)
+                rowsInGroup += Int64(n)
+                if n == toBoundary && (estimate >= options.rowGroupBytes || held >= options.maxBufferedBytes) {
+                    try flushRowGroup()
+                }
+            }
+        } catch let error as ParquetError {
+            failed = error  // state is inconsistent after a failure mid-slice
+            throw error
         }
     }
 
@@ -199,9 +158,9 @@ public final class ParquetWriter {
         if let failed { throw failed }
         guard let handle = file else { throw ParquetError("close called twice: \(path)") }
         do {
-            try flushPending()
+            try encodePending()
             if rowsInGroup > 0 { try flushRowGroup() }
-            let footer = Footer.encode(schema: schema, rowGroups: rowGroups, numRows: totalRows, options: options)
+            let footer = Footer.encode(schema: schema, rowGroups: rowGroups, numRows: encodedRows, options: options)
             try writeBytes(footer)
             var tail: [UInt8] = []
             appendUInt32LE(UInt32(truncatingIfNeeded: footer.count), to: &tail)

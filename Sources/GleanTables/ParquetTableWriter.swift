@@ -7,6 +7,12 @@ public final class ParquetTableWriter: TableWriter {
     public let path: String
     private let file: ParquetWriter?
     private let dataset: ParquetDatasetWriter?
+    /// Rows for `file`, filled straight from the cells and handed over every
+    /// ``batchRows`` rows (no per-row value array).
+    private let batch: ParquetRowBatch?
+
+    /// Rows per batch handed to the file writer.
+    static let batchRows = 1024
 
     /// - Parameters:
     ///   - path: the file to write, or the dataset folder when `partFileName` is set.
@@ -25,8 +31,10 @@ public final class ParquetTableWriter: TableWriter {
                 dataset = try ParquetDatasetWriter(root: path, schema: parquetSchema, partitionBy: partitionBy,
                                                    partFileName: partFileName, options: options)
                 file = nil
+                batch = nil
             } else {
                 file = try ParquetWriter(path: path, schema: parquetSchema, options: options)
+                batch = try ParquetRowBatch(schema: parquetSchema)
                 dataset = nil
             }
         } catch {
@@ -38,13 +46,23 @@ public final class ParquetTableWriter: TableWriter {
         guard row.count == schema.columns.count else {
             throw TableWriteError(table: schema.name, path: path, message: "row has \(row.count) cells, the schema \(schema.columns.count) columns")
         }
-        var values: [ParquetValue] = []
-        values.reserveCapacity(row.count)
-        for (cell, column) in zip(row, schema.columns) {
-            values.append(Self.value(cell, column.type))
-        }
         do {
-            if let file { try file.write(row: values) } else { try dataset?.write(row: values) }
+            if let file, let batch {
+                // A failed append discards the row being built: the row is not written.
+                for (j, cell) in row.enumerated() { try Self.append(cell, schema.columns[j].type, to: batch, column: j) }
+                try batch.endRow()
+                if batch.rowCount >= Self.batchRows {
+                    try file.write(batch: batch)
+                    batch.removeAll()
+                }
+            } else {
+                var values: [ParquetValue] = []
+                values.reserveCapacity(row.count)
+                for (cell, column) in zip(row, schema.columns) {
+                    values.append(Self.value(cell, column.type))
+                }
+                try dataset?.write(row: values)
+            }
         } catch {
             throw TableWriteError(table: schema.name, path: path, message: "\(error)")
         }
@@ -52,7 +70,13 @@ public final class ParquetTableWriter: TableWriter {
 
     public func close() throws {
         do {
-            if let file { try file.close() } else { try dataset?.finish() }
+            if let file, let batch {
+                if batch.rowCount > 0 { try file.write(batch: batch) }
+                batch.removeAll()
+                try file.close()
+            } else {
+                try dataset?.finish()
+            }
         } catch {
             throw TableWriteError(table: schema.name, path: path, message: "\(error)")
         }
@@ -68,6 +92,24 @@ public final class ParquetTableWriter: TableWriter {
         case .date: return .date
         case .timestamp: return .timestampMicros
         case .stringList: return .stringList
+        }
+    }
+
+    /// Appends one cell to a batch column of the Parquet type of `type` (the same mapping
+    /// as ``value(_:_:)``).
+    @inline(__always)
+    static func append(_ cell: Cell, _ type: ColumnType, to batch: ParquetRowBatch, column j: Int) throws {
+        switch (cell, type) {
+        case (.null, _): try batch.appendNull(column: j)
+        case (.string(let s), _): try batch.append(s, column: j)
+        case (.int(let v), .int32): try batch.append(Int32(clamping: v), column: j)
+        case (.int(let v), _): try batch.append(v, column: j)
+        case (.double(let v), _):
+            if v.isNaN { try batch.appendNull(column: j) } else { try batch.append(v, column: j) }
+        case (.bool(let v), _): try batch.append(v, column: j)
+        case (.date(let d), _): try batch.append(d, column: j)
+        case (.timestamp(let t), _): try batch.append(t, column: j)
+        case (.list(let l), _): try batch.append(l, column: j)
         }
     }
 

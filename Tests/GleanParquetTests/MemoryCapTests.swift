@@ -38,7 +38,9 @@ struct MemoryCapTests {
             column: ParquetColumn(name: "id", type: .string), options: ParquetWriterOptions(),
             compressor: PageCompressor(codec: .none, level: nil))
         let empty = writer.heldBytes
-        for i in 0..<1_000 { try writer.append(.string("value-\(i)")) }
+        var values = ColumnValues(column: ParquetColumn(name: "id", type: .string))
+        for i in 0..<1_000 { Array("value-\(i)".utf8).withUnsafeBytes { values.appendBytes($0) } }
+        try writer.appendColumn(values, from: 0, count: 1_000)
         // 1,000 entries: body (4-byte length + 7-9 bytes each), start 8, length 4, hash 8, and
         // a slot table grown to 2,048 slots of 8 bytes; no page is finished yet.
         #expect(empty == 1_024 * 8)
