@@ -34,6 +34,14 @@ public final class ParquetRowBatch {
         columns.deallocate()
     }
 
+    /// Bytes the batch's values take (strings, offsets, fixed-width values, presence bytes):
+    /// a caller that hands rows over in batches can bound its memory with it.
+    public var byteCount: Int {
+        var total = 0
+        for j in 0..<columns.count { total &+= columns[j].byteCount }
+        return total
+    }
+
     /// Whether some column already has a value for the row being built.
     public var hasUnfinishedRow: Bool {
         columns.contains { $0.count != rowCount }
@@ -323,6 +331,10 @@ struct ColumnValues {
             ends.truncate(to: (rows &+ 1) &* 8)
             bytes.truncate(to: Int(ends.loadUInt64LE(at: rows &* 8)))
         }
+    }
+
+    var byteCount: Int {
+        present.count &+ fixed.count &+ bytes.count &+ ends.count &+ listEnds.count &+ itemPresent.count
     }
 
     // MARK: reading (for the column writer)

@@ -7,12 +7,14 @@ public final class ParquetTableWriter: TableWriter {
     public let path: String
     private let file: ParquetWriter?
     private let dataset: ParquetDatasetWriter?
-    /// Rows for `file`, filled straight from the cells and handed over every
-    /// ``batchRows`` rows (no per-row value array).
+    /// Rows for `file`, filled straight from the cells (no per-row value array) and handed
+    /// over every ``batchRows`` rows or ``batchBytes`` bytes, whichever comes first.
     private let batch: ParquetRowBatch?
 
-    /// Rows per batch handed to the file writer.
-    static let batchRows = 1024
+    /// Rows per batch handed to the file writer (the file's bytes do not depend on it).
+    static let batchRows = 256
+    /// Bytes a batch may reach before it is handed over: long texts are not held twice for long.
+    static let batchBytes = 256 * 1024
 
     /// - Parameters:
     ///   - path: the file to write, or the dataset folder when `partFileName` is set.
@@ -51,7 +53,7 @@ public final class ParquetTableWriter: TableWriter {
                 // A failed append discards the row being built: the row is not written.
                 for (j, cell) in row.enumerated() { try Self.append(cell, schema.columns[j].type, to: batch, column: j) }
                 try batch.endRow()
-                if batch.rowCount >= Self.batchRows {
+                if batch.rowCount >= Self.batchRows || batch.byteCount >= Self.batchBytes {
                     try file.write(batch: batch)
                     batch.removeAll()
                 }
