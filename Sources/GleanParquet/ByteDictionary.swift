@@ -6,22 +6,24 @@ import Darwin
 
 /// Insertion-ordered set of byte strings with dense indices, used for dictionary encoding.
 /// Keys are compared byte for byte (never by Unicode equivalence). The PLAIN encoding of the
-/// entries (the dictionary page body) is built as entries are added. Open addressing with
+/// entries (the dictionary page body) is built as entries are added and is also where keys
+/// are compared: a byte-array entry's length is its 4-byte PLAIN prefix. Open addressing with
 /// linear probing; each slot keeps 32 bits of the key's hash so most mismatches are rejected
-/// without touching the key bytes. The hash only places keys in slots: indices and the page
+/// without touching the key bytes. The index is lean (8 bytes per byte-array entry for its
+/// start, plus the slot table at most half full): growing re-hashes the keys from the body
+/// instead of keeping their hashes. The hash only places keys in slots: indices and the page
 /// body depend on insertion order alone, so output stays deterministic.
 /// Holds ``ByteBuffer``s: never copy a dictionary that is still used.
 struct ByteDictionary {
     /// True for BYTE_ARRAY values (PLAIN adds a 4-byte length before each entry).
     let lengthPrefixed: Bool
+    /// Fixed-width entries: bytes per entry (4 or 8), set by the first insertion.
+    private var fixedSize = 0
     /// PLAIN-encoded entries in insertion order.
     private(set) var plain = ByteBuffer()
-    /// Per entry (byte arrays only): UInt64 start of the value bytes in `plain`, UInt32 length.
-    /// Fixed-size entries start at `index * size`.
+    /// Per byte-array entry: UInt64 start of the value bytes in `plain` (its length is the
+    /// 4 bytes before). Fixed-size entries start at `index * size`.
     private var starts = ByteBuffer()
-    private var lengths = ByteBuffer()
-    /// Full hash of each entry (UInt64), so growing never re-hashes keys.
-    private var hashes = ByteBuffer()
     /// UInt64 slots: 0 = empty; otherwise (hash high 32 bits) << 32 | (entry index + 1).
     private var slots: ByteBuffer
     private var mask: Int
@@ -39,20 +41,18 @@ struct ByteDictionary {
     @inline(__always)
     var plainCount: Int { plain.count }
 
-    /// Frees the look-up index (entry starts, lengths, hashes, slots), keeping the entries and
-    /// the page body: for a chunk that fell back to PLAIN, whose dictionary only remains to be
+    /// Frees the look-up index (entry starts and slots), keeping the entries and the page
+    /// body: for a chunk that fell back to PLAIN, whose dictionary only remains to be
     /// written. No look-up may follow.
     mutating func dropIndex() {
         starts = ByteBuffer()
-        lengths = ByteBuffer()
-        hashes = ByteBuffer()
         slots = ByteBuffer()
         mask = 0
     }
 
-    /// Bytes the dictionary holds in memory: the page body plus its index (entry starts,
-    /// lengths, hashes and the slot table), about three times the body for short strings.
-    var memoryBytes: Int { plain.count &+ starts.count &+ lengths.count &+ hashes.count &+ slots.count }
+    /// Bytes the dictionary holds in memory: the page body plus its index (entry starts and
+    /// the slot table).
+    var memoryBytes: Int { plain.count &+ starts.count &+ slots.count }
 
     private static let tagMask: UInt64 = 0xFFFF_FFFF_0000_0000
 
@@ -60,6 +60,12 @@ struct ByteDictionary {
     @inline(__always)
     mutating func index(of key: UnsafeRawBufferPointer) -> (index: UInt32, inserted: Bool) {
         index(of: key, hash: Self.hash(key))
+    }
+
+    /// The length of byte-array entry `e` whose value bytes start at `start`.
+    @inline(__always)
+    private func length(at start: Int) -> Int {
+        Int(plain.loadUInt32LE(at: start &- 4))
     }
 
     /// ``index(of:)`` for a key whose ``hash(_:)`` is already known.
@@ -73,10 +79,9 @@ struct ByteDictionary {
             if entry == 0 { break }
             if entry & Self.tagMask == tag {
                 let e = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) &- 1
-                if Int(lengths.loadUInt32LE(at: e &* 4)) == n {
-                    if n == 0 { return (UInt32(truncatingIfNeeded: e), false) }
-                    let start = Int(truncatingIfNeeded: starts.loadUInt64LE(at: e &* 8))
-                    if memEqual(plain.pointer(at: start), key.baseAddress.unsafelyUnwrapped, n) {
+                let start = Int(truncatingIfNeeded: starts.loadUInt64LE(at: e &* 8))
+                if length(at: start) == n {
+                    if n == 0 || memEqual(plain.pointer(at: start), key.baseAddress.unsafelyUnwrapped, n) {
                         return (UInt32(truncatingIfNeeded: e), false)
                     }
                 }
@@ -85,10 +90,8 @@ struct ByteDictionary {
         }
         let newIndex = count
         slots.setUInt64LE(slot &* 8, tag | UInt64(newIndex &+ 1))
-        if lengthPrefixed { plain.appendLengthPrefixed(key) } else { plain.append(key) }
+        plain.appendLengthPrefixed(key)
         starts.appendUInt64LE(UInt64(plain.count &- n))
-        lengths.appendUInt32LE(UInt32(truncatingIfNeeded: n))
-        hashes.appendUInt64LE(h)
         count &+= 1
         if count &* 2 > mask &+ 1 { grow() }
         return (UInt32(truncatingIfNeeded: newIndex), true)
@@ -118,7 +121,7 @@ struct ByteDictionary {
         } else {
             plain.appendUInt32LE(UInt32(truncatingIfNeeded: bits))
         }
-        hashes.appendUInt64LE(h)
+        fixedSize = size
         count &+= 1
         if count &* 2 > mask &+ 1 { grow() }
         return (UInt32(truncatingIfNeeded: newIndex), true)
@@ -128,9 +131,9 @@ struct ByteDictionary {
     @inline(__always)
     func entry(_ index: Int, equals key: UnsafeRawBufferPointer) -> Bool {
         let n = key.count
-        guard Int(lengths.loadUInt32LE(at: index &* 4)) == n else { return false }
-        if n == 0 { return true }
         let start = Int(truncatingIfNeeded: starts.loadUInt64LE(at: index &* 8))
+        guard length(at: start) == n else { return false }
+        if n == 0 { return true }
         return memEqual(plain.pointer(at: start), key.baseAddress.unsafelyUnwrapped, n)
     }
 
@@ -148,13 +151,23 @@ struct ByteDictionary {
         return size == 8 ? plain.loadUInt64LE(at: e &* 8) : UInt64(plain.loadUInt32LE(at: e &* 4))
     }
 
-    /// Doubles the slot table and re-places every entry (from the stored hashes).
+    /// The hash entry `e` was placed by.
+    private func storedHash(_ e: Int) -> UInt64 {
+        if lengthPrefixed {
+            let start = Int(truncatingIfNeeded: starts.loadUInt64LE(at: e &* 8))
+            return Self.hash(UnsafeRawBufferPointer(start: plain.pointer(at: start), count: length(at: start)))
+        }
+        let bits = fixedSize == 8 ? plain.loadUInt64LE(at: e &* 8) : UInt64(plain.loadUInt32LE(at: e &* 4))
+        return Self.mixFixed(bits, size: fixedSize)
+    }
+
+    /// Doubles the slot table and re-places every entry (re-hashing its key from the body).
     private mutating func grow() {
         let newSize = (mask + 1) * 2
         var newSlots = ByteBuffer(zeroed: newSize * 8)
         let newMask = newSize - 1
         for e in 0..<count {
-            let h = hashes.loadUInt64LE(at: e &* 8)
+            let h = storedHash(e)
             var slot = Int(truncatingIfNeeded: h) & newMask
             while newSlots.loadUInt64LE(at: slot &* 8) != 0 { slot = (slot &+ 1) & newMask }
             newSlots.setUInt64LE(slot &* 8, (h & Self.tagMask) | UInt64(e &+ 1))

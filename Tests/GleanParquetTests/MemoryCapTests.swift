@@ -20,8 +20,8 @@ struct MemoryCapTests {
     }
 
     @Test(arguments: [
-        (64 * 1024, 12),
-        (256 * 1024, 4),
+        (64 * 1024, 10),
+        (256 * 1024, 3),
         (4 * 1024 * 1024, 1),
     ])
     func memoryCapCutsRowGroups(cap: Int, rowGroups: Int) throws {
@@ -41,10 +41,10 @@ struct MemoryCapTests {
         var values = ColumnValues(column: ParquetColumn(name: "id", type: .string))
         for i in 0..<1_000 { Array("value-\(i)".utf8).withUnsafeBytes { values.appendBytes($0) } }
         try writer.appendColumn(values, from: 0, count: 1_000)
-        // 1,000 entries: body (4-byte length + 7-9 bytes each), start 8, length 4, hash 8, and
-        // a slot table grown to 2,048 slots of 8 bytes; no page is finished yet.
+        // 1,000 entries: body (4-byte length + 7-9 bytes each), an 8-byte start each, and a
+        // slot table grown to 2,048 slots of 8 bytes; no page is finished yet.
         #expect(empty == 1_024 * 8)
-        #expect(writer.heldBytes == (4 * 1_000 + 9 * 900 + 8 * 90 + 7 * 10) + 1_000 * 20 + 2_048 * 8)
+        #expect(writer.heldBytes == (4 * 1_000 + 9 * 900 + 8 * 90 + 7 * 10) + 1_000 * 8 + 2_048 * 8)
     }
 
     @Test func aDictionaryLeftForPlainKeepsOnlyItsEntries() {
@@ -54,7 +54,7 @@ struct MemoryCapTests {
             _ = key.withUnsafeBytes { dictionary.index(of: $0) }
         }
         let body = 4 * 1_000 + 9 * 900 + 8 * 90 + 7 * 10
-        #expect(dictionary.memoryBytes == body + 1_000 * 20 + 2_048 * 8)
+        #expect(dictionary.memoryBytes == body + 1_000 * 8 + 2_048 * 8)
         dictionary.dropIndex()
         #expect(dictionary.memoryBytes == body)
         #expect(dictionary.plainCount == body)

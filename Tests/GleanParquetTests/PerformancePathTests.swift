@@ -81,6 +81,24 @@ struct FastPathTests {
         #expect(x.lexicographicallyPrecedes(y) == less)
     }
 
+    /// Fixed-width look-ups keep their first index as the table grows (re-hashed from the body).
+    @Test(arguments: [4, 8])
+    func fixedIndicesAreStable(size: Int) {
+        var dictionary = ByteDictionary(lengthPrefixed: false)
+        let values = (0..<5000).map { i -> UInt64 in
+            let v = UInt64(i) &* 0x9E37_79B9 ^ (UInt64(i) << 29)
+            return size == 8 ? v : v & 0xFFFF_FFFF
+        }
+        for round in 0..<2 {
+            for (i, v) in values.enumerated() {
+                let (index, inserted) = dictionary.index(ofFixed: v, size: size)
+                #expect(Int(index) == i && inserted == (round == 0))
+            }
+        }
+        #expect(dictionary.count == 5000)
+        #expect(dictionary.memoryBytes == 5000 * size + 16_384 * 8)
+    }
+
     /// Dictionary look-ups: the same key always gets its first index, across table growth.
     @Test(arguments: [0, 1, 3, 4, 7, 8, 9, 15, 16, 17, 100])
     func dictionaryIndicesAreStable(keyLength: Int) {
