@@ -104,6 +104,7 @@ struct ColumnChunkWriter {
         self.physical = column.type.physicalType
         self.pageBytes = options.pageBytes
         self.pageCheckRows = options.pageCheckRows
+        self.maxPageRows = options.pageRows
         self.maxDictionaryBytes = options.maxDictionaryBytes
         self.statisticsTruncateBytes = options.statisticsTruncateBytes
         self.compressor = compressor
@@ -126,7 +127,7 @@ struct ColumnChunkWriter {
             lengthPrefixed: physical == .byteArray,
             sizeHint: max(min(options.maxDictionaryBytes, 1 << 24) + 64, min(hints.dictionaryBytes, 1 << 28) * 9 / 8))
         // Pages hold at most maxPageValues level entries and about pageBytes of values.
-        let valueHint = min(maxPageValues, 1 << 20)
+        let valueHint = column.type == .stringList ? maxPageValues : min(maxPageValues, options.pageRows)
         indices.sizeHint = valueHint * 4
         plainValues.sizeHint = max(min(options.pageBytes, 1 << 26) + 256, min(hints.plainBytes, 1 << 28) * 9 / 8) + levelGap
     }
@@ -318,13 +319,13 @@ struct ColumnChunkWriter {
         nullCount &+= 1
     }
 
-    /// Pages end at row boundaries: called after each row's value (after each batch for
-    /// fixed-width columns). The page and dictionary
-    /// limits are checked every `pageCheckRows` rows (``checkLimits()``); here only the hard
-    /// caps that bound a page's buffers.
+    /// Pages end at row boundaries: called after each row. The page and dictionary limits
+    /// are checked every `pageCheckRows` rows (``checkLimits()``); here only the caps that
+    /// bound a page's buffers (rows, level entries, bytes).
     @inline(__always)
     private mutating func endRow() throws {
-        if pageNumValues >= maxPageValues || (pageEstimateBits >> 3) >= hardPageBytes {
+        pageRowCount &+= 1
+        if pageRowCount >= maxPageRows || pageNumValues >= maxPageValues || (pageEstimateBits >> 3) >= hardPageBytes {
             try endPage()
         }
     }
@@ -509,6 +510,10 @@ struct ColumnChunkWriter {
     /// says), far below the 2 GiB a page header can describe.
     private let hardPageBytes = 1 << 28
 
+    /// Rows per page at most (`options.pageRows`), and rows in the page being built.
+    private let maxPageRows: Int
+    private var pageRowCount = 0
+
     /// Rows between checks of the page and dictionary limits.
     private let pageCheckRows: Int
     private var rowsSinceCheck = 0
@@ -589,6 +594,7 @@ struct ColumnChunkWriter {
         pagesUncompressedSize += header.bytes.count + bodyCount
         numValues += Int64(pageNumValues)
         pageNumValues = 0
+        pageRowCount = 0
         pageEstimateBits = 0
         defLevels.removeAll()
         repLevels.removeAll()

@@ -44,9 +44,13 @@ public struct ParquetWriterOptions: Sendable {
     public var pageBytes: Int
     /// Rows between checks of ``pageBytes`` and ``maxDictionaryBytes`` (default 1024, as
     /// Arrow's `write_batch_size`). Larger pages of long text compress better. Whatever
-    /// this says, a page is cut once it reaches 256 MiB or 131,072 values (checked after each
-    /// row, after each batch of 64 rows for fixed-width columns).
+    /// this says, a page is cut once it reaches ``pageRows`` rows, 256 MiB or 131,072 level
+    /// entries (checked after each row).
     public var pageCheckRows: Int
+    /// Rows per data page at most (default 20,000, as Arrow's `max_rows_per_page`): bounds
+    /// the page being built of each column (its dictionary indices and levels) and lets
+    /// readers skip finer.
+    public var pageRows: Int
     /// Dictionary-encode every non-boolean column (default true).
     public var dictionary: Bool
     /// Dictionary size limit per column chunk; past it (checked every ``pageCheckRows``
@@ -67,6 +71,7 @@ public struct ParquetWriterOptions: Sendable {
         maxBufferedBytes: Int = 8 * 1024 * 1024,
         pageBytes: Int = 1024 * 1024,
         pageCheckRows: Int = 1024,
+        pageRows: Int = 20_000,
         dictionary: Bool = true,
         maxDictionaryBytes: Int = 1024 * 1024,
         statisticsTruncateBytes: Int = 64,
@@ -79,6 +84,7 @@ public struct ParquetWriterOptions: Sendable {
         self.maxBufferedBytes = maxBufferedBytes
         self.pageBytes = pageBytes
         self.pageCheckRows = pageCheckRows
+        self.pageRows = pageRows
         self.dictionary = dictionary
         self.maxDictionaryBytes = maxDictionaryBytes
         self.statisticsTruncateBytes = statisticsTruncateBytes
@@ -92,6 +98,7 @@ public struct ParquetWriterOptions: Sendable {
         if maxBufferedBytes < 1 { throw ParquetError("maxBufferedBytes must be positive (got \(maxBufferedBytes))") }
         if pageBytes < 1 { throw ParquetError("pageBytes must be positive (got \(pageBytes))") }
         if pageCheckRows < 1 { throw ParquetError("pageCheckRows must be positive (got \(pageCheckRows))") }
+        if pageRows < 1 { throw ParquetError("pageRows must be positive (got \(pageRows))") }
         if maxDictionaryBytes < 0 { throw ParquetError("maxDictionaryBytes must not be negative") }
         if statisticsTruncateBytes < 4 { throw ParquetError("statisticsTruncateBytes must be at least 4") }
         if let level = compressionLevel {
