@@ -37,6 +37,14 @@ struct ByteDictionary {
         mask = 1023
     }
 
+    /// A dictionary with no memory at all, to stand in for one whose page was written. No
+    /// look-up may follow.
+    init(lengthPrefixed: Bool, empty: Void) {
+        self.lengthPrefixed = lengthPrefixed
+        slots = ByteBuffer()
+        mask = 0
+    }
+
     /// Bytes of the dictionary page body so far.
     @inline(__always)
     var plainCount: Int { plain.count }

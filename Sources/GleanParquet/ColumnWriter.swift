@@ -142,7 +142,7 @@ struct ColumnChunkWriter {
 
     /// This chunk's sizes so far.
     var sizeHints: SizeHints {
-        SizeHints(plainBytes: max(largestPlainBytes, plainValues.count), dictionaryBytes: dictionary.plainCount)
+        SizeHints(plainBytes: max(largestPlainBytes, plainValues.count), dictionaryBytes: max(dictionary.plainCount, sealedDictionaryBytes))
     }
 
     private var largestPlainBytes = 0
@@ -169,7 +169,7 @@ struct ColumnChunkWriter {
     /// dictionary with the dictionary's index. (The page being built is bounded by the page
     /// size rules and is not counted.)
     var heldBytes: Int {
-        pages.count &+ dictionary.memoryBytes
+        pages.count &+ dictionary.memoryBytes &+ (sealedDictionary?.page.count ?? 0)
     }
 
     /// Index bit width for the current dictionary size (kept up to date on insertion).
@@ -349,7 +349,8 @@ struct ColumnChunkWriter {
         if fallbackPending {
             fallbackPending = false
             useDictionary = false
-            dictionary.dropIndex()  // only the entries remain to be written
+            // Only the entries remain to be written: as one compressed page, now.
+            if dictionaryPagesWritten > 0 { try sealDictionary() } else { dictionary.dropIndex() }
         }
     }
 
@@ -603,43 +604,57 @@ struct ColumnChunkWriter {
         boolValues.removeAll(keepingCapacity: true)
     }
 
+    /// The dictionary page, built once the dictionary can no longer change (at fallback or
+    /// at the end of the chunk), and its uncompressed size with the header.
+    private var sealedDictionary: (page: PageList, uncompressedSize: Int)?
+    /// PLAIN bytes of the sealed dictionary (to size the next row group's).
+    private var sealedDictionaryBytes = 0
+
+    /// Encodes and compresses the dictionary page, then lets go of the dictionary: a chunk
+    /// that fell back to PLAIN keeps only the compressed page (a dictionary of ids is 1 MiB
+    /// of entries and some kilobytes compressed).
+    private mutating func sealDictionary() throws {
+        let c = compressor
+        let bodyCount = dictionary.plainCount
+        guard bodyCount <= Int(Int32.max) else {
+            throw ParquetError("dictionary page larger than 2 GiB", column: column.name)
+        }
+        // Compressed straight from the dictionary's buffer; uncompressed, that buffer is
+        // the page body itself (no copy).
+        let compressedCount = c.codec == .none ? bodyCount : try dictionary.plain.withUnsafeBytes { try c.compress($0) }
+        var header = ThriftWriter()
+        header.i32(1, 2)  // DICTIONARY_PAGE
+        header.i32(2, Int32(bodyCount))
+        header.i32(3, Int32(compressedCount))
+        header.beginStruct(7)
+        header.i32(1, Int32(dictionary.count))
+        header.i32(2, EncodingID.plain)
+        header.endStruct()
+        header.endStruct()
+        var page = PageList()
+        if c.codec == .none {
+            var head = ByteBuffer(capacity: header.bytes.count)
+            head.append(header.bytes)
+            page.append(head)
+            page.append(dictionary.plain)  // the dictionary is released below
+        } else {
+            var body = ByteBuffer(capacity: header.bytes.count + compressedCount)
+            body.append(header.bytes)
+            c.appendCompressedBody(to: &body)
+            page.append(body)
+        }
+        sealedDictionary = (page, header.bytes.count + bodyCount)
+        sealedDictionaryBytes = bodyCount
+        dictionary = ByteDictionary(lengthPrefixed: physical == .byteArray, empty: ())
+    }
+
     /// Finishes the chunk: returns the dictionary page (header + body, empty when none), the
     /// data pages, and the footer metadata given the file offset where the chunk will start.
     mutating func finish(fileOffset: Int64) throws -> (dictionaryPage: PageList, metadata: ChunkMetadata) {
         try flushPage()
-        var dictionaryPage = PageList()
-        var dictionaryUncompressed = 0
-        if dictionaryPagesWritten > 0 {
-            let c = compressor
-            let bodyCount = dictionary.plainCount
-            guard bodyCount <= Int(Int32.max) else {
-                throw ParquetError("dictionary page larger than 2 GiB", column: column.name)
-            }
-            // Compressed straight from the dictionary's buffer; uncompressed, that buffer is
-            // the page body itself (no copy).
-            let compressedCount = c.codec == .none ? bodyCount : try dictionary.plain.withUnsafeBytes { try c.compress($0) }
-            var header = ThriftWriter()
-            header.i32(1, 2)  // DICTIONARY_PAGE
-            header.i32(2, Int32(bodyCount))
-            header.i32(3, Int32(compressedCount))
-            header.beginStruct(7)
-            header.i32(1, Int32(dictionary.count))
-            header.i32(2, EncodingID.plain)
-            header.endStruct()
-            header.endStruct()
-            if c.codec == .none {
-                var head = ByteBuffer(capacity: header.bytes.count)
-                head.append(header.bytes)
-                dictionaryPage.append(head)
-                dictionaryPage.append(dictionary.plain)  // the dictionary is not used after finish
-            } else {
-                var page = ByteBuffer(capacity: header.bytes.count + compressedCount)
-                page.append(header.bytes)
-                c.appendCompressedBody(to: &page)
-                dictionaryPage.append(page)
-            }
-            dictionaryUncompressed = header.bytes.count + bodyCount
-        }
+        if dictionaryPagesWritten > 0 && sealedDictionary == nil { try sealDictionary() }
+        let dictionaryPage = sealedDictionary?.page ?? PageList()
+        let dictionaryUncompressed = sealedDictionary?.uncompressedSize ?? 0
         var encodings: [Int32] = [EncodingID.plain, EncodingID.rle]
         if dictionaryPagesWritten > 0 { encodings.append(EncodingID.rleDictionary) }
         let metadata = ChunkMetadata(

@@ -5,11 +5,12 @@ usage: python parquet_compare.py GLEAN_BENCH WORK_DIR RUNS TABLE.parquet... [--c
 Each TABLE.parquet is a table Glean exported. It is read with pyarrow (not timed) and handed,
 row for row and with its schema, to both writers, with the same codec C (zstd, snappy, gzip or
 none; default zstd) at the same level:
-- GleanBench (Sources/GleanBench) loads it from a JSON-lines copy, then times RUNS times
-  ParquetWriter(path:schema:options:) + write(row:) for every row + close() (the row API the
-  pipeline's ParquetTableWriter uses);
-- this process times RUNS times pq.write_table(table, path, compression=C) at pyarrow's default
-  level (what pyarrow users get).
+- GleanBench (Sources/GleanBench) loads it from a JSON-lines copy into one ParquetRowBatch
+  (columns laid out like Arrow arrays; not timed), then times RUNS times
+  ParquetWriter(path:schema:options:) + write(batch:) + close() (the batch API the pipeline's
+  ParquetTableWriter feeds from its cells);
+- this process times RUNS times pq.write_table(table, path, compression=C) on the Arrow table
+  already in memory, at pyarrow's default level (what pyarrow users get).
 Both run at pyarrow's default level: zstd 1 (Arrow C++'s default, and Glean's:
 ParquetWriterOptions.compressionLevel nil = zstd 1, so GleanBench runs at its own default);
 gzip 9 (Arrow's default; Glean's own default is 6, so GleanBench gets --level 9); snappy and

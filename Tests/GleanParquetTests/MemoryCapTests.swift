@@ -47,6 +47,24 @@ struct MemoryCapTests {
         #expect(writer.heldBytes == (4 * 1_000 + 9 * 900 + 8 * 90 + 7 * 10) + 1_000 * 8 + 2_048 * 8)
     }
 
+    /// A chunk whose dictionary filled falls back to PLAIN and keeps its dictionary only as
+    /// the finished, compressed page: nothing else of the dictionary stays held.
+    @Test func aFallenBackDictionaryIsHeldAsItsCompressedPage() throws {
+        var writer = ColumnChunkWriter(
+            column: ParquetColumn(name: "id", type: .string), options: ParquetWriterOptions(maxDictionaryBytes: 64 * 1024),
+            compressor: PageCompressor(codec: .zstd, level: nil))
+        var values = ColumnValues(column: ParquetColumn(name: "id", type: .string))
+        for i in 0..<20_000 { Array("document-\(i)".utf8).withUnsafeBytes { values.appendBytes($0) } }
+        try writer.appendColumn(values, from: 0, count: 20_000)
+        let held = writer.heldBytes
+        let pages = writer.pages.count
+        let (dictionaryPage, metadata) = try writer.finish(fileOffset: 4)
+        #expect(metadata.encodings == [EncodingID.plain, EncodingID.rle, EncodingID.rleDictionary])
+        #expect(held == pages + dictionaryPage.count)
+        // About 4,700 entries, 64 KiB as PLAIN.
+        #expect(dictionaryPage.count < 64 * 1024 / 4)
+    }
+
     @Test func aDictionaryLeftForPlainKeepsOnlyItsEntries() {
         var dictionary = ByteDictionary(lengthPrefixed: true)
         for i in 0..<1_000 {
