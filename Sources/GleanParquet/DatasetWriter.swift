@@ -140,23 +140,25 @@ public final class ParquetDatasetWriter {
         }
     }
 
-    /// Percent-encodes every byte outside RFC 3986 unreserved characters.
+    /// Percent-encodes every ASCII byte outside RFC 3986 unreserved characters (so `/`, `=`,
+    /// `%`, spaces and control characters never reach a folder name) and keeps non-ASCII
+    /// text as UTF-8: Spark, like Hive, decodes each `%XX` to one character, so escaped UTF-8
+    /// would come back garbled there; pyarrow and DuckDB read both forms.
     static func uriEscape(_ s: String) -> String {
-        var out = ""
+        let hex = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
         for byte in s.utf8 {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."),
-                UInt8(ascii: "~"):
-                out.unicodeScalars.append(Unicode.Scalar(byte))
+                UInt8(ascii: "~"), 0x80...0xFF:
+                out.append(byte)
             default:
-                let hex = Array("0123456789ABCDEF".unicodeScalars)
-                out.unicodeScalars.append("%")
-                out.unicodeScalars.append(hex[Int(byte >> 4)])
-                out.unicodeScalars.append(hex[Int(byte & 15)])
+                out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 15)]]
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Proleptic Gregorian `YYYY-MM-DD` for days since 1970-01-01 (civil-from-days).

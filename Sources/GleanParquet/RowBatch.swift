@@ -53,12 +53,15 @@ public final class ParquetRowBatch {
     public func append(_ value: String, column j: Int) throws {
         try begin(j, .string)
         guard value.utf8.count <= ParquetRowBatch.maxValueBytes else { throw tooLong(value.utf8.count, j) }
-        let done: Void? = value.utf8.withContiguousStorageIfAvailable { buf in
-            columns[j].appendBytes(UnsafeRawBufferPointer(buf))
-        }
-        if done == nil {
-            var s = value
-            s.withUTF8 { buf in columns[j].appendBytes(UnsafeRawBufferPointer(buf)) }
+        withBytes(of: value) { columns[j].appendBytes($0) }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of `string` (without a copy for native strings).
+    @inline(__always)
+    private func withBytes(of string: String, _ body: (UnsafeRawBufferPointer) -> Void) {
+        if string.utf8.withContiguousStorageIfAvailable({ body(UnsafeRawBufferPointer($0)) }) == nil {
+            var s = string
+            s.withUTF8 { body(UnsafeRawBufferPointer($0)) }
         }
     }
 
@@ -100,13 +103,7 @@ public final class ParquetRowBatch {
         try begin(j, .stringList)
         for item in list {
             guard item.utf8.count <= ParquetRowBatch.maxValueBytes else { throw tooLong(item.utf8.count, j) }
-            let done: Void? = item.utf8.withContiguousStorageIfAvailable { buf in
-                columns[j].appendItem(UnsafeRawBufferPointer(buf))
-            }
-            if done == nil {
-                var s = item
-                s.withUTF8 { buf in columns[j].appendItem(UnsafeRawBufferPointer(buf)) }
-            }
+            withBytes(of: item) { columns[j].appendItem($0) }
         }
         columns[j].endList()
     }
@@ -115,9 +112,9 @@ public final class ParquetRowBatch {
     public func append(_ list: [String?], column j: Int) throws {
         try begin(j, .stringList)
         for item in list {
-            if var s = item {
+            if let s = item {
                 guard s.utf8.count <= ParquetRowBatch.maxValueBytes else { throw tooLong(s.utf8.count, j) }
-                s.withUTF8 { buf in columns[j].appendItem(UnsafeRawBufferPointer(buf)) }
+                withBytes(of: s) { columns[j].appendItem($0) }
             } else {
                 columns[j].appendNullItem()
             }

@@ -21,7 +21,8 @@ EXPECTED.json:
    "encodings": {"path.in.schema": ["PLAIN", ...]},  # optional, row group 0
    "codec": "ZSTD"}                         # optional, every chunk
 For a dataset: "partition": ["col", ...] lists partition columns; their values are compared
-as text (str(v)), rows as an unordered multiset.
+as text (str(v)), rows as an unordered multiset. "spark": true also reads it with Spark
+(pyspark, local mode; needs Java).
 Also runs /work/shared/eval/validate_parquet.py on each file when it exists.
 Prints OK on success; exits 1 with the reason otherwise.
 """
@@ -314,6 +315,16 @@ def check_dataset(root, spec):
         if not same(a, b):
             fail(f"duckdb row {a!r} != {b!r}")
     notes = []
+    # Spark (local, one core): Hive partition discovery with its own unescaping of the folder
+    # names; partition values kept as text, as above.
+    if spec.get("spark"):
+        got = spark_rows(root, names, partition)
+        if len(got) != rows:
+            fail(f"spark rows {len(got)} != {rows}")
+        for a, b in zip(got, exp_rows):
+            if not same(a, b):
+                fail(f"spark row {a!r} != {b!r}")
+        notes.append("spark " + SPARK_VERSION[0])
     for d, _, files in os.walk(root):
         for f in files:
             if f.endswith(".parquet"):
@@ -321,6 +332,49 @@ def check_dataset(root, spec):
                 n = pq.ParquetFile(p).metadata.num_rows
                 notes.append(run_validator(p, n))
     return "; ".join(sorted(set(notes)))
+
+
+SPARK_VERSION = [""]
+
+
+def spark_rows(root, names, partition):
+    """The dataset as read by Spark, rows in the form to_rows gives (dates as days, timestamps
+    as UTC microseconds)."""
+    import datetime
+    from pyspark.sql import SparkSession
+    spark = (SparkSession.builder.master("local[1]").appName("glean-check")
+             .config("spark.ui.enabled", "false")
+             .config("spark.ui.showConsoleProgress", "false")
+             .config("spark.sql.session.timeZone", "UTC")
+             .config("spark.sql.sources.partitionColumnTypeInference.enabled", "false")
+             .getOrCreate())
+    spark.sparkContext.setLogLevel("ERROR")
+    SPARK_VERSION[0] = spark.version
+    epoch = datetime.date(1970, 1, 1)
+    utc_epoch = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
+
+    def plain(v):
+        if isinstance(v, datetime.datetime):
+            v = v if v.tzinfo else v.replace(tzinfo=datetime.timezone.utc)
+            return (v - utc_epoch) // datetime.timedelta(microseconds=1)
+        if isinstance(v, datetime.date):
+            return (v - epoch).days
+        if isinstance(v, list):
+            return [plain(x) for x in v]
+        return v
+
+    try:
+        df = spark.read.parquet(root)
+        missing = [n for n in names if n not in df.columns]
+        if missing:
+            fail(f"spark: no column {missing}")
+        cols = {n: [] for n in names}
+        for r in df.collect():
+            for n in names:
+                cols[n].append(r[n] if n in partition else plain(r[n]))
+    finally:
+        spark.stop()
+    return to_rows(cols, names, partition)
 
 
 def main():
