@@ -81,9 +81,6 @@ struct ColumnChunkWriter {
     private var dictionaryPagesWritten = 0
     private var plainPagesWritten = 0
     private(set) var pages = PageList()
-    /// Bytes of this chunk's finished pages handed to the writer's spill file (they come
-    /// before `pages` in the chunk).
-    private(set) var spilledBytes = 0
     private var pagesUncompressedSize = 0
     private var numValues: Int64 = 0
     /// Level entries below maxDef: null values, null lists, empty lists, null elements.
@@ -341,15 +338,6 @@ struct ColumnChunkWriter {
     private mutating func checkLimits() throws {
         rowsSinceCheck = 0
         if fallbackPending || (pageEstimateBits >> 3) >= pageBytes { try endPage() }
-    }
-
-    /// Hands over the finished pages (to be written to the spill file, in order); they
-    /// still count in the chunk's sizes.
-    mutating func takePages() -> PageList {
-        let taken = pages
-        spilledBytes &+= taken.count
-        pages = PageList()
-        return taken
     }
 
     /// Data pages written so far in this chunk.
@@ -676,7 +664,7 @@ struct ColumnChunkWriter {
             codec: compressor.thriftCodec,
             numValues: numValues,
             totalUncompressedSize: Int64(dictionaryUncompressed + pagesUncompressedSize),
-            totalCompressedSize: Int64(dictionaryPage.count + spilledBytes + pages.count),
+            totalCompressedSize: Int64(dictionaryPage.count + pages.count),
             dataPageOffset: fileOffset + Int64(dictionaryPage.count),
             dictionaryPageOffset: dictionaryPage.count == 0 ? nil : fileOffset,
             statistics: statistics())

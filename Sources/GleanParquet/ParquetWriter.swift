@@ -34,16 +34,6 @@ public final class ParquetWriter {
     private var rowGroups: [RowGroupMetadata] = []
     private var failed: ParquetError?
 
-    /// Finished pages of the current row group moved out of memory: a file beside `path`,
-    /// unlinked as soon as it is opened (nothing to clean up, even after a crash), and each
-    /// column's (offset, length) runs in it, in order. A table whose rows compress well then
-    /// holds only its dictionaries and the pages being built, however long it runs.
-    private var spill: Int32 = -1
-    private var spillEnd: Int64 = 0
-    private var spilled: [[(offset: Int64, count: Int)]] = []
-    /// Finished pages held in memory before they are moved to the spill file (tests lower it).
-    var spillThresholdBytes = 1 << 20
-
     /// Data pages of each column, per finished row group (for tests).
     private(set) var dataPagesPerGroup: [[Int]] = []
 
@@ -68,7 +58,6 @@ public final class ParquetWriter {
 
     deinit {
         if let file { fclose(file) }
-        if spill >= 0 { closeDescriptor(spill) }
     }
 
     private func newColumns() -> [ColumnChunkWriter] {
@@ -142,25 +131,19 @@ public final class ParquetWriter {
                 let n = min(toBoundary, end - r)
                 var estimate = 0
                 var held = 0
-                var pages = 0
                 let values = batch.columns
                 try columns.withUnsafeMutableBufferPointer { writers in
                     for j in 0..<writers.count {
                         try writers[j].appendColumn(values[j], from: r, count: n)
                         estimate &+= writers[j].estimatedBytes
                         held &+= writers[j].heldBytes
-                        pages &+= writers[j].pages.count
                     }
                 }
                 r += n
                 encodedRows += Int64(n)
                 rowsInGroup += Int64(n)
-                if n == toBoundary {
-                    if pages >= spillThresholdBytes {
-                        try spillPages()
-                        held &-= pages
-                    }
-                    if estimate >= options.rowGroupBytes || held >= options.maxBufferedBytes { try flushRowGroup() }
+                if n == toBoundary && (estimate >= options.rowGroupBytes || held >= options.maxBufferedBytes) {
+                    try flushRowGroup()
                 }
             }
         } catch let error as ParquetError {
@@ -174,12 +157,6 @@ public final class ParquetWriter {
     public func close() throws {
         if let failed { throw failed }
         guard let handle = file else { throw ParquetError("close called twice: \(path)") }
-        defer {
-            if spill >= 0 {
-                closeDescriptor(spill)
-                spill = -1
-            }
-        }
         do {
             try encodePending()
             if rowsInGroup > 0 { try flushRowGroup() }
@@ -201,49 +178,6 @@ public final class ParquetWriter {
         }
     }
 
-    /// Moves every column's finished pages to the spill file.
-    private func spillPages() throws {
-        if spill < 0 {
-            let spillPath = path + ".spill"
-            let fd = open(spillPath, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-            guard fd >= 0 else { throw ParquetError("cannot create \(spillPath): \(String(cString: strerror(errno)))") }
-            unlink(spillPath)
-            spill = fd
-            spilled = Array(repeating: [], count: columns.count)
-        }
-        for j in columns.indices {
-            for segment in columns[j].takePages().segments {
-                try segment.withUnsafeBytes { bytes in
-                    var done = 0
-                    while done < bytes.count {
-                        let n = pwrite(spill, bytes.baseAddress! + done, bytes.count - done, off_t(spillEnd) + off_t(done))
-                        guard n > 0 else { throw ParquetError("cannot spill pages of \(path): \(String(cString: strerror(errno)))") }
-                        done += n
-                    }
-                }
-                spilled[j].append((spillEnd, segment.count))
-                spillEnd += Int64(segment.count)
-            }
-        }
-    }
-
-    /// Copies column `j`'s spilled pages of this row group into the file.
-    private func writeSpilled(column j: Int) throws {
-        guard spill >= 0 else { return }
-        var buffer = [UInt8](repeating: 0, count: 1 << 20)
-        for run in spilled[j] {
-            var done = 0
-            while done < run.count {
-                let want = min(buffer.count, run.count - done)
-                let got = buffer.withUnsafeMutableBytes { pread(spill, $0.baseAddress!, want, off_t(run.offset) + off_t(done)) }
-                guard got > 0 else { throw ParquetError("cannot read back spilled pages of \(path): \(String(cString: strerror(errno)))") }
-                try buffer.withUnsafeBytes { try writeBytes(UnsafeRawBufferPointer(rebasing: $0[0..<got])) }
-                done += got
-            }
-        }
-        spilled[j].removeAll()
-    }
-
     private func flushRowGroup() throws {
         let groupStart = offset
         var chunks: [ChunkMetadata] = []
@@ -251,11 +185,7 @@ public final class ParquetWriter {
         var totalCompressed: Int64 = 0
         for j in columns.indices {
             let (dictionaryPage, metadata) = try columns[j].finish(fileOffset: offset)
-            for segment in dictionaryPage.segments {
-                try segment.withUnsafeBytes { try writeBytes($0) }
-            }
-            try writeSpilled(column: j)
-            for segment in columns[j].pages.segments {
+            for segment in dictionaryPage.segments + columns[j].pages.segments {
                 try segment.withUnsafeBytes { try writeBytes($0) }
             }
             chunks.append(metadata)
@@ -268,10 +198,6 @@ public final class ParquetWriter {
                 totalByteSize: totalUncompressed, totalCompressedSize: totalCompressed))
         dataPagesPerGroup.append(columns.map(\.dataPages))
         rowsInGroup = 0
-        if spill >= 0 {
-            spillEnd = 0
-            _ = ftruncate(spill, 0)
-        }
         // The next chunks start with buffers sized as these ended (fewer growth copies).
         let hints = columns.map(\.sizeHints)
         columns = zip(schema.columns, hints).map {
@@ -292,9 +218,4 @@ public final class ParquetWriter {
         }
         offset += Int64(bytes.count)
     }
-}
-
-/// close(2), out of reach of the writer's own `close()`.
-private func closeDescriptor(_ fd: Int32) {
-    _ = close(fd)
 }

@@ -33,29 +33,6 @@ struct MemoryCapTests {
             path, spec: #"{"rows": 6400, "row_groups": \#(rowGroups), \#(JSONText.columns(Self.schema, Self.rows))}"#)
     }
 
-    /// Finished pages moved to the spill file come back in place: the file is the one a
-    /// writer that keeps every page in memory writes, byte for byte.
-    @Test(arguments: [ParquetCompression.zstd, .none])
-    func spilledPagesGiveTheSameFile(_ codec: ParquetCompression) throws {
-        let dir = try makeTempDirectory("spill")
-        defer { removeTempDirectory(dir) }
-        let rows = allTypesRows(20_000)
-        let options = ParquetWriterOptions(compression: codec, rowGroupBytes: 600_000, pageBytes: 4_000, pageCheckRows: 100)
-        var files: [Data] = []
-        for threshold in [Int.max, 1] {
-            let path = dir + "/t\(threshold == 1 ? "spill" : "memory").parquet"
-            let writer = try ParquetWriter(path: path, schema: allTypesSchema, options: options)
-            writer.spillThresholdBytes = threshold
-            for row in rows { try writer.write(row: row) }
-            try writer.close()
-            files.append(try Data(contentsOf: URL(fileURLWithPath: path)))
-        }
-        #expect(files[0] == files[1])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["tmemory.parquet", "tspill.parquet"])
-        try PythonCheck.expectFile(
-            dir + "/tspill.parquet", spec: #"{"rows": 20000, "min_row_groups": 2, \#(JSONText.columns(allTypesSchema, rows))}"#)
-    }
-
     @Test func heldBytesCountsTheDictionaryIndex() throws {
         var writer = ColumnChunkWriter(
             column: ParquetColumn(name: "id", type: .string), options: ParquetWriterOptions(),
