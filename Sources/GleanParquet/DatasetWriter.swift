@@ -94,7 +94,7 @@ public final class ParquetDatasetWriter {
             directory += column.name + "=" + Self.partitionText(row[index])
         }
         let w = try writer(for: directory)
-        try w.write(checkedRow: partitionIndices.isEmpty ? row : dataIndices.map { row[$0] })
+        try w.write(row: partitionIndices.isEmpty ? row : dataIndices.map { row[$0] })
     }
 
     /// Closes every part file, renames it into place, then writes `_SUCCESS`.

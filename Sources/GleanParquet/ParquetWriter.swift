@@ -75,11 +75,6 @@ public final class ParquetWriter {
         if (encodedRows + Int64(pending.rowCount)) % Int64(Self.batchRows) == 0 { try encodePending() }
     }
 
-    /// Appends a row whose length was already checked (by the dataset writer).
-    func write(checkedRow row: [ParquetValue]) throws {
-        try write(row: row)
-    }
-
     /// Appends every row of `batch` (whose schema must equal the writer's, with no unfinished
     /// row). The rows are encoded before this returns: the batch can be emptied and refilled
     /// right after. Failures while encoding or writing make the writer unusable.
@@ -89,7 +84,7 @@ public final class ParquetWriter {
         guard batch.schema == schema else { throw ParquetError("the batch's schema is not the writer's") }
         guard !batch.hasUnfinishedRow else { throw ParquetError("the batch has an unfinished row (call endRow())") }
         try encodePending()
-        try encode(batch, from: 0, count: batch.rowCount)
+        try encode(batch)
     }
 
     /// Type, nullability and size check of one value, for callers that must vet a whole row
@@ -114,17 +109,16 @@ public final class ParquetWriter {
 
     /// Encodes the rows queued by ``write(row:)``.
     private func encodePending() throws {
-        let n = pending.rowCount
-        if n == 0 { return }
+        if pending.rowCount == 0 { return }
         defer { pending.removeAll() }
-        try encode(pending, from: 0, count: n)
+        try encode(pending)
     }
 
-    /// Encodes rows `from ..< from + count` of `batch`, column by column, a slice at a time;
-    /// cuts a row group when one is big enough at the end of a slice.
-    private func encode(_ batch: ParquetRowBatch, from: Int, count: Int) throws {
-        var r = from
-        let end = from + count
+    /// Encodes the rows of `batch`, column by column, a slice at a time; cuts a row group
+    /// when one is big enough at the end of a slice.
+    private func encode(_ batch: ParquetRowBatch) throws {
+        var r = 0
+        let end = batch.rowCount
         do {
             while r < end {
                 let toBoundary = Self.batchRows - Int(encodedRows % Int64(Self.batchRows))
