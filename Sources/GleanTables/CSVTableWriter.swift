@@ -102,20 +102,37 @@ public final class CSVTableWriter: TableWriter {
     }
 
     private func appendField(_ s: String, quoteAlways: Bool) {
-        let bytes = s.utf8
-        let delimiterByte = delimiter.count == 1 ? delimiter[0] : 0
-        let needsQuotes = quoteAlways || bytes.contains { $0 == 34 || $0 == 10 || $0 == 13 || $0 == delimiterByte }
-            || (delimiter.count > 1 && s.contains(options.delimiter))
-        guard needsQuotes else {
-            buffer += bytes
-            return
+        var s = s
+        let delimiterByte = delimiter.count == 1 ? delimiter[0] : 34
+        let multiByteDelimiter = delimiter.count > 1 ? options.delimiter : nil
+        // One pass over contiguous UTF-8, appending runs rather than bytes: this is the export
+        // sink's inner loop and runs on the thread that every document's rows go through.
+        s.withUTF8 { bytes in
+            var needsQuotes = quoteAlways
+            if !needsQuotes {
+                for b in bytes where b == 34 || b == 10 || b == 13 || b == delimiterByte {
+                    needsQuotes = true
+                    break
+                }
+            }
+            if !needsQuotes, let multiByteDelimiter,
+               String(decoding: bytes, as: UTF8.self).contains(multiByteDelimiter) {
+                needsQuotes = true
+            }
+            guard needsQuotes else {
+                buffer.append(contentsOf: bytes)
+                return
+            }
+            buffer.append(34)
+            var start = 0
+            for i in bytes.indices where bytes[i] == 34 {
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...i]))
+                buffer.append(34)
+                start = i + 1
+            }
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+            buffer.append(34)
         }
-        buffer.append(34)
-        for b in bytes {
-            if b == 34 { buffer.append(34) }
-            buffer.append(b)
-        }
-        buffer.append(34)
     }
 
     /// The OWASP rule against CSV formula injection: a free-text cell starting with = + - @,

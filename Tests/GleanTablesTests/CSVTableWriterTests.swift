@@ -44,6 +44,26 @@ import Testing
         #expect(String(decoding: bytes, as: UTF8.self) == expected)
     }
 
+    /// Quoting decided and quotes doubled over the field's bytes, in plain mode, for one-byte and
+    /// multi-byte delimiters: (delimiter, field, written).
+    @Test(arguments: [
+        (",", "plain", "plain"), (",", "", ""), (",", "a,b", "\"a,b\""), (",", "\"", "\"\"\"\""),
+        (",", "\"\"x\"", "\"\"\"\"\"x\"\"\""), (",", "say \"hi\" now", "\"say \"\"hi\"\" now\""),
+        (",", "cr\rlf", "\"cr\rlf\""), (",", "été; à", "été; à"), (";", "été; à", "\"été; à\""),
+        ("\t", "a\tb", "\"a\tb\""), ("\t", "a,b", "a,b"), ("；", "甲；乙", "\"甲；乙\""), ("；", "甲;乙", "甲;乙"),
+    ] as [(Character, String, String)])
+    func plainFieldsAreQuotedOnlyWhenNeeded(delimiter: Character, field: String, written: String) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("glean-csv-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("t.csv").path
+        let schema = TableSchema(name: "t", doc: "", columns: [Column("x", .string, doc: "")])
+        let writer = try CSVTableWriter(path: path, schema: schema, options: CSVOptions(excel: false, delimiter: delimiter))
+        try writer.write([.string(field)])
+        try writer.close()
+        #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self) == "x\n" + written + "\n")
+    }
+
     @Test(arguments: [("=SUM(A1)", "'=SUM(A1)"), ("+1", "'+1"), ("-1", "'-1"), ("@x", "'@x"), ("\tx", "'\tx"),
                       ("\rx", "'\rx"), ("plain", "plain"), ("", ""), ("a=b", "a=b")])
     func formulaInjectionIsNeutralised(input: String, expected: String) {
