@@ -210,6 +210,19 @@ enum DateParser {
         "هاتف",
     ]
 
+    /// Whether one of the first `limit` scalars is an ASCII, Arabic-Indic or Eastern
+    /// Arabic-Indic digit (what `tokenize` reads as a number).
+    static func hasDigit(_ text: String, limit: Int) -> Bool {
+        var count = 0
+        for u in text.unicodeScalars {
+            count += 1
+            if count > limit { return false }
+            let v = u.value
+            if (v >= 0x30 && v <= 0x39) || (v >= 0x660 && v <= 0x669) || (v >= 0x6F0 && v <= 0x6F9) { return true }
+        }
+        return false
+    }
+
     static func tokenize(_ text: String, limit: Int = 4000) -> [Token] {
         var toks: [Token] = []
         var space = true
@@ -241,13 +254,13 @@ enum DateParser {
                 flushWord()
                 if digits < 9 { num = num * 10 + Int(v - 0x30) }
                 digits += 1
-            } else if u.properties.isAlphabetic || (v >= 0x64B && v <= 0x652) {
+            } else if v < 0x80 ? (v | 0x20) &- 0x61 < 26 : u.properties.isAlphabetic || (v >= 0x64B && v <= 0x652) {
                 flushNum()
                 word.unicodeScalars.append(u)
             } else {
                 flushWord()
                 flushNum()
-                if u.properties.isWhitespace {
+                if v < 0x80 ? v == 0x20 || (v >= 0x09 && v <= 0x0D) : u.properties.isWhitespace {
                     space = true
                 } else {
                     toks.append(Token(tok: .sep(Character(u)), spaceBefore: space))
@@ -263,6 +276,8 @@ enum DateParser {
     /// The first date found in free text (datelines: "September 4, 2025", "4 septembre 2025",
     /// "١٤ يونيو ٢٠٢٤", "14/06/2024", "2024-06-14", with an optional time).
     static func scanText(_ text: String, requireAlone: Bool) -> ParsedDate? {
+        // Every written date has a number in it (a day or a year): most lines tried have none.
+        guard hasDigit(text, limit: 4000) else { return nil }
         let t = tokenize(text)
         var k = 0
         while k < t.count {
