@@ -37,6 +37,9 @@ public struct InputList: RandomAccessCollection, Sendable {
     private var bytes: [UInt8] = []
     private var entries: [Entry] = []
     private var origins: [Origin] = []
+    /// Each origin's `base` relative to its `root`, so an input's `source` is a join, not a
+    /// path standardization per document.
+    private var originSources: [String] = []
 
     public init() {}
 
@@ -48,8 +51,32 @@ public struct InputList: RandomAccessCollection, Sendable {
         let origin = origins[Int(e.origin)]
         let relative = bytes.withUnsafeBufferPointer { String(decoding: $0[e.offset..<(e.offset + Int(e.count))], as: UTF8.self) }
         let path = origin.base + "/" + relative
-        return InputRef(docId: docId(at: position), path: path, source: FetchFilesStage.relativePath(path, from: origin.root),
-                        stage: origin.stage)
+        let source: String
+        if Self.isPlainRelative(relative) {
+            let base = originSources[Int(e.origin)]
+            source = base.isEmpty ? relative : base + "/" + relative
+        } else {
+            source = FetchFilesStage.relativePath(path, from: origin.root)
+        }
+        return InputRef(docId: docId(at: position), path: path, source: source, stage: origin.stage)
+    }
+
+    /// A relative path with no empty, "." or ".." component: joining it to a standardized
+    /// folder needs no standardization.
+    static func isPlainRelative(_ relative: String) -> Bool {
+        var length = 0
+        var dots = 0
+        for b in relative.utf8 {
+            if b == 0x2F {
+                if length == 0 || dots == length && dots <= 2 { return false }
+                length = 0
+                dots = 0
+            } else {
+                length += 1
+                if b == 0x2E { dots += 1 }
+            }
+        }
+        return length > 0 && !(dots == length && dots <= 2)
     }
 
     /// The doc_id of input `position`, without building its path and source.
@@ -62,6 +89,7 @@ public struct InputList: RandomAccessCollection, Sendable {
     public mutating func addOrigin(_ origin: Origin) -> Int {
         if let i = origins.firstIndex(of: origin) { return i }
         origins.append(origin)
+        originSources.append(FetchFilesStage.relativePath(origin.base, from: origin.root))
         return origins.count - 1
     }
 

@@ -24,6 +24,26 @@ struct InputListTests {
         ])
     }
 
+    /// `source` is the origin's folder joined to the relative path when that path is plain, and a
+    /// full standardization otherwise: (base, root, relative, source).
+    @Test(arguments: [
+        ("/data/in", "/data/in", "a/b.html", "a/b.html"),
+        ("/data/in", "/data/pipelines", "a/b.html", "../in/a/b.html"),
+        ("/data/in/deep", "/data", "x...y/...", "in/deep/x...y/..."),
+        ("/", "/data/pipelines", "a.txt", "../../a.txt"),
+        ("/data/in", "/data/pipelines", "a/../b.html", "../in/b.html"),
+        ("/data/in", "/data/in", "./b.html", "b.html"),
+        ("/data/in", "/data/in", "a//b.html", "a/b.html"),
+        ("/data/in", "/data/in", "a/..", ""),
+    ])
+    func sourceIsTheBaseJoinedOrStandardized(base: String, root: String, relative: String, source: String) {
+        var list = InputList()
+        let origin = list.addOrigin(.init(base: base, root: root, stage: "fetch"))
+        list.append(relative: relative, docIdCount: 1, origin: origin)
+        #expect(list[0].source == source)
+        #expect(source == FetchFilesStage.relativePath(list[0].path, from: root))
+    }
+
     @Test(arguments: [
         ([("b.txt", 1), ("a.txt", 1), ("ab.txt", 2), ("A.txt", 1)], ["A", "a", "ab", "b"]),
         ([("x/10.txt", 4), ("x/9.txt", 3), ("x/1.txt", 3)], ["x/1", "x/10", "x/9"]),
