@@ -52,9 +52,9 @@ struct RawMeta {
 
     /// true for a modification key, false for a publication key, nil for neither.
     static func dateKeyKind(_ key: String) -> Bool? {
-        let k = key.lowercased()
-        if k.contains("modif") || k.contains("updated") { return true }
-        if k.contains("publish") || k.contains("issued") { return false }
+        let k = Array(key.utf8.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
+        if contains(k, "modif") || contains(k, "updated") { return true }
+        if contains(k, "publish") || contains(k, "issued") { return false }
         return nil
     }
 }

@@ -80,7 +80,7 @@ struct JSONLDFacts {
 
     /// JSON-LD strings sometimes carry HTML entities.
     static func decodeEntities(_ s: String) -> String {
-        guard s.contains("&") else { return s }
+        guard s.utf8.contains(0x26) else { return s }
         var out = ""
         var rest = Substring(s)
         while let amp = rest.firstIndex(of: "&") {
