@@ -235,9 +235,10 @@ struct DocumentWalker {
             case AttrName.httpEquiv:
                 if tag == .meta, let v { metaKey = "http-equiv:" + cString(v).lowercased() }
             case AttrName.rel:
-                if let v { rel = cString(v).lowercased() }
+                if tag == .link, let v { rel = cString(v).lowercased() }
             case AttrName.href:
-                if let v { href = cString(v) }
+                // Only <link rel=canonical> reads it: no String for every <a>.
+                if tag == .link, let v { href = cString(v) }
             case AttrName.type:
                 if tag == .script, let v { typ = cString(v) }
             default: break

@@ -151,7 +151,11 @@ enum Gzip {
         }
         defer { inflateEnd(&stream) }
         var output: [UInt8] = []
-        output.reserveCapacity(min(limit, max(input.count * 4, 1 << 16)))
+        // The trailer's ISIZE (size mod 2^32 of the last member) sizes the output in one go when
+        // it is plausible; HTML expands 5 to 10 times, so guessing low meant regrowing.
+        let trailerSize = input.count >= 18 ? input[(input.count - 4)...].reversed().reduce(0) { $0 << 8 | Int($1) } : 0
+        let expected = trailerSize >= input.count / 2 && trailerSize <= input.count * 1032 ? trailerSize : input.count * 4
+        output.reserveCapacity(min(limit, max(expected, 1 << 16)))
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         var status: Int32 = Z_OK
         try input.withUnsafeBufferPointer { inBuf in
