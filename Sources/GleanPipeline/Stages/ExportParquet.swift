@@ -8,7 +8,7 @@ enum ExportParquetStage {
         OptionSpec("tables", .stringList, default: .stringList([]), doc: "Tables to write; empty means every table that reaches the stage."),
         OptionSpec("compression", .choice(ParquetCompression.allCases.map(\.rawValue)), default: .string("zstd"), doc: "Page codec."),
         OptionSpec("row_group_mb", .int, default: .int(24), doc: "Row group size in MB (uncompressed); memory holds one row group per open table."),
-        OptionSpec("memory_mb", .int, default: .int(8), doc: "Memory in MB one table's buffered row group may hold (compressed pages, dictionaries); the row group is cut early when it reaches it."),
+        OptionSpec("memory_mb", .int, default: .int(2), doc: "Memory in MB one table's buffered row group may hold (compressed pages, dictionaries with their hash tables); the row group is cut early when it reaches it. Raise it for fewer, larger row groups of tables whose rows repeat."),
         OptionSpec("dictionary", .bool, default: .bool(true), doc: "Dictionary-encode columns while the dictionary stays small; PLAIN otherwise."),
         OptionSpec("partition_by", .stringList, default: .stringList([]), doc: "Columns to partition by (Hive layout); applies to the tables that have all of them."),
     ])
@@ -34,7 +34,7 @@ enum ExportParquetStage {
         var options = ParquetWriterOptions()
         options.compression = ParquetCompression(rawValue: decl.options.string("compression") ?? "zstd") ?? .zstd
         options.rowGroupBytes = (decl.options.int("row_group_mb") ?? 24) << 20
-        options.maxBufferedBytes = (decl.options.int("memory_mb") ?? 8) << 20
+        options.maxBufferedBytes = (decl.options.int("memory_mb") ?? 2) << 20
         options.dictionary = decl.options.bool("dictionary") ?? true
         options.createdBy = "glean version \(context.gleanVersion)"
         let partitionBy = decl.options.strings("partition_by")
