@@ -223,6 +223,13 @@ enum DateParser {
         return false
     }
 
+    /// Unicode White_Space, answered without a property lookup for ASCII.
+    @inline(__always)
+    static func isSpace(_ u: Unicode.Scalar) -> Bool {
+        let v = u.value
+        return v < 0x80 ? v == 0x20 || (v >= 0x09 && v <= 0x0D) : u.properties.isWhitespace
+    }
+
     static func tokenize(_ text: String, limit: Int = 4000) -> [Token] {
         var toks: [Token] = []
         var space = true
@@ -260,7 +267,7 @@ enum DateParser {
             } else {
                 flushWord()
                 flushNum()
-                if v < 0x80 ? v == 0x20 || (v >= 0x09 && v <= 0x0D) : u.properties.isWhitespace {
+                if isSpace(u) {
                     space = true
                 } else {
                     toks.append(Token(tok: .sep(Character(u)), spaceBefore: space))

@@ -52,7 +52,7 @@ struct RawMeta {
 
     /// true for a modification key, false for a publication key, nil for neither.
     static func dateKeyKind(_ key: String) -> Bool? {
-        let k = Array(key.utf8.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
+        let k = key.utf8.map(EncodingSniffer.lower)
         if contains(k, "modif") || contains(k, "updated") { return true }
         if contains(k, "publish") || contains(k, "issued") { return false }
         return nil
@@ -301,7 +301,7 @@ struct DocumentWalker {
         var p = UnsafePointer(v)
         while p.pointee != 0 {
             let c = p.pointee
-            scratch.append(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
+            scratch.append(EncodingSniffer.lower(c))
             p += 1
         }
     }
@@ -312,7 +312,7 @@ struct DocumentWalker {
         var p = UnsafePointer(v)
         while p.pointee != 0 && buf.count < 512 {
             let c = p.pointee
-            if c != 0x20 && c != 0x09 && c != 0x0A { buf.append(c >= 0x41 && c <= 0x5A ? c | 0x20 : c) }
+            if c != 0x20 && c != 0x09 && c != 0x0A { buf.append(EncodingSniffer.lower(c)) }
             p += 1
         }
         return contains(buf, "display:none") || contains(buf, "visibility:hidden")

@@ -216,7 +216,7 @@ struct MetadataBuilder {
         var out = String.UnicodeScalarView()
         var space = false
         for u in s.lowercased().unicodeScalars {
-            if u.value < 0x80 ? u.value == 0x20 || (u.value >= 0x09 && u.value <= 0x0D) : u.properties.isWhitespace {
+            if DateParser.isSpace(u) {
                 space = !out.isEmpty
                 continue
             }
