@@ -6,7 +6,8 @@ import Foundation
 /// symbolic link to the committed generation, and `<out>/csv`, `<out>/parquet`,
 /// `<out>/_run.json` and `<out>/_SUCCESS` are links through it. Committing is one atomic
 /// rename of `current`, so after a `kill -9` at any moment readers see the complete previous set
-/// of tables or the complete new one, never a mix. A leftover generation is removed at the next
+/// of tables or the complete new one, never a mix; every file of a generation is flushed to
+/// disk before that rename, so a power cut does not leave a published generation half-written. A leftover generation is removed at the next
 /// start. A table file whose bytes did not change is hard-linked from the previous generation,
 /// so it keeps its mtime and make does not rebuild what depends on it.
 ///
@@ -144,7 +145,7 @@ public final class OutputStore {
         if let previous { Self.linkUnchanged(new: generation, old: previous) }
         var shardFiles: [String] = []
         if let shard { shardFiles = try publishShardLinks(generation: generation, shard: shard) }
-        syncFolder(generation)
+        try syncTree(generation)
         let name = (generation as NSString).lastPathComponent
         let temp = currentLink + ".new"
         try? fm.removeItem(atPath: temp)
@@ -282,11 +283,59 @@ public final class OutputStore {
         }
     }
 
+    /// Flushes every file and folder of a generation to disk before it is published, so that
+    /// a committed generation survives a power loss or a kernel crash, not only a killed
+    /// process. The files are synced two at a time: their journal commits overlap.
+    private func syncTree(_ path: String) throws {
+        var paths: [String] = []
+        if let walker = FileManager.default.enumerator(atPath: path) {
+            while let relative = walker.nextObject() as? String { paths.append(path + "/" + relative) }
+        }
+        // The folders too (their entries are names to keep); all are done before the rename.
+        paths.append(path)
+        let all = paths
+        let failures = SyncFailures()
+        DispatchQueue.concurrentPerform(iterations: 2) { lane in
+            for i in stride(from: lane, to: all.count, by: 2) {
+                let fd = open(all[i], O_RDONLY | O_CLOEXEC)
+                guard fd >= 0 else { continue }
+                // EINVAL and EROFS: a file system that cannot sync (or need not); not a loss.
+                if fsync(fd) != 0 {
+                    let code = errno
+                    if code != EINVAL && code != EROFS { failures.add(all[i], code) }
+                }
+                close(fd)
+            }
+        }
+        if let (file, code) = failures.first {
+            throw GleanError(.run, "cannot flush '\(file)' to disk: \(String(cString: strerror(code)))",
+                             hint: "check the disk and free space on --out; the previous outputs are left as they were")
+        }
+    }
+
     private func syncFolder(_ path: String) {
         let fd = open(path, O_RDONLY | O_DIRECTORY)
         if fd >= 0 {
             fsync(fd)
             close(fd)
         }
+    }
+}
+
+/// The first fsync failure of ``OutputStore``'s sync lanes.
+private final class SyncFailures: @unchecked Sendable {
+    private let lock = NSLock()
+    private var failure: (String, Int32)?
+
+    func add(_ path: String, _ code: Int32) {
+        lock.lock()
+        if failure == nil { failure = (path, code) }
+        lock.unlock()
+    }
+
+    var first: (String, Int32)? {
+        lock.lock()
+        defer { lock.unlock() }
+        return failure
     }
 }

@@ -61,8 +61,8 @@ public final class CSVTableWriter: TableWriter {
     }
 
     public func close() throws {
+        // No fsync here: the output store flushes every file of a run before publishing it.
         try flush()
-        try handle.synchronize()
         try handle.close()
     }
 
