@@ -9,6 +9,8 @@
 #   GLEAN_SHARED     the shared folder with corpora/ (default: ../shared)
 #   BENCH_OUT        output folder (default: out/bench)
 #   BENCH_RUNS       runs per figure, the median is reported (default 3)
+#   BENCH_HTML_RUNS  rounds of Glean's HTML runs, one job then two (default 7)
+#   BENCH_PARQUET_RUNS runs of each Parquet writer per table (default 7)
 #   BENCH_DOCS       documents in the generated text corpus (default 100000)
 #   BENCH_FIRST      the smaller text run (default 10000)
 #   BENCH_RUNS_LARGE runs over all BENCH_DOCS documents (default 1)
@@ -60,6 +62,6 @@ fi
 exec python3 "$HERE/bench.py" \
   --glean "$GLEAN_BIN" --glean-bench "$GLEAN_BENCH_BIN" --xmlbare "$BENCH_OUT/bin/xmlbare" \
   --venv-python "$VENV/bin/python" --shared "$GLEAN_SHARED" --out "$BENCH_OUT" \
-  --runs "${BENCH_RUNS:-3}" --docs "${BENCH_DOCS:-100000}" --first "${BENCH_FIRST:-10000}" \
+  --runs "${BENCH_RUNS:-3}" --html-runs "${BENCH_HTML_RUNS:-7}" --parquet-runs "${BENCH_PARQUET_RUNS:-7}" --docs "${BENCH_DOCS:-100000}" --first "${BENCH_FIRST:-10000}" \
   --runs-large "${BENCH_RUNS_LARGE:-1}" \
   --only "${BENCH_ONLY:-html,ceiling,trafilatura,text,parquet}"
