@@ -131,16 +131,13 @@ enum HintMatcher {
     private static let dateish = ["date", "time", "publish", "posted", "byline", "dateline", "meta"]
     private static let authorish = ["author", "byline", "writer"]
 
-    struct Pattern { var bytes: [UInt8]; var hint: Hints }
-    /// Patterns grouped by first byte.
-    private static let table: [[Pattern]] = {
-        var t = [[Pattern]](repeating: [], count: 256)
-        func add(_ list: [String], _ h: Hints) {
-            for s in list {
-                let b = Array(s.utf8)
-                if let i = t[Int(b[0])].firstIndex(where: { $0.bytes == b }) { t[Int(b[0])][i].hint.insert(h) } else {
-                    t[Int(b[0])].append(Pattern(bytes: b, hint: h))
-                }
+    /// Every pattern with the hints it gives (a pattern in several lists gives all of theirs).
+    static let patterns: [(bytes: [UInt8], hints: Hints)] = {
+        var list: [(bytes: [UInt8], hints: Hints)] = []
+        func add(_ words: [String], _ h: Hints) {
+            for w in words {
+                let b = Array(w.utf8)
+                if let i = list.firstIndex(where: { $0.bytes == b }) { list[i].hints.insert(h) } else { list.append((b, h)) }
             }
         }
         add(unlikely, .unlikely)
@@ -150,29 +147,102 @@ enum HintMatcher {
         add(positive, .positive)
         add(dateish, .dateish)
         add(authorish, .authorish)
-        return t
+        return list
     }()
 
-    /// Hints found in lower-cased class + id bytes.
+    private static let automaton = HintAutomaton(patterns)
+
+    /// Hints found in lower-cased class + id bytes: the union of the hints of every pattern
+    /// that occurs in `s` as a substring.
     static func match(_ s: UnsafeBufferPointer<UInt8>) -> Hints {
-        var h = Hints()
-        let n = s.count
-        var i = 0
-        while i < n {
-            let list = table[Int(s[i])]
-            if !list.isEmpty {
-                for p in list where !h.isSuperset(of: p.hint) && i + p.bytes.count <= n {
-                    var ok = true
-                    var k = 1
-                    while k < p.bytes.count {
-                        if s[i + k] != p.bytes[k] { ok = false; break }
-                        k += 1
-                    }
-                    if ok { h.formUnion(p.hint) }
+        automaton.match(s)
+    }
+}
+
+/// Aho-Corasick automaton over the hint patterns, as a full transition table: one table
+/// step per input byte, whatever the number of patterns (matching each pattern at each
+/// position cost 5% of an HTML run). Bytes that occur in no pattern share one symbol.
+struct HintAutomaton {
+    /// Byte → symbol; 0 for a byte in no pattern.
+    private let symbolOf: [UInt8]
+    private let symbols: Int
+    /// Next state, at `state * symbols + symbol`.
+    private let next: [UInt16]
+    /// Hints of every pattern that ends at this state, its own and its suffixes'.
+    private let output: [UInt16]
+
+    init(_ patterns: [(bytes: [UInt8], hints: Hints)]) {
+        var symbolOf = [UInt8](repeating: 0, count: 256)
+        var symbols = 1
+        for p in patterns {
+            for b in p.bytes where symbolOf[Int(b)] == 0 {
+                symbolOf[Int(b)] = UInt8(symbols)
+                symbols += 1
+            }
+        }
+        // The trie: goto[state][symbol], -1 where there is no edge.
+        var goto: [[Int]] = [[Int](repeating: -1, count: symbols)]
+        var output: [UInt16] = [0]
+        for p in patterns {
+            var state = 0
+            for b in p.bytes {
+                let c = Int(symbolOf[Int(b)])
+                if goto[state][c] < 0 {
+                    goto[state][c] = goto.count
+                    goto.append([Int](repeating: -1, count: symbols))
+                    output.append(0)
+                }
+                state = goto[state][c]
+            }
+            output[state] |= p.hints.rawValue
+        }
+        precondition(goto.count <= Int(UInt16.max), "too many hint pattern states")
+        // Breadth first: each state's failure link is a shallower state, already complete.
+        var fail = [Int](repeating: 0, count: goto.count)
+        var next = [UInt16](repeating: 0, count: goto.count * symbols)
+        var queue: [Int] = []
+        for c in 0..<symbols {
+            let t = goto[0][c]
+            if t > 0 {
+                next[c] = UInt16(t)
+                queue.append(t)
+            }
+        }
+        var head = 0
+        while head < queue.count {
+            let state = queue[head]
+            head += 1
+            output[state] |= output[fail[state]]
+            for c in 0..<symbols {
+                let t = goto[state][c]
+                if t > 0 {
+                    fail[t] = Int(next[fail[state] * symbols + c])
+                    next[state * symbols + c] = UInt16(t)
+                    queue.append(t)
+                } else {
+                    next[state * symbols + c] = next[fail[state] * symbols + c]
                 }
             }
-            i += 1
         }
-        return h
+        self.symbolOf = symbolOf
+        self.symbols = symbols
+        self.next = next
+        self.output = output
+    }
+
+    func match(_ s: UnsafeBufferPointer<UInt8>) -> Hints {
+        var found: UInt16 = 0
+        symbolOf.withUnsafeBufferPointer { sym in
+            next.withUnsafeBufferPointer { nx in
+                output.withUnsafeBufferPointer { out in
+                    var state = 0
+                    for b in s {
+                        state = Int(nx[state &* symbols &+ Int(sym[Int(b)])])
+                        found |= out[state]
+                    }
+                }
+            }
+        }
+        return Hints(rawValue: found)
     }
 }
