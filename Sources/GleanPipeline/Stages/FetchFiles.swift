@@ -1,4 +1,5 @@
 import Foundation
+internal import CDeflate
 internal import CZlib
 
 /// `fetch.files`: lists files by glob and reads each as a document (plain or gzip-compressed).
@@ -143,8 +144,57 @@ enum Windows1252 {
 }
 
 /// gzip decompression with a cap on the output size, so a compressed bomb is rejected, not expanded.
+///
+/// Valid gzip goes through libdeflate, whole buffer at a time (2.4 times zlib's speed on our
+/// pages); anything it refuses is read again by zlib's streaming inflate, which tells a
+/// truncated stream from a corrupt one and reads zlib-wrapped data too.
 enum Gzip {
     static func decompress(_ input: [UInt8], limit: Int) throws -> [UInt8] {
+        guard input.count >= 18, input[0] == 0x1F, input[1] == 0x8B, let d = libdeflate_alloc_decompressor() else {
+            return try inflateStreaming(input, limit: limit)
+        }
+        defer { libdeflate_free_decompressor(d) }
+        // The trailer's ISIZE (size mod 2^32 of the last member) sizes the output in one go when
+        // it is plausible; HTML expands 5 to 10 times.
+        let trailerSize = input[(input.count - 4)...].reversed().reduce(0) { $0 << 8 | Int($1) }
+        let expected = trailerSize >= input.count / 2 && trailerSize <= input.count * 1032 ? trailerSize : input.count * 4
+        var capacity = min(limit, max(expected, 1 << 16))
+        while true {
+            var outcome = libdeflate_result(0)
+            let output = input.withUnsafeBufferPointer { inBuf in
+                [UInt8](unsafeUninitializedCapacity: capacity) { out, count in
+                    // Concatenated gzip members, one after the other into the same buffer.
+                    var used = 0
+                    var produced = 0
+                    while used < inBuf.count {
+                        var inUsed = 0
+                        var outUsed = 0
+                        outcome = libdeflate_gzip_decompress_ex(
+                            d, inBuf.baseAddress! + used, inBuf.count - used,
+                            out.baseAddress.map { $0 + produced }, capacity - produced, &inUsed, &outUsed)
+                        guard outcome == LIBDEFLATE_SUCCESS else { break }
+                        used += inUsed
+                        produced += outUsed
+                    }
+                    count = outcome == LIBDEFLATE_SUCCESS ? produced : 0
+                }
+            }
+            switch outcome {
+            case LIBDEFLATE_SUCCESS:
+                return output
+            case LIBDEFLATE_INSUFFICIENT_SPACE where capacity < limit:
+                capacity = capacity > limit / 2 ? limit : capacity * 2
+            case LIBDEFLATE_INSUFFICIENT_SPACE:
+                throw DocumentError("gzip expands past max_bytes \(limit) (a compressed bomb or a very large document); raise max_bytes if it is genuine")
+            default:
+                // Truncated, corrupt, or followed by bytes that are no gzip member: zlib says which.
+                return try inflateStreaming(input, limit: limit)
+            }
+        }
+    }
+
+    /// zlib's streaming inflate (gzip or zlib headers), `limit` bytes at most.
+    static func inflateStreaming(_ input: [UInt8], limit: Int) throws -> [UInt8] {
         var stream = z_stream()
         guard inflateInit2_(&stream, 15 + 32, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             throw DocumentError("gzip: cannot initialise zlib")
