@@ -7,9 +7,10 @@ import Foundation
 /// `<out>/_run.json` and `<out>/_SUCCESS` are links through it. Committing is one atomic
 /// rename of `current`, so after a `kill -9` at any moment readers see the complete previous set
 /// of tables or the complete new one, never a mix; every file of a generation is flushed to
-/// disk before that rename, so a power cut does not leave a published generation half-written. A leftover generation is removed at the next
-/// start. A table file whose bytes did not change is hard-linked from the previous generation,
-/// so it keeps its mtime and make does not rebuild what depends on it.
+/// disk before that rename, so a power cut does not leave a published generation half-written.
+/// A leftover generation is removed at the next start. A table file whose bytes did not change
+/// is hard-linked from the previous generation, so it keeps its mtime and make does not rebuild
+/// what depends on it.
 ///
 /// In shard mode (`shard` set) every shard keeps its own lock, state and generations under
 /// `<out>/.glean/shard-<i>of<n>/`, and publishes each of its part files as its own link

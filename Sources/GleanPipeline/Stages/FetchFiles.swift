@@ -185,12 +185,16 @@ enum Gzip {
             case LIBDEFLATE_INSUFFICIENT_SPACE where capacity < limit:
                 capacity = capacity > limit / 2 ? limit : capacity * 2
             case LIBDEFLATE_INSUFFICIENT_SPACE:
-                throw DocumentError("gzip expands past max_bytes \(limit) (a compressed bomb or a very large document); raise max_bytes if it is genuine")
+                throw tooLarge(limit)
             default:
                 // Truncated, corrupt, or followed by bytes that are no gzip member: zlib says which.
                 return try inflateStreaming(input, limit: limit)
             }
         }
+    }
+
+    static func tooLarge(_ limit: Int) -> DocumentError {
+        DocumentError("gzip expands past max_bytes \(limit) (a compressed bomb or a very large document); raise max_bytes if it is genuine")
     }
 
     /// zlib's streaming inflate (gzip or zlib headers), `limit` bytes at most.
@@ -219,7 +223,7 @@ enum Gzip {
                     return out.count - Int(stream.avail_out)
                 }
                 if output.count + produced > limit {
-                    throw DocumentError("gzip expands past max_bytes \(limit) (a compressed bomb or a very large document); raise max_bytes if it is genuine")
+                    throw tooLarge(limit)
                 }
                 output.append(contentsOf: chunk[0..<produced])
                 if status == Z_STREAM_END {
