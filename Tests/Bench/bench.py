@@ -262,6 +262,12 @@ class Bench:
                          ">= %.1fx" % GOALS["html_speedup_2_jobs"], speedup >= GOALS["html_speedup_2_jobs"]))
             rows.append(("HTML", "same, ratio of the medians above", "%.2fx" % (j1 / j2), "", None))
             rows.append(("HTML", "CPU seconds, 2 jobs / 1 job (work added by the second)", "%.2f" % (j2_cpu / j1_cpu), "", None))
+            # Cores kept busy (CPU seconds per wall second) does not move with how fast the
+            # machine's cores are from one run to the next, which the speed-up does: it shows
+            # whether a missed speed-up is Glean's serial work or the machine.
+            busy = median([r["cpu_seconds"] / r["seconds"] for r in j2_runs])
+            fig["html_j2_cores_busy"] = busy
+            rows.append(("HTML", "cores kept busy at --jobs 2 (CPU s / wall s)", "%.2f" % busy, "", None))
         tr = self.raw["trafilatura"]
         if tr:
             t = median([r["seconds"] for r in tr])
