@@ -104,20 +104,16 @@ public final class CSVTableWriter: TableWriter {
     private func appendField(_ s: String, quoteAlways: Bool) {
         var s = s
         let delimiterByte = delimiter.count == 1 ? delimiter[0] : 34
-        let multiByteDelimiter = delimiter.count > 1 ? options.delimiter : nil
+        let quoteForDelimiter = delimiter.count > 1 && s.contains(options.delimiter)
         // One pass over contiguous UTF-8, appending runs rather than bytes: this is the export
         // sink's inner loop and runs on the thread that every document's rows go through.
         s.withUTF8 { bytes in
-            var needsQuotes = quoteAlways
+            var needsQuotes = quoteAlways || quoteForDelimiter
             if !needsQuotes {
                 for b in bytes where b == 34 || b == 10 || b == 13 || b == delimiterByte {
                     needsQuotes = true
                     break
                 }
-            }
-            if !needsQuotes, let multiByteDelimiter,
-               String(decoding: bytes, as: UTF8.self).contains(multiByteDelimiter) {
-                needsQuotes = true
             }
             guard needsQuotes else {
                 buffer.append(contentsOf: bytes)

@@ -154,11 +154,7 @@ enum Gzip {
             return try inflateStreaming(input, limit: limit)
         }
         defer { libdeflate_free_decompressor(d) }
-        // The trailer's ISIZE (size mod 2^32 of the last member) sizes the output in one go when
-        // it is plausible; HTML expands 5 to 10 times.
-        let trailerSize = input[(input.count - 4)...].reversed().reduce(0) { $0 << 8 | Int($1) }
-        let expected = trailerSize >= input.count / 2 && trailerSize <= input.count * 1032 ? trailerSize : input.count * 4
-        var capacity = min(limit, max(expected, 1 << 16))
+        var capacity = initialCapacity(input, limit: limit)
         while true {
             var outcome = libdeflate_result(0)
             let output = input.withUnsafeBufferPointer { inBuf in
@@ -193,6 +189,15 @@ enum Gzip {
         }
     }
 
+    /// The output size to start with: the trailer's ISIZE (size mod 2^32 of the last member)
+    /// when it is plausible, so most pages decompress into one buffer (HTML expands 5 to 10
+    /// times; guessing low means regrowing), at least 64 KiB, at most `limit`.
+    static func initialCapacity(_ input: [UInt8], limit: Int) -> Int {
+        let trailerSize = input.count >= 18 ? input[(input.count - 4)...].reversed().reduce(0) { $0 << 8 | Int($1) } : 0
+        let expected = trailerSize >= input.count / 2 && trailerSize <= input.count * 1032 ? trailerSize : input.count * 4
+        return min(limit, max(expected, 1 << 16))
+    }
+
     static func tooLarge(_ limit: Int) -> DocumentError {
         DocumentError("gzip expands past max_bytes \(limit) (a compressed bomb or a very large document); raise max_bytes if it is genuine")
     }
@@ -205,11 +210,7 @@ enum Gzip {
         }
         defer { inflateEnd(&stream) }
         var output: [UInt8] = []
-        // The trailer's ISIZE (size mod 2^32 of the last member) sizes the output in one go when
-        // it is plausible; HTML expands 5 to 10 times, so guessing low meant regrowing.
-        let trailerSize = input.count >= 18 ? input[(input.count - 4)...].reversed().reduce(0) { $0 << 8 | Int($1) } : 0
-        let expected = trailerSize >= input.count / 2 && trailerSize <= input.count * 1032 ? trailerSize : input.count * 4
-        output.reserveCapacity(min(limit, max(expected, 1 << 16)))
+        output.reserveCapacity(initialCapacity(input, limit: limit))
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         var status: Int32 = Z_OK
         try input.withUnsafeBufferPointer { inBuf in
