@@ -22,7 +22,7 @@ export GLEAN_PYTHON := $(PYTHON)
 export GLEAN_SHARED := $(SHARED)
 
 .DEFAULT_GOAL := help
-.PHONY: help deps test-deps venv build release run test eval eval-text eval-facts bench fuzz docs install uninstall lint clean
+.PHONY: help deps test-deps venv build release run test eval eval-text eval-facts eval-trafilatura bench fuzz docs install uninstall lint clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -94,6 +94,20 @@ eval-facts: release ## Facts: news-dev (dev and validation, per language) and th
 	  echo "== news-dev ($$s): facts"; python3 $(SHARED)/eval/score_facts.py --csv $(EVAL)/eval-news-dev/csv --gold $(EVAL)/split/news-dev/$$s --by-language; \
 	done
 	@echo "== samples: facts"; python3 $(SHARED)/eval/score_facts.py --csv $(EVAL)/news/csv --gold $(SHARED)/gold
+
+BENCH_VENV := .venv-bench
+$(BENCH_VENV)/.installed: Tests/Bench/requirements.txt
+	python3 -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/pip install -q --disable-pip-version-check -r Tests/Bench/requirements.txt
+	@touch $@
+
+eval-trafilatura: $(BENCH_VENV)/.installed ## trafilatura 2.3.1 on the same wcxb-devsplit pages and shares, for the README's comparison
+	$(BENCH_VENV)/bin/python Tools/eval/trafilatura_baseline.py $(SHARED)/corpora/wcxb-devsplit $(EVAL)/trafilatura-wcxb-devsplit
+	@python3 Tools/eval/split.py truth $(SHARED)/corpora/wcxb-devsplit/ground_truth.jsonl $(EVAL)/split/wcxb-devsplit >/dev/null
+	@for s in dev val; do \
+	  echo "== trafilatura, wcxb-devsplit ($$s): word F1 per page type"; python3 $(SHARED)/eval/score_wcxb.py --truth $(EVAL)/split/wcxb-devsplit/$$s.jsonl --csv $(EVAL)/trafilatura-wcxb-devsplit/csv; \
+	  echo "== trafilatura, wcxb-devsplit ($$s): title and date"; python3 $(SHARED)/eval/score_meta.py --truth $(EVAL)/split/wcxb-devsplit/$$s.jsonl --csv $(EVAL)/trafilatura-wcxb-devsplit/csv; \
+	done
 
 bench: release ## Speed and memory beside trafilatura, libxml2's bare parse and pyarrow (out/bench/results.json)
 	GLEAN_BIN=$(RELEASE_BIN) GLEAN_SHARED=$(SHARED) BENCH_OUT=$(CURDIR)/$(OUT)/bench Tests/Bench/run.sh
