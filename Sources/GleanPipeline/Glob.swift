@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A file glob: `*` and `?` within one path component, `[abc]` sets, and `**` for zero or more
 /// folders. Relative patterns resolve against a folder. Hidden files match only a pattern
@@ -25,43 +30,226 @@ public struct Glob: Sendable {
         s.contains("*") || s.contains("?") || s.contains("[")
     }
 
-    /// Matching regular files as (absolute path, path relative to `base`), sorted by the
-    /// relative path.
-    public func matches() -> [(path: String, relative: String)] {
-        var results: [(path: String, relative: String)] = []
-        forEachMatch { results.append(($0, $1)) }
+    /// One file the walk found.
+    public struct Match: Sendable, Equatable {
+        /// Absolute path.
+        public var path: String
+        /// Path relative to `base`, '/' separators.
+        public var relative: String
+        /// False when a component of the name is not valid UTF-8: `path` and `relative` then show
+        /// each invalid byte as `\xFF`, and the file cannot be opened by that path. The caller
+        /// accounts for it (fetch.files makes it a reject), never drops it.
+        public var nameIsUTF8: Bool = true
+        /// What the name is: only a regular file is read; the others are listed so that they are
+        /// accounted for.
+        public var kind: Kind = .regular
+
+        public enum Kind: UInt8, Sendable {
+            case regular
+            /// A FIFO, socket or device.
+            case special
+            /// A symbolic link whose target does not exist.
+            case brokenLink
+        }
+    }
+
+    /// What a walk skips on purpose, and what it noticed.
+    public struct Walk: Sendable {
+        /// Folders never listed, matched by device and inode (so any path to them counts): the
+        /// run's own output folder.
+        public var excluded: [String] = []
+        /// Checked between folders; a walk that sees it true stops and reports `cancelled`.
+        public var isCancelled: @Sendable () -> Bool = { false }
+        /// Symbolic links to folders that were not followed, because the walk had already listed
+        /// their target (a loop or a second way to the same folder).
+        public var skippedLinks: [String] = []
+        /// Whether the walk stopped early.
+        public var cancelled = false
+
+        public init(excluded: [String] = [], isCancelled: @escaping @Sendable () -> Bool = { false }) {
+            self.excluded = excluded
+            self.isCancelled = isCancelled
+        }
+    }
+
+    /// Matching regular files, sorted by the relative path's bytes.
+    public func matches() -> [Match] {
+        var walk = Walk()
+        return matches(&walk)
+    }
+
+    /// Matching regular files, sorted by the relative path's bytes, with what `walk` says to skip.
+    public func matches(_ walk: inout Walk) -> [Match] {
+        var results: [Match] = []
+        forEachMatch(&walk) { results.append($0) }
         return results.sorted { $0.relative.utf8.lexicographicallyPrecedes($1.relative.utf8) }
     }
 
-    /// Calls `body` with (absolute path, path relative to `base`) for each matching regular
-    /// file, folder by folder in name order, without collecting them.
-    public func forEachMatch(_ body: (String, String) -> Void) {
+    /// Calls `body` for each matching regular file, folder by folder in byte order of the names,
+    /// without collecting them.
+    ///
+    /// Folders are read with readdir, so a name that is not UTF-8 is seen (and reported), not
+    /// lost. A folder is listed once, by device and inode: a symbolic link to a folder already
+    /// listed (an ancestor, in a loop) is not followed again and is named in
+    /// `walk.skippedLinks`. Folders named `.glean` (a run's state) and the files and folders of
+    /// `walk.excluded` are never listed.
+    public func forEachMatch(_ walk: inout Walk, _ body: (Match) -> Void) {
+        let excluded = Excluded(walk.excluded)
+        if base.split(separator: "/").contains(".glean") || !excluded.ids.isDisjoint(with: Self.ancestors(of: base)) {
+            return  // the glob starts inside a run's own output
+        }
         if components.count == 1 && !Self.hasWildcard(components[0]) {
             let path = base + "/" + components[0]
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue {
-                body(path, components[0])
+            if let st = Self.status(Array(path.utf8)), (st.st_mode & S_IFMT) != S_IFDIR, !excluded.contains(path, st) {
+                body(Match(path: path, relative: components[0], kind: (st.st_mode & S_IFMT) == S_IFREG ? .regular : .special))
             }
             return
         }
-        walk(folder: base, relative: [], body)
+        let raw = Array(base.utf8)
+        guard let st = Self.status(raw) else { return }
+        var visited: Set<FileID> = [FileID(st)]
+        self.walk(folder: base, raw: raw, relative: [], utf8: true, excluded, &visited, &walk, body)
     }
 
-    private func walk(folder: String, relative: [String], _ body: (String, String) -> Void) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        for name in names.sorted() {
-            let path = folder + "/" + name
-            let rel = relative + [name]
-            var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { continue }
-            if isDir.boolValue {
-                if Self.canDescend(components[...], into: rel) {
-                    walk(folder: path, relative: rel, body)
+    /// A file's identity: its device and inode.
+    struct FileID: Hashable {
+        var device: UInt64
+        var inode: UInt64
+        init(_ st: stat) {
+            device = UInt64(st.st_dev)
+            inode = UInt64(st.st_ino)
+        }
+    }
+
+    /// What a walk never lists: by path (a link to nothing is still a name), and by device and
+    /// inode (any other way to the same file or folder).
+    struct Excluded {
+        var paths: Set<String>
+        var ids: Set<FileID>
+        init(_ paths: [String]) {
+            self.paths = Set(paths)
+            ids = Set(paths.compactMap { Glob.status(Array($0.utf8)).map(FileID.init) })
+        }
+        func contains(_ path: String, _ st: stat) -> Bool { paths.contains(path) || ids.contains(FileID(st)) }
+    }
+
+    /// The identities of `folder` and of every folder above it.
+    static func ancestors(of folder: String) -> Set<FileID> {
+        var ids: Set<FileID> = []
+        var parts = folder.split(separator: "/").map(String.init)
+        while true {
+            if let st = status(Array(("/" + parts.joined(separator: "/")).utf8)) { ids.insert(FileID(st)) }
+            if parts.isEmpty { return ids }
+            parts.removeLast()
+        }
+    }
+
+    private func walk(folder: String, raw: [UInt8], relative: [String], utf8: Bool, _ excluded: Excluded,
+                      _ visited: inout Set<FileID>, _ walk: inout Walk,
+                      _ body: (Match) -> Void) {
+        if walk.cancelled || walk.isCancelled() {
+            walk.cancelled = true
+            return
+        }
+        for entry in Self.entries(in: raw) {
+            let path = folder + "/" + entry.name
+            let rawPath = raw + [0x2F] + entry.raw
+            let rel = relative + [entry.name]
+            if excluded.paths.contains(path) { continue }
+            guard let st = Self.status(rawPath) else {
+                // A link to nothing is accounted for; a file gone since the listing is not there.
+                if let l = Self.linkStatus(rawPath), (l.st_mode & S_IFMT) == S_IFLNK, Self.match(components[...], rel[...]) {
+                    body(Match(path: path, relative: rel.joined(separator: "/"), nameIsUTF8: utf8 && entry.isUTF8, kind: .brokenLink))
                 }
-            } else if Self.match(components[...], rel[...]) {
-                body(path, rel.joined(separator: "/"))
+                continue
+            }
+            if excluded.ids.contains(FileID(st)) { continue }
+            switch st.st_mode & S_IFMT {
+            case S_IFDIR:
+                guard entry.name != ".glean", Self.canDescend(components[...], into: rel) else { continue }
+                guard visited.insert(FileID(st)).inserted else {
+                    if let l = Self.linkStatus(rawPath), (l.st_mode & S_IFMT) == S_IFLNK { walk.skippedLinks.append(path) }
+                    continue
+                }
+                self.walk(folder: path, raw: rawPath, relative: rel, utf8: utf8 && entry.isUTF8, excluded, &visited, &walk, body)
+                if walk.cancelled { return }
+            default:
+                // Regular files, and FIFOs, sockets or devices, which the reader turns into rejects:
+                // everything the pattern names is accounted for.
+                if Self.match(components[...], rel[...]) {
+                    body(Match(path: path, relative: rel.joined(separator: "/"), nameIsUTF8: utf8 && entry.isUTF8,
+                               kind: (st.st_mode & S_IFMT) == S_IFREG ? .regular : .special))
+                }
             }
         }
+    }
+
+    /// stat(2) of a path given as bytes (it follows symbolic links).
+    static func status(_ path: [UInt8]) -> stat? {
+        var st = stat()
+        let ok = (path + [0]).withUnsafeBufferPointer { p in
+            p.withMemoryRebound(to: CChar.self) { stat($0.baseAddress!, &st) == 0 }
+        }
+        return ok ? st : nil
+    }
+
+    /// lstat(2) of a path given as bytes (the link itself).
+    static func linkStatus(_ path: [UInt8]) -> stat? {
+        var st = stat()
+        let ok = (path + [0]).withUnsafeBufferPointer { p in
+            p.withMemoryRebound(to: CChar.self) { lstat($0.baseAddress!, &st) == 0 }
+        }
+        return ok ? st : nil
+    }
+
+    /// One name in a folder: as read (bytes) and as shown (UTF-8, invalid bytes written `\\xFF`).
+    struct Entry {
+        var raw: [UInt8]
+        var name: String
+        var isUTF8: Bool
+    }
+
+    /// The entries of the folder at `path` but "." and "..", sorted by their bytes.
+    static func entries(in path: [UInt8]) -> [Entry] {
+        let dir = (path + [0]).withUnsafeBufferPointer { p in p.withMemoryRebound(to: CChar.self) { opendir($0.baseAddress!) } }
+        guard let dir else { return [] }
+        defer { closedir(dir) }
+        var raw: [[UInt8]] = []
+        while let entry = readdir(dir) {
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { buffer in
+                Array(buffer.prefix { $0 != 0 })
+            }
+            if bytes == [0x2E] || bytes == [0x2E, 0x2E] { continue }
+            raw.append(bytes)
+        }
+        raw.sort { $0.lexicographicallyPrecedes($1) }
+        return raw.map { bytes in
+            if let name = String(validating: bytes, as: UTF8.self) { return Entry(raw: bytes, name: name, isUTF8: true) }
+            return Entry(raw: bytes, name: escapedName(bytes), isUTF8: false)
+        }
+    }
+
+    /// `bytes` as UTF-8, each byte that is not part of a valid sequence written `\xFF`.
+    static func escapedName(_ bytes: [UInt8]) -> String {
+        var out = ""
+        var i = 0
+        while i < bytes.count {
+            // The longest valid sequence starting here (1 to 4 bytes), else one escaped byte.
+            var taken = 0
+            for length in 1...4 where i + length <= bytes.count {
+                if let s = String(validating: bytes[i..<(i + length)], as: UTF8.self) {
+                    out += s
+                    taken = length
+                    break
+                }
+            }
+            if taken == 0 {
+                out += "\\x" + String(bytes[i], radix: 16, uppercase: true).leftPadded(to: 2)
+                taken = 1
+            }
+            i += taken
+        }
+        return out
     }
 
     /// Whether some path below the folder `rel` could still match.
@@ -142,5 +330,11 @@ public struct Glob: Sendable {
         }
         guard i < p.count else { return nil }
         return (matched != negate, i + 1)
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }

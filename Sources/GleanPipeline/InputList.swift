@@ -12,7 +12,7 @@ import Darwin
 /// ``InputRef`` values, built on access.
 public struct InputList: RandomAccessCollection, Sendable {
     /// Where a group of inputs was found.
-    public struct Origin: Sendable, Equatable {
+    public struct Origin: Sendable, Hashable {
         /// The folder the relative paths start from (absolute, standardized).
         public var base: String
         /// The folder `source` paths are relative to (the manifest's folder).
@@ -32,11 +32,15 @@ public struct InputList: RandomAccessCollection, Sendable {
         var count: UInt32
         var docIdCount: UInt32
         var origin: UInt32
+        /// An ``InputProblem`` raw value, 0 for none (fits the entry's padding).
+        var problem: UInt8 = 0
     }
 
     private var bytes: [UInt8] = []
     private var entries: [Entry] = []
     private var origins: [Origin] = []
+    /// Each origin's index, so registering the origin of one more glob is not a scan.
+    private var originIndex: [Origin: Int] = [:]
     /// Each origin's `base` relative to its `root`, so an input's `source` is a join, not a
     /// path standardization per document.
     private var originSources: [String] = []
@@ -58,7 +62,8 @@ public struct InputList: RandomAccessCollection, Sendable {
         } else {
             source = FetchFilesStage.relativePath(path, from: origin.root)
         }
-        return InputRef(docId: docId(at: position), path: path, source: source, stage: origin.stage)
+        return InputRef(docId: docId(at: position), path: path, source: source, stage: origin.stage,
+                        problem: InputProblem(rawValue: e.problem))
     }
 
     /// A relative path with no empty, "." or ".." component: joining it to a standardized
@@ -87,7 +92,8 @@ public struct InputList: RandomAccessCollection, Sendable {
 
     /// Registers where the next inputs come from; returns its index for ``append(relative:docIdCount:origin:)``.
     public mutating func addOrigin(_ origin: Origin) -> Int {
-        if let i = origins.firstIndex(of: origin) { return i }
+        if let i = originIndex[origin] { return i }
+        originIndex[origin] = origins.count
         origins.append(origin)
         originSources.append(FetchFilesStage.relativePath(origin.base, from: origin.root))
         return origins.count - 1
@@ -95,13 +101,14 @@ public struct InputList: RandomAccessCollection, Sendable {
 
     /// Adds the input at `origin.base + "/" + relative`, whose doc_id is the first
     /// `docIdCount` UTF-8 bytes of `relative`.
-    public mutating func append(relative: String, docIdCount: Int, origin: Int) {
+    public mutating func append(relative: String, docIdCount: Int, origin: Int, problem: InputProblem? = nil) {
         let count = relative.utf8.count
         precondition(docIdCount >= 0 && docIdCount <= count && origins.indices.contains(origin),
                      "the doc_id must be a prefix of the relative path, from a registered origin")
         let offset = bytes.count
         bytes.append(contentsOf: relative.utf8)
-        entries.append(Entry(offset: offset, count: UInt32(count), docIdCount: UInt32(docIdCount), origin: UInt32(origin)))
+        entries.append(Entry(offset: offset, count: UInt32(count), docIdCount: UInt32(docIdCount), origin: UInt32(origin),
+                             problem: problem?.rawValue ?? 0))
     }
 
     /// Adds every input of `other`, in order.

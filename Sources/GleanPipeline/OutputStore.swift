@@ -23,6 +23,11 @@ public final class OutputStore {
     public let shard: ShardSpec?
     /// The entries published at the top of the output folder.
     public static let published = ["csv", "parquet", "_run.json", "_SUCCESS"]
+    /// Everything a run keeps in the output folder, so that listing inputs never reads it back:
+    /// the published entries, the shards' reports and the `.glean` state.
+    public var ownEntries: [String] {
+        (Self.published + ["_shards", ".glean"]).map { root + "/" + $0 }
+    }
     /// The folders holding tables.
     static let tableFolders = ["csv", "parquet"]
     private var lockFD: Int32 = -1

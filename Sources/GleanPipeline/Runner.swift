@@ -98,9 +98,14 @@ public final class Runner {
         // Inputs, sorted by doc_id; two inputs with one doc_id are an error naming both.
         var inputs = InputList()
         var warnings: [String] = []
+        let cancel = self.cancel
+        let listing = ListingContext(excluded: store.ownEntries, isCancelled: { cancel.cancelledBy != nil })
         for id in plan.order {
             guard let source = built.sources[id] else { continue }
-            let listed = try source.listInputs()
+            let listed = try source.listInputs(listing)
+            if let signal = cancel.cancelledBy {
+                throw GleanError(.interrupted(signal: signal), "interrupted by signal \(signal) while listing inputs; the previous outputs are left as they were")
+            }
             inputs.append(contentsOf: listed.inputs)
             warnings += listed.warnings
         }

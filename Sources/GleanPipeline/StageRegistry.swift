@@ -9,12 +9,14 @@ public struct InputRef: Sendable, Equatable {
     public var source: String
     /// The id of the source stage that found it.
     public var stage: String
+    /// Why it cannot be read, when that is known from the listing.
+    public var problem: InputProblem? = nil
 }
 
 /// A stage that lists the run's inputs and reads each as a document.
 public protocol SourceStage: Sendable {
-    /// The inputs, and warnings (a glob that matched nothing).
-    func listInputs() throws -> (inputs: InputList, warnings: [String])
+    /// The inputs, and warnings (a glob that matched nothing, a symbolic link not followed).
+    func listInputs(_ context: ListingContext) throws -> (inputs: InputList, warnings: [String])
     /// Reads one input. Throws `DocumentError` for an input that cannot be read.
     func read(_ input: InputRef) throws -> Document
 }

@@ -25,16 +25,24 @@ struct FetchFilesStage: SourceStage {
     let format: String
     let maxBytes: Int
 
-    func listInputs() throws -> (inputs: InputList, warnings: [String]) {
+    func listInputs(_ context: ListingContext) throws -> (inputs: InputList, warnings: [String]) {
         var inputs = InputList()
         var warnings: [String] = []
         for pattern in patterns {
+            if context.isCancelled() { break }
             let glob = Glob(pattern: pattern, relativeTo: root)
             let before = inputs.count
             let origin = inputs.addOrigin(.init(base: glob.base, root: root, stage: id))
-            glob.forEachMatch { _, relative in
+            var walk = Glob.Walk(excluded: context.excluded, isCancelled: context.isCancelled)
+            glob.forEachMatch(&walk) { match in
                 // docId(_:) only removes suffixes: the doc_id is a prefix of the relative path.
-                inputs.append(relative: relative, docIdCount: Self.docId(relative).utf8.count, origin: origin)
+                let problem: InputProblem? = !match.nameIsUTF8 ? .nameNotUTF8
+                    : match.kind == .special ? .notRegularFile : match.kind == .brokenLink ? .brokenLink : nil
+                inputs.append(relative: match.relative, docIdCount: Self.docId(match.relative).utf8.count, origin: origin, problem: problem)
+            }
+            if walk.cancelled { break }  // the runner sees the signal and ends the run
+            for link in walk.skippedLinks {
+                warnings.append("stage '\(id)': not following the symbolic link \(Self.relativePath(link, from: root)): its folder was listed already (a loop, or a second way to it)")
             }
             if inputs.count == before {
                 warnings.append("stage '\(id)': glob '\(pattern)' matched no file (looked in \(glob.base))")
@@ -45,6 +53,7 @@ struct FetchFilesStage: SourceStage {
     }
 
     func read(_ input: InputRef) throws -> Document {
+        if let problem = input.problem { throw DocumentError(problem.reason) }
         guard let data = FileManager.default.contents(atPath: input.path) else {
             throw DocumentError("cannot read \(input.source): the file is missing or unreadable")
         }
