@@ -83,9 +83,10 @@ public final class CSVTableWriter: TableWriter {
         case .null:
             return
         case .string(let s):
-            appendField(column.role == .freeText ? Self.neutralised(s) : s, quoteAlways: options.excel)
+            appendField(neutralises(column) ? Self.neutralised(s) : s, quoteAlways: options.excel)
         case .list(let items):
-            let joined = items.map { column.role == .freeText ? Self.neutralised($0) : $0 }
+            let neutralise = neutralises(column)
+            let joined = items.map { neutralise ? Self.neutralised($0) : $0 }
                 .joined(separator: options.listSeparator)
             appendField(joined, quoteAlways: options.excel)
         case .int(let v):
@@ -99,6 +100,13 @@ public final class CSVTableWriter: TableWriter {
         case .timestamp(let t):
             appendField(ValueFormatting.isoTimestamp(micros: t), quoteAlways: options.excel)
         }
+    }
+
+    /// Whether a column's text cells are guarded against formula injection: free text always; in
+    /// spreadsheet mode (`excel`) every text cell, identifiers included, since a doc_id comes from
+    /// a file name anyone can choose. Parquet keeps the raw value.
+    private func neutralises(_ column: Column) -> Bool {
+        options.excel || column.role == .freeText
     }
 
     private func appendField(_ s: String, quoteAlways: Bool) {

@@ -70,6 +70,18 @@ import Testing
         #expect(CSVTableWriter.neutralised(input) == expected)
     }
 
+    /// Issue 19, case 11: a doc_id comes from a file name, so in spreadsheet mode an identifier
+    /// that a spreadsheet would evaluate is neutralised like free text; plain mode keeps it as is.
+    @Test(arguments: [
+        (true, "=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\""), (true, "+33", "\"'+33\""), (true, "-x", "\"'-x\""),
+        (true, "@cmd", "\"'@cmd\""), (true, "0001", "\"0001\""), (false, "=1+1", "=1+1"), (false, "-x", "-x"),
+    ] as [(Bool, String, String)])
+    func identifiersAreNeutralisedInSpreadsheetMode(excel: Bool, docId: String, written: String) throws {
+        let bytes = try Self.write([[.string(docId), .null, .null, .null, .list([]), .null, .null]], options: CSVOptions(excel: excel))
+        let line = String(decoding: bytes, as: UTF8.self).split(whereSeparator: { $0 == "\n" || $0 == "\r\n" })[1]
+        #expect(line.prefix(written.count) == written[...])
+    }
+
     @Test func rowWithWrongWidthIsRejected() throws {
         #expect(throws: TableWriteError.self) {
             _ = try Self.write([[.string("only one")]], options: CSVOptions())
