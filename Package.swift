@@ -32,6 +32,8 @@ let package = Package(
         .systemLibrary(name: "CSnappy", pkgConfig: "snappy", providers: [.apt(["libsnappy-dev"])]),
         /// glibc's <malloc.h> (mallopt), for the executable's allocator settings.
         .systemLibrary(name: "CMalloc"),
+        /// fork + exec for plugins: a process group of their own, and (Linux) killed with glean.
+        .target(name: "CSpawn"),
 
         // MARK: - Libraries that stand on their own
         .target(name: "GleanParquet", dependencies: ["CZlib", "CZstd", "CSnappy"], swiftSettings: strict),
@@ -43,7 +45,7 @@ let package = Package(
         .target(
             name: "GleanPipeline",
             dependencies: [
-                "GleanTables", "GleanHTML", "GleanFacts", "CZlib", "CDeflate",
+                "GleanTables", "GleanHTML", "GleanFacts", "CZlib", "CDeflate", "CSpawn",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),

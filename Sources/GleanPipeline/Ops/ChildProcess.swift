@@ -1,4 +1,5 @@
 import Foundation
+internal import CSpawn
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -26,7 +27,8 @@ struct ChildResult: Sendable {
 
 /// Runs one command with bytes on its stdin, collecting stdout and stderr, with a deadline and
 /// the run's cancellation: the child runs in its own process group, which is killed (SIGKILL)
-/// on timeout or interruption so no plugin outlives its document.
+/// when the child ends, on timeout or on interruption, so nothing a plugin started outlives its
+/// document; on Linux the child is also killed if glean itself dies (PR_SET_PDEATHSIG).
 enum ChildProcess {
     private static let ignorePipe: Void = { signal(SIGPIPE, SIG_IGN) }()
     /// Held while pipes are made and the child is spawned, so no other plugin's child inherits
@@ -63,39 +65,22 @@ enum ChildProcess {
             throw error
         }
 
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, inPipe[0], 0)
-        posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
-        posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
-
-        var attr = posix_spawnattr_t()
-        posix_spawnattr_init(&attr)
-        defer { posix_spawnattr_destroy(&attr) }
-        var none = sigset_t()
-        sigemptyset(&none)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for sig in [SIGPIPE, SIGINT, SIGTERM, SIGHUP] { sigaddset(&defaults, sig) }
-        posix_spawnattr_setsigmask(&attr, &none)
-        posix_spawnattr_setsigdefault(&attr, &defaults)
-        posix_spawnattr_setpgroup(&attr, 0)
-        posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
         // The command runs in `directory`, through sh (posix_spawn has no portable chdir).
         let wrapped = ["/bin/sh", "-c", "cd -- \"$0\" && exec \"$@\"", directory] + argv
         let cArgs: [UnsafeMutablePointer<CChar>?] = wrapped.map { strdup($0) } + [nil]
         defer { for arg in cArgs { free(arg) } }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, "/bin/sh", &actions, &attr, cArgs, environ)
+        // Its own process group (killed whole when it ends, times out or the run is interrupted),
+        // and on Linux killed with us if glean itself is killed.
+        let spawned = glean_spawn("/bin/sh", cArgs, environ, inPipe[0], outPipe[1], errPipe[1])
         close(inPipe[0]); close(outPipe[1]); close(errPipe[1])
         spawnLock.unlock()
         locked = false
-        guard spawned == 0 else {
+        guard spawned > 0 else {
             close(inPipe[1]); close(outPipe[0]); close(errPipe[0])
-            throw DocumentError("cannot start the plugin '\(program)': \(String(cString: strerror(spawned))); check the command in the manifest")
+            throw DocumentError("cannot start the plugin '\(program)': \(String(cString: strerror(-spawned))); check the command in the manifest")
         }
+        pid = spawned
 
         // Our ends never block: a plugin that writes much before reading cannot stall the loop.
         for fd in [inPipe[1], outPipe[0], errPipe[0]] { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
@@ -149,18 +134,19 @@ enum ChildProcess {
             kill(-pid, SIGKILL)
             kill(pid, SIGKILL)
         }
-        // Reap the child; it has closed its output, so it is ending (or was killed).
-        var status: Int32 = 0
-        while true {
-            let r = waitpid(pid, &status, WNOHANG)
-            if r == pid { break }
-            if r < 0 && errno != EINTR { break }
+        // Wait for the child to end; it has closed its output, so it is ending (or was killed).
+        // Its whole group is killed before it is reaped, so nothing it started in the background
+        // outlives it, and its group id cannot have been reused meanwhile.
+        while glean_has_ended(pid) == 0 {
             if ended == nil {
                 if let signal = cancel?.cancelledBy { ended = .cancelled(signal) } else if Clock.now() > deadline { ended = .timedOut }
                 if ended != nil { kill(-pid, SIGKILL); kill(pid, SIGKILL) }
             }
             usleep(2000)
         }
+        kill(-pid, SIGKILL)
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         if let ended { return ChildResult(end: ended, stdout: stdout, stderr: stderr) }
         let low = status & 0x7F
         let end: ChildEnd = low == 0 ? .exited((status >> 8) & 0xFF) : .signaled(low)

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+/// Issue 19's cases that need the real binary: what happens when glean itself is killed.
+@Suite(.serialized) struct FaultTests {
+    static func isGone(_ pid: Int32) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return true }
+        return stat[stat.index(close, offsetBy: 2)] == "Z"
+    }
+
+    /// Case 8: a plugin dies with a glean killed by SIGKILL (PR_SET_PDEATHSIG, Linux).
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/proc/self/stat"), "needs Linux's /proc"))
+    func aPluginDiesWhenGleanIsKilled() throws {
+        let dir = try E2E.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir + "/in", withIntermediateDirectories: true)
+        try Data("text".utf8).write(to: URL(fileURLWithPath: dir + "/in/a.txt"))
+        // The plugin writes its own pid (exec keeps sh's pid), then sleeps.
+        try Data("echo $$ > \"$PIDFILE\"; exec sleep 300\n".utf8).write(to: URL(fileURLWithPath: dir + "/p.sh"))
+        try Data("""
+            version: 1
+            name: t
+            stages:
+              - id: fetch
+                use: fetch.files
+                with: {paths: ["in/*.txt"]}
+              - id: p
+                use: exec
+                needs: fetch
+                with: {command: [sh, p.sh], table: p, columns: [x], timeout_seconds: 300}
+              - id: csv
+                use: export.csv
+                needs: p
+            """.utf8).write(to: URL(fileURLWithPath: dir + "/m.yaml"))
+        let glean = Process()
+        glean.executableURL = URL(fileURLWithPath: E2E.binary)
+        glean.arguments = ["run", dir + "/m.yaml", "--out", dir + "/out", "--quiet"]
+        glean.environment = ProcessInfo.processInfo.environment.merging(["PIDFILE": dir + "/pid"]) { $1 }
+        glean.standardError = FileHandle.nullDevice
+        try glean.run()
+        var pid: Int32?
+        for _ in 0..<500 where pid == nil {
+            pid = (try? String(contentsOfFile: dir + "/pid", encoding: .utf8)).flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+            usleep(20_000)
+        }
+        let plugin = try #require(pid, "the plugin never started")
+        kill(glean.processIdentifier, SIGKILL)
+        var gone = false
+        for _ in 0..<100 where !gone {
+            gone = Self.isGone(plugin)
+            usleep(20_000)
+        }
+        if !gone { kill(plugin, SIGKILL) }
+        // Only now: Foundation's wait would also wait for a plugin that kept glean's descriptors.
+        glean.waitUntilExit()
+        #expect(gone, "plugin \(plugin) outlived the glean that started it")
+    }
+}
