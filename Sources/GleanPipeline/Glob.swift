@@ -54,7 +54,7 @@ public struct Glob: Sendable {
     }
 
     /// What a walk skips on purpose, and what it noticed.
-    public struct Walk: Sendable {
+    public struct Walk {
         /// Folders never listed, matched by device and inode (so any path to them counts): the
         /// run's own output folder.
         public var excluded: [String] = []
@@ -65,6 +65,9 @@ public struct Glob: Sendable {
         public var skippedLinks: [String] = []
         /// Whether the walk stopped early.
         public var cancelled = false
+        /// Folder listings already read, shared by the walks of one source's globs: a thousand
+        /// globs over one folder read it once.
+        public var folders = FolderCache()
 
         public init(excluded: [String] = [], isCancelled: @escaping @Sendable () -> Bool = { false }) {
             self.excluded = excluded
@@ -151,7 +154,7 @@ public struct Glob: Sendable {
             walk.cancelled = true
             return
         }
-        for entry in Self.entries(in: raw) {
+        for entry in candidates(walk.folders.entries(in: raw), depth: relative.count) {
             let path = folder + "/" + entry.name
             let rawPath = raw + [0x2F] + entry.raw
             let rel = relative + [entry.name]
@@ -184,6 +187,28 @@ public struct Glob: Sendable {
         }
     }
 
+    /// The entries of a folder at `depth` that the pattern's component there could match: when
+    /// no `**` comes before it, only the names that start with the component's literal prefix,
+    /// found by binary search in the sorted listing, so many globs over one large folder stay
+    /// near-linear.
+    func candidates(_ entries: [Entry], depth: Int) -> ArraySlice<Entry> {
+        guard depth < components.count, !components[...depth].contains("**") else { return entries[...] }
+        let prefix = Array(components[depth].utf8.prefix { $0 != 0x2A && $0 != 0x3F && $0 != 0x5B })
+        guard !prefix.isEmpty else { return entries[...] }
+        func firstIndex(notBefore key: [UInt8]) -> Int {
+            var low = 0, high = entries.count
+            while low < high {
+                let mid = (low + high) / 2
+                if entries[mid].raw.lexicographicallyPrecedes(key) { low = mid + 1 } else { high = mid }
+            }
+            return low
+        }
+        let start = firstIndex(notBefore: prefix)
+        var end = start
+        while end < entries.count, entries[end].raw.starts(with: prefix) { end += 1 }
+        return entries[start..<end]
+    }
+
     /// stat(2) of a path given as bytes (it follows symbolic links).
     static func status(_ path: [UInt8]) -> stat? {
         var st = stat()
@@ -200,6 +225,23 @@ public struct Glob: Sendable {
             p.withMemoryRebound(to: CChar.self) { lstat($0.baseAddress!, &st) == 0 }
         }
         return ok ? st : nil
+    }
+
+    /// Folder listings read once per source. A class: the walks of one source's globs share it.
+    public final class FolderCache {
+        private var listings: [[UInt8]: [Entry]] = [:]
+        /// How many folders were read from disk.
+        private(set) var reads = 0
+
+        public init() {}
+
+        func entries(in path: [UInt8]) -> [Entry] {
+            if let known = listings[path] { return known }
+            reads += 1
+            let read = Glob.entries(in: path)
+            listings[path] = read
+            return read
+        }
     }
 
     /// One name in a folder: as read (bytes) and as shown (UTF-8, invalid bytes written `\\xFF`).

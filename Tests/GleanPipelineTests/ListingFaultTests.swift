@@ -93,3 +93,28 @@ import Testing
         }
     }
 }
+
+/// Issue 19, case 9: many globs over one folder read it once and look only at the names their
+/// literal prefix allows, with the same matches as a plain scan.
+@Suite struct ManyGlobsTests {
+    @Test func globsOverOneFolderShareItsListing() throws {
+        let tree = try TempTree(["in/f1.txt": [1], "in/f2.txt": [1], "in/g1.txt": [1], "in/sub/f3.txt": [1]])
+        var walk = Glob.Walk()
+        var found: [String] = []
+        for pattern in ["in/f1.t?t", "in/f*.txt", "in/g?.txt", "in/*/f*.txt", "in/**/f3.txt"] {
+            found += Glob(pattern: pattern, relativeTo: tree.root).matches(&walk).map(\.relative)
+        }
+        #expect(found == ["f1.txt", "f1.txt", "f2.txt", "g1.txt", "sub/f3.txt", "sub/f3.txt"])
+        #expect(walk.folders.reads == 2)
+    }
+
+    @Test(arguments: ["f1*", "f1?.txt", "f", "[ab]*", "*x", "a*b", "ab", "abc*", "zz*", "é*", "f1[0-3].txt", "**"])
+    func prefixCandidatesMatchAPlainScan(component: String) {
+        let names = ["a", "ab", "abc", "abcd", "b", "f1", "f10.txt", "f12.txt", "f1x", "f2.txt", "x", "zz", "é1", "éa", "ê"]
+        let entries = names.map { Glob.Entry(raw: Array($0.utf8), name: $0, isUTF8: true) }.sorted { $0.raw.lexicographicallyPrecedes($1.raw) }
+        let glob = Glob(pattern: "/in/" + component, relativeTo: "/")
+        let viaIndex = glob.candidates(entries, depth: 0).map(\.name).filter { Glob.match(glob.components[...], [$0][...]) }
+        let plain = entries.map(\.name).filter { Glob.match(glob.components[...], [$0][...]) }
+        #expect(viaIndex == plain)
+    }
+}

@@ -28,12 +28,14 @@ struct FetchFilesStage: SourceStage {
     func listInputs(_ context: ListingContext) throws -> (inputs: InputList, warnings: [String]) {
         var inputs = InputList()
         var warnings: [String] = []
+        let folders = Glob.FolderCache()
         for pattern in patterns {
             if context.isCancelled() { break }
             let glob = Glob(pattern: pattern, relativeTo: root)
             let before = inputs.count
             let origin = inputs.addOrigin(.init(base: glob.base, root: root, stage: id))
             var walk = Glob.Walk(excluded: context.excluded, isCancelled: context.isCancelled)
+            walk.folders = folders
             glob.forEachMatch(&walk) { match in
                 // docId(_:) only removes suffixes: the doc_id is a prefix of the relative path.
                 let problem: InputProblem? = !match.nameIsUTF8 ? .nameNotUTF8
