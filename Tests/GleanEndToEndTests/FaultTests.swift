@@ -3,12 +3,6 @@ import Testing
 
 /// Issue 19's cases that need the real binary: what happens when glean itself is killed.
 @Suite(.serialized) struct FaultTests {
-    static func isGone(_ pid: Int32) -> Bool {
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let close = stat.lastIndex(of: ")") else { return true }
-        return stat[stat.index(close, offsetBy: 2)] == "Z"
-    }
-
     /// Case 8: a plugin dies with a glean killed by SIGKILL (PR_SET_PDEATHSIG, Linux).
     @Test(.enabled(if: FileManager.default.fileExists(atPath: "/proc/self/stat"), "needs Linux's /proc"))
     func aPluginDiesWhenGleanIsKilled() throws {
@@ -46,11 +40,7 @@ import Testing
         }
         let plugin = try #require(pid, "the plugin never started")
         kill(glean.processIdentifier, SIGKILL)
-        var gone = false
-        for _ in 0..<100 where !gone {
-            gone = Self.isGone(plugin)
-            usleep(20_000)
-        }
+        let gone = Poll.until(limit: 2) { !Poll.alive(plugin) }
         if !gone { kill(plugin, SIGKILL) }
         // Only now: Foundation's wait would also wait for a plugin that kept glean's descriptors.
         glean.waitUntilExit()

@@ -56,16 +56,8 @@ struct FetchFilesStage: SourceStage {
 
     func read(_ input: InputRef) throws -> Document {
         if let problem = input.problem { throw DocumentError(problem.reason) }
-        guard let data = FileManager.default.contents(atPath: input.path) else {
-            throw DocumentError("cannot read \(input.source): the file is missing or unreadable")
-        }
-        var bytes = [UInt8](data)
-        let gzipped = bytes.count >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B
-        if gzipped {
-            bytes = try Gzip.decompress(bytes, limit: maxBytes)
-        } else if bytes.count > maxBytes {
-            throw DocumentError("document is \(bytes.count) bytes, over max_bytes \(maxBytes); raise max_bytes in the manifest if it is genuine")
-        }
+        let file = try InputFile.read(input.path, maxBytes: maxBytes)
+        let bytes = file.isGzip ? try Gzip.decompress(file.bytes, limit: maxBytes) : file.bytes
         let kind = try detectFormat(path: input.path, bytes: bytes)
         var document = Document(docId: input.docId, source: input.source, format: kind, bytes: bytes)
         if kind == .text {
