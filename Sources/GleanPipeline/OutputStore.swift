@@ -59,28 +59,26 @@ public final class OutputStore {
     /// that the published names are free or ours, and clears leftovers of interrupted runs.
     public func prepare(wait: Bool) throws {
         let fm = FileManager.default
-        if let shard {
-            // Parts of two different splits would mix in one dataset.
-            let suffix = "of\(shard.count)"
-            for name in (try? fm.contentsOfDirectory(atPath: root + "/.glean")) ?? [] where name.hasPrefix("shard-") && !name.hasSuffix(suffix) {
-                let other = name.split(separator: "f").last.map(String.init) ?? "?"
-                throw GleanError(.run, "'\(root)' holds the shards of a \(other)-way split, and this run is shard \(shard.index) of \(shard.count)",
-                                 hint: "use the same shard count, or clear the folder (rm -r '\(root)') to change it")
-            }
+        var isFolder: ObjCBool = false
+        if fm.fileExists(atPath: root, isDirectory: &isFolder), !isFolder.boolValue {
+            throw GleanError(.manifest, "--out '\(root)' is a file, not a folder", hint: "name a folder for --out (it is created if missing)")
         }
-        do {
-            try fm.createDirectory(atPath: metaDir, withIntermediateDirectories: true)
-        } catch {
-            throw GleanError(.run, "cannot create the output folder '\(root)': \(error.localizedDescription)", hint: "choose a writable --out")
+        if let failure = Self.makeFolders(metaDir) {
+            throw GleanError(.run, "cannot create the output folder '\(root)': \(failure)", hint: "choose a writable --out")
         }
+        try claimKind()
         let fd = open(lockFile, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
             throw GleanError(.run, "cannot open the lock file '\(lockFile)'", hint: "check permissions on --out")
         }
         if flock(fd, LOCK_EX | (wait ? 0 : LOCK_NB)) != 0 {
+            // The holder wrote its pid into the lock file when it took the lock.
+            var buffer = [UInt8](repeating: 0, count: 32)
+            let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
             close(fd)
+            let holder = n > 0 ? Int(String(decoding: buffer[0..<n], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) : nil
             let what = shard.map { "shard \($0.index) of \($0.count) of the output folder '\(root)'" } ?? "the output folder '\(root)'"
-            throw GleanError(.busy, "\(what) is in use by another glean run",
+            throw GleanError(.busy, "\(what) is in use by another glean run" + (holder.map { " (pid \($0))" } ?? ""),
                              hint: "wait for it to finish, pass --wait to queue behind it, or choose another --out")
         }
         lockFD = fd
@@ -106,6 +104,77 @@ public final class OutputStore {
             }
         }
         clearLeftovers()
+    }
+
+    /// What kind of output folder this run makes: an unsharded one, or the shards of an n-way split.
+    var kind: String { shard.map { "shards \($0.count)\n" } ?? "unsharded\n" }
+
+    /// Claims the folder's kind, or checks it: the first run to take a folder decides, in one
+    /// atomic step (a file linked into place, which fails when one is there), so an unsharded run
+    /// and a shard started together can never both write into it. A different kind is a usage
+    /// error (exit 2) naming both.
+    func claimKind() throws {
+        let path = root + "/.glean/kind"
+        let temporary = metaDir + "/kind.\(getpid()).tmp"
+        let claimed: Bool
+        if FileManager.default.fileExists(atPath: path) {
+            claimed = false
+        } else {
+            // A folder from before kinds were recorded tells its kind by what it holds.
+            try checkLegacyKind()
+            guard FileManager.default.createFile(atPath: temporary, contents: Data(kind.utf8)) else {
+                throw GleanError(.run, "cannot write in the output folder '\(root)'", hint: "choose a writable --out")
+            }
+            claimed = link(temporary, path) == 0
+            unlink(temporary)
+        }
+        if claimed { return }
+        let existing = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        guard existing != kind else { return }
+        let have = existing.hasPrefix("shards ") ? "the shards of a \(existing.dropFirst(7).trimmingCharacters(in: .whitespacesAndNewlines))-way split" : "an unsharded run"
+        let want = shard.map { "shard \($0.index) of \($0.count)" } ?? "an unsharded run"
+        throw GleanError(.manifest, "'\(root)' holds \(have), and this run is \(want)",
+                         hint: shard == nil || existing.hasPrefix("shards ")
+                             ? "use the same --shard-count, or clear the folder (rm -r '\(root)') to change it"
+                             : "choose another --out for a sharded run, or clear the folder (rm -r '\(root)') first")
+    }
+
+    /// The checks a folder written before `.glean/kind` existed gets: its published entries and
+    /// shard folders say what it is.
+    func checkLegacyKind() throws {
+        let fm = FileManager.default
+        if let shard {
+            let suffix = "of\(shard.count)"
+            for name in (try? fm.contentsOfDirectory(atPath: root + "/.glean")) ?? [] where name.hasPrefix("shard-") && !name.hasSuffix(suffix) {
+                let other = name.split(separator: "f").last.map(String.init) ?? "?"
+                throw GleanError(.manifest, "'\(root)' holds the shards of a \(other)-way split, and this run is shard \(shard.index) of \(shard.count)",
+                                 hint: "use the same --shard-count, or clear the folder (rm -r '\(root)') to change it")
+            }
+            for name in Self.published {
+                if let attrs = try? fm.attributesOfItem(atPath: root + "/" + name), attrs[.type] as? FileAttributeType == .typeSymbolicLink {
+                    throw GleanError(.manifest, "'\(root)' holds the outputs of an unsharded run, and this run is shard \(shard.index) of \(shard.count)",
+                                     hint: "choose another --out for a sharded run, or clear the folder (rm -r '\(root)') first")
+                }
+            }
+        } else if fm.fileExists(atPath: root + "/_shards") {
+            throw GleanError(.manifest, "'\(root)' holds the outputs of a sharded run, and this run is an unsharded run",
+                             hint: "pass the same --shard-count, or choose another --out for an unsharded run")
+        }
+    }
+
+    /// Creates `path` and the folders above it (mkdir -p); nil when done, else the system's
+    /// reason in words (Foundation's error would print as "NSCocoaErrorDomain error 512").
+    static func makeFolders(_ path: String) -> String? {
+        var current = ""
+        for part in path.split(separator: "/") {
+            current += "/" + part
+            if mkdir(current, 0o755) != 0 && errno != EEXIST {
+                return "\(current): \(String(cString: strerror(errno)))"
+            }
+        }
+        var st = stat()
+        guard stat(path, &st) == 0 else { return "\(path): \(String(cString: strerror(errno)))" }
+        return (st.st_mode & S_IFMT) == S_IFDIR ? nil : "\(path): \(String(cString: strerror(ENOTDIR)))"
     }
 
     /// Releases the run lock (also released when the process ends, however it ends).

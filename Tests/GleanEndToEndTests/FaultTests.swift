@@ -46,4 +46,17 @@ import Testing
         glean.waitUntilExit()
         #expect(gone, "plugin \(plugin) outlived the glean that started it")
     }
+
+    /// Case 12: --out naming a regular file is a usage error in words, not a Foundation code.
+    @Test func outNamingAFileSaysSo() throws {
+        let dir = try E2E.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(FileManager.default.createFile(atPath: dir + "/file", contents: Data()))
+        let asFolder = try E2E.run(["run", "Pipelines/news.yaml", "--out", dir + "/file"])
+        #expect(asFolder.code == 2)
+        #expect(asFolder.stderr == "glean: error: --out '\(dir)/file' is a file, not a folder; name a folder for --out (it is created if missing)\n")
+        let below = try E2E.run(["run", "Pipelines/news.yaml", "--out", dir + "/file/sub"])
+        #expect(below.code == 1)
+        #expect(below.stderr == "glean: error: cannot create the output folder '\(dir)/file/sub': \(dir)/file/sub: Not a directory; choose a writable --out\n")
+    }
 }

@@ -73,7 +73,7 @@ import Testing
         let second = try GleanProcess.run(["run", "fast.yaml", "--out", "out"], in: tree.root)
         #expect(second.code == 4)
         let out = URL(fileURLWithPath: tree.root + "/out").standardizedFileURL.path
-        #expect(second.stderr == "glean: error: the output folder '\(out)' is in use by another glean run; wait for it to finish, pass --wait to queue behind it, or choose another --out\n")
+        #expect(second.stderr == "glean: error: the output folder '\(out)' is in use by another glean run (pid \(slow.pid)); wait for it to finish, pass --wait to queue behind it, or choose another --out\n")
         // status sees the running run without disturbing it.
         let status = try GleanProcess.run(["status", "out"], in: tree.root)
         #expect(status.code == 0)

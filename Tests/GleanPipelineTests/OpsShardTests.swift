@@ -68,12 +68,51 @@ import Testing
         let plan = try Ops.plan(tree, Ops.yaml())
         try Ops.run(plan, out: tree.root + "/plain")
         let intoPlain = try #require(throws: GleanError.self) { try Ops.run(plan, out: tree.root + "/plain", shard: ShardSpec(index: 0, count: 2)) }
-        #expect(intoPlain.message == "'\(tree.root)/plain' holds the outputs of an unsharded run")
+        #expect(intoPlain.message == "'\(tree.root)/plain' holds an unsharded run, and this run is shard 0 of 2")
         try Ops.run(plan, out: tree.root + "/sharded", shard: ShardSpec(index: 0, count: 2))
         let intoSharded = try #require(throws: GleanError.self) { try Ops.run(plan, out: tree.root + "/sharded") }
-        #expect(intoSharded.message == "'\(tree.root)/sharded' holds the outputs of a sharded run")
+        #expect(intoSharded.message == "'\(tree.root)/sharded' holds the shards of a 2-way split, and this run is an unsharded run")
         let otherSplit = try #require(throws: GleanError.self) { try Ops.run(plan, out: tree.root + "/sharded", shard: ShardSpec(index: 1, count: 3)) }
         #expect(otherSplit.message == "'\(tree.root)/sharded' holds the shards of a 2-way split, and this run is shard 1 of 3")
+        // A usage error (exit 2), each time.
+        #expect([intoPlain, intoSharded, otherSplit].allSatisfy { $0.kind == .manifest })
+    }
+
+    /// Issue 19, case 3: an unsharded run and a shard started together on one empty folder; the
+    /// first to claim the folder decides its kind and the other is refused, every time.
+    @Test func runsOfTwoKindsStartedTogetherNeverMixAFolder() throws {
+        let tree = try TempTree()
+        try tree.write("in/a.txt", "A.")
+        let plan = try Ops.plan(tree, Ops.yaml())
+        for round in 0..<20 {
+            let out = tree.root + "/out\(round)"
+            let outcomes = Outcomes()
+            let group = DispatchGroup()
+            for shard in [nil, ShardSpec(index: 0, count: 2)] as [ShardSpec?] {
+                DispatchQueue.global().async(group: group) {
+                    do {
+                        try Ops.run(plan, out: out, incremental: false, shard: shard)
+                        outcomes.add("ok")
+                    } catch let error as GleanError {
+                        outcomes.add(error.kind == .manifest ? "refused" : "\(error)")
+                    } catch {
+                        outcomes.add("\(error)")
+                    }
+                }
+            }
+            group.wait()
+            #expect(outcomes.sorted == ["ok", "refused"], "round \(round)")
+            let plain = FileManager.default.fileExists(atPath: out + "/csv/documents.csv")
+            let sharded = FileManager.default.fileExists(atPath: out + "/_shards")
+            #expect(plain != sharded, "round \(round): the folder holds both kinds or neither")
+        }
+    }
+
+    final class Outcomes: @unchecked Sendable {
+        private let lock = NSLock()
+        private var values: [String] = []
+        func add(_ value: String) { lock.lock(); values.append(value); lock.unlock() }
+        var sorted: [String] { lock.lock(); defer { lock.unlock() }; return values.sorted() }
     }
 
     @Test func theSplitIsStableAndSpreadsDocuments() {

@@ -44,4 +44,21 @@ import Testing
         let result = try ChildProcess.run(["./no-such-program"], directory: "/", input: [], timeout: 10, maxOutput: 1 << 20, cancel: nil)
         #expect(result.end == .exited(127))
     }
+
+    /// Issue 19, case 12: a plugin that writes bytes that are not UTF-8 is told so.
+    @Test func outputThatIsNotUTF8IsRejectedAsSuch() throws {
+        let tree = try TempTree()
+        try tree.write("in/a.txt", "Text.")
+        try Ops.script(tree, "p.sh", #"cat >/dev/null; printf '{"word": "caf\351"}\n'"#)
+        let plan = try Ops.plan(tree, Ops.yaml(middle: """
+              - id: words
+                use: exec
+                needs: fetch
+                with: {command: [./p.sh], table: words, columns: [word]}
+            """, csvNeeds: "words"))
+        let report = try Ops.run(plan, out: tree.root + "/out", incremental: false)
+        #expect(report.exitCode == 3)
+        #expect(try tree.read("out/csv/rejects.csv") == "\u{FEFF}\"doc_id\",\"source\",\"stage\",\"reason\"\r\n"
+            + "\"a\",\"in/a.txt\",\"words\",\"plugin output line 1 is not valid UTF-8 (byte 14 of the line, 0xE9); plugins must write UTF-8 JSON; stderr: (empty)\"\r\n")
+    }
 }

@@ -147,6 +147,11 @@ struct ExecStage: DocumentStage {
     }
 
     private func row(_ bytes: [UInt8], line: Int, docId: String, stderr: String) throws -> Row {
+        // JSON is UTF-8: say so first, or the decoder's complaint points at the wrong thing.
+        if String(validating: bytes, as: UTF8.self) == nil {
+            let offset = Self.firstInvalidUTF8(bytes)
+            throw DocumentError("plugin output line \(line) is not valid UTF-8 (byte \(offset + 1) of the line, 0x\(String(bytes[offset], radix: 16, uppercase: true))); plugins must write UTF-8 JSON; stderr: \(stderr)")
+        }
         let object: [String: JSONValue]
         do {
             object = try JSONDecoder().decode([String: JSONValue].self, from: Data(bytes))
@@ -167,6 +172,17 @@ struct ExecStage: DocumentStage {
             row.append(cell)
         }
         return row
+    }
+
+    /// The offset of the first byte of `bytes` that is not part of a valid UTF-8 sequence.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int {
+        var i = 0
+        while i < bytes.count {
+            let length = bytes[i] < 0x80 ? 1 : bytes[i] >> 5 == 0b110 ? 2 : bytes[i] >> 4 == 0b1110 ? 3 : bytes[i] >> 3 == 0b11110 ? 4 : 0
+            guard length > 0, i + length <= bytes.count, String(validating: bytes[i..<(i + length)], as: UTF8.self) != nil else { return i }
+            i += length
+        }
+        return bytes.count
     }
 
     /// The plugin's stderr for a reject reason: its last 600 bytes, lines joined with " | ".
