@@ -87,10 +87,37 @@ public struct CustomMatch: Sendable, Equatable {
 }
 
 extension CustomRule {
-    /// Every non-overlapping match in `text`, with scalar offsets.
+    /// Every non-overlapping match in `text`, with scalar offsets; no time limit.
     public func matches(in text: String) -> [CustomMatch] {
+        (try? matches(in: text, deadline: .distantFuture)) ?? []
+    }
+
+    /// Every non-overlapping match in `text`, with scalar offsets. A pattern that backtracks
+    /// past `deadline`, or runs when `isCancelled` turns true, is stopped (ICU reports progress
+    /// about every millisecond while it searches) and a ``CustomRuleError`` says which rule.
+    public func matches(in text: String, deadline: ContinuousClock.Instant,
+                        isCancelled: () -> Bool = { false }) throws -> [CustomMatch] {
         let ns = text as NSString
-        let results = regex.re.matches(in: text, options: [], range: NSRange(location: 0, length: ns.length))
+        var results: [NSTextCheckingResult] = []
+        var stoppedBy: String?
+        withoutActuallyEscaping(isCancelled) { isCancelled in
+            regex.re.enumerateMatches(in: text, options: [.reportProgress], range: NSRange(location: 0, length: ns.length)) { result, _, stop in
+                if let result { results.append(result) }
+                if ContinuousClock.now > deadline {
+                    stoppedBy = "time"
+                    stop.pointee = true
+                } else if isCancelled() {
+                    stoppedBy = "cancel"
+                    stop.pointee = true
+                }
+            }
+        }
+        if stoppedBy == "time" {
+            throw CustomRuleError(description: "custom rule '\(name)' ran out of the document's time budget (its pattern backtracks on this text: make it more specific, or raise rule_ms)")
+        }
+        if stoppedBy == "cancel" {
+            throw CustomRuleError(description: "custom rule '\(name)' was stopped: the run was interrupted")
+        }
         guard !results.isEmpty else { return [] }
         // UTF-16 offset -> scalar offset
         var map = [Int](repeating: 0, count: ns.length + 1)
@@ -113,4 +140,9 @@ extension CustomRule {
             return CustomMatch(groups: groups, text: ns.substring(with: r.range), offset: a, length: b - a)
         }
     }
+}
+
+extension ContinuousClock.Instant {
+    /// An instant no run reaches: no time limit.
+    public static var distantFuture: ContinuousClock.Instant { .now.advanced(by: .seconds(1 << 40)) }
 }

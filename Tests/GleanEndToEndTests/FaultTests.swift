@@ -59,4 +59,60 @@ import Testing
         #expect(below.code == 1)
         #expect(below.stderr == "glean: error: cannot create the output folder '\(dir)/file/sub': \(dir)/file/sub: Not a directory; choose a writable --out\n")
     }
+
+    /// Writes a manifest with one backtracking rule over in/*.txt into a new folder.
+    static func backtrackingTree(ruleMs: Int) throws -> String {
+        let dir = try E2E.tempDir()
+        try FileManager.default.createDirectory(atPath: dir + "/in", withIntermediateDirectories: true)
+        try Data((String(repeating: "a", count: 101) + "!").utf8).write(to: URL(fileURLWithPath: dir + "/in/bad.txt"))
+        try Data("Fine text, aaa".utf8).write(to: URL(fileURLWithPath: dir + "/in/good.txt"))
+        try Data("""
+            version: 1
+            name: t
+            stages:
+              - id: fetch
+                use: fetch.files
+                with: {paths: ["in/*.txt"]}
+              - id: extract
+                use: extract.facts
+                with:
+                  kinds: []
+                  rule_ms: \(ruleMs)
+                  rules: [{name: greedy, pattern: '(?<x>(a+)+$)'}]
+              - id: csv
+                use: export.csv
+                needs: extract
+            """.utf8).write(to: URL(fileURLWithPath: dir + "/m.yaml"))
+        return dir
+    }
+
+    /// Case 1: a backtracking rule rejects its document at the budget, naming the rule.
+    @Test func aBacktrackingRuleRejectsItsDocument() throws {
+        let dir = try Self.backtrackingTree(ruleMs: 300)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let run = try E2E.run(["run", dir + "/m.yaml", "--out", dir + "/out", "--quiet"])
+        #expect(run.code == 3)
+        #expect(try E2E.read(dir + "/out/csv/rejects.csv") == "\u{FEFF}\"doc_id\",\"source\",\"stage\",\"reason\"\r\n"
+            + "\"bad\",\"in/bad.txt\",\"extract\",\"custom rule 'greedy' ran out of the document's time budget (its pattern backtracks on this text: make it more specific, or raise rule_ms)\"\r\n")
+        #expect(try E2E.read(dir + "/out/csv/greedy.csv").hasSuffix("\"good\",,\"aaa\",11,3,\"aaa\"\r\n"))
+    }
+
+    /// Case 1: SIGTERM stops a run inside a backtracking rule within a second.
+    @Test func aSignalStopsARunInsideARule() throws {
+        let dir = try Self.backtrackingTree(ruleMs: 600_000)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let glean = Process()
+        glean.executableURL = URL(fileURLWithPath: E2E.binary)
+        glean.arguments = ["run", dir + "/m.yaml", "--out", dir + "/out", "--quiet", "--jobs", "1"]
+        glean.standardError = FileHandle.nullDevice
+        try glean.run()
+        usleep(800_000)
+        let sent = ContinuousClock.now
+        kill(glean.processIdentifier, SIGTERM)
+        let stopped = Poll.until(limit: 5) { !glean.isRunning }
+        if !stopped { kill(glean.processIdentifier, SIGKILL) }
+        glean.waitUntilExit()
+        #expect(stopped && ContinuousClock.now - sent < .seconds(1), "took \(ContinuousClock.now - sent)")
+        #expect(glean.terminationStatus == 143)
+    }
 }

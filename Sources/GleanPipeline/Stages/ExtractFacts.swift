@@ -8,6 +8,7 @@ struct ExtractFactsStage: DocumentStage {
     static let spec = StageSpec(kind: "extract.facts", role: .perDocument, doc: "Extracts people (ranks, offices), metrics, dates and legal references, each with its span; 'rules' add tables of your own.", options: [
         OptionSpec("kinds", .stringList, default: .stringList(allKinds), doc: "Which fact tables to fill: people, metrics, dates, references."),
         OptionSpec("rules", .rules, default: .rules([]), doc: "Extra rules: each {name, pattern} writes its matches (named groups as columns) to the table 'name'."),
+        OptionSpec("rule_ms", .int, default: .int(2000), doc: "Time budget of all rules together on one document, in milliseconds; a pattern that backtracks past it rejects the document, naming the rule."),
         OptionSpec("languages_dir", .string, doc: "A folder of extra language files (<code>.json) added to the built-in languages, relative to the manifest."),
     ])
 
@@ -25,6 +26,7 @@ struct ExtractFactsStage: DocumentStage {
         }
         let reserved = Set(GleanTables.all.map(\.name))
         var seen: Set<String> = []
+        if let budget = decl.options.int("rule_ms"), budget <= 0 { return ("rule_ms", "rule_ms must be positive") }
         for rule in decl.options.rules("rules") {
             if reserved.contains(rule.name) { return ("rules", "rule name '\(rule.name)' is a built-in table; choose another name") }
             if !seen.insert(rule.name).inserted { return ("rules", "two rules are named '\(rule.name)'") }
@@ -48,12 +50,15 @@ struct ExtractFactsStage: DocumentStage {
             }
         }
         let rules = try decl.options.rules("rules").map { try CustomRule(name: $0.name, pattern: $0.pattern) }
-        return .perDocument(ExtractFactsStage(extractor: FactExtractor(languages: languages), kinds: Set(decl.options.strings("kinds")), rules: rules))
+        return .perDocument(ExtractFactsStage(extractor: FactExtractor(languages: languages), kinds: Set(decl.options.strings("kinds")), rules: rules,
+                                                 ruleBudget: .milliseconds(decl.options.int("rule_ms") ?? 2000)))
     })
 
     let extractor: FactExtractor
     let kinds: Set<String>
     let rules: [CustomRule]
+    /// The time all rules together may take on one document.
+    let ruleBudget: Duration
 
     func process(_ document: Document) throws -> Document {
         guard let text = document.text else {
@@ -85,8 +90,16 @@ struct ExtractFactsStage: DocumentStage {
                 [id, lang, .string($0.type), .text($0.number), .text($0.issuer), .string($0.text), .integer($0.offset), .integer($0.length)]
             }
         }
+        let deadline = ContinuousClock.now.advanced(by: ruleBudget)
+        let cancel = CancellationFlag.current
         for rule in rules {
-            document.rows[rule.name] = rule.matches(in: text).map { match in
+            let found: [CustomMatch]
+            do {
+                found = try rule.matches(in: text, deadline: deadline, isCancelled: { cancel?.cancelledBy != nil })
+            } catch let error as CustomRuleError {
+                throw DocumentError(error.description)
+            }
+            document.rows[rule.name] = found.map { match in
                 [id, lang, .string(match.text), .integer(match.offset), .integer(match.length)] + rule.groupNames.map { .text(match.groups[$0]) }
             }
         }
