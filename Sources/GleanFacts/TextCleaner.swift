@@ -46,11 +46,18 @@ public struct TextCleaner: Sendable {
         var seen = Set<String>()
         var dups = 0, boiler = 0
         for var p in paras {
-            let lineKey = Array(Self.key(p).unicodeScalars)
-            if lineKey.count <= maxRule, rules.contains(where: { Self.matches(rule: $0, key: lineKey) }) { boiler += 1; continue }
+            var key = Self.key(p)
+            // Boilerplate rules are short whole lines: a longer paragraph cannot be one.
+            if key.utf8.count <= 4 * maxRule {
+                let lineKey = Array(key.unicodeScalars)
+                if lineKey.count <= maxRule, rules.contains(where: { Self.matches(rule: $0, key: lineKey) }) { boiler += 1; continue }
+            }
             if options.dedupe {
-                if let half = Self.doubled(p) { p = half; dups += 1 }
-                let key = Self.key(p)
+                if let half = Self.doubled(p) {
+                    p = half
+                    key = Self.key(p)
+                    dups += 1
+                }
                 if key.isEmpty { continue }
                 if seen.contains(key) { dups += 1; continue }
                 seen.insert(key)
@@ -95,7 +102,7 @@ public struct TextCleaner: Sendable {
         var out = String.UnicodeScalarView()
         var space = false
         for c in s.lowercased().unicodeScalars {
-            if c.properties.isWhitespace { space = !out.isEmpty; continue }
+            if Scalars.isSpace(c) { space = !out.isEmpty; continue }
             if space { out.append(" "); space = false }
             out.append(c)
         }
@@ -108,17 +115,29 @@ public struct TextCleaner: Sendable {
         guard sc.count >= 80 else { return nil }
         let mid = sc.count / 2
         for cut in max(1, mid - 2)...min(sc.count - 1, mid + 2) {
-            let a = makeString(sc[..<cut]).trimmingCharacters(in: .whitespaces)
-            let b = makeString(sc[cut...]).trimmingCharacters(in: .whitespaces)
-            if !a.isEmpty && a == b { return a }
+            // The two halves, each trimmed of spaces and tabs, compared scalar by scalar: no
+            // strings are built unless they are equal.
+            let a = trimmed(sc[..<cut]), b = trimmed(sc[cut...])
+            if !a.isEmpty && a.elementsEqual(b) { return makeString(a) }
         }
         return nil
     }
 
+    /// `s` without leading and trailing spaces and tabs (CharacterSet.whitespaces).
+    private static func trimmed(_ s: ArraySlice<Unicode.Scalar>) -> ArraySlice<Unicode.Scalar> {
+        func isBlank(_ c: Unicode.Scalar) -> Bool {
+            c == " " || c == "\t" || (c.value >= 0x80 && c.properties.generalCategory == .spaceSeparator)
+        }
+        guard let first = s.firstIndex(where: { !isBlank($0) }), let last = s.lastIndex(where: { !isBlank($0) }) else { return [] }
+        return s[first...last]
+    }
+
+    /// What ends a sentence: a line after one starts a new paragraph.
+    static let terminal: Set<Unicode.Scalar> = [".", "!", "?", ":", ";", "\u{061F}", "\u{2026}", "\"", "\u{201D}", "\u{00BB}", ")"]
+
     static func continues(_ prev: String, with next: String) -> Bool {
         guard let first = next.unicodeScalars.first, Scalars.isLower(first) else { return false }
         guard let last = prev.unicodeScalars.last else { return false }
-        let terminal: Set<Unicode.Scalar> = [".", "!", "?", ":", ";", "\u{061F}", "\u{2026}", "\"", "\u{201D}", "\u{00BB}", ")"]
         return !terminal.contains(last)
     }
 
@@ -140,8 +159,8 @@ public struct TextCleaner: Sendable {
             prevCR = c == "\r"
             if Scalars.isNewline(c) || c.value == 0x0B || c.value == 0x0C { flushLine(); continue }
             if c.value == 0x200B || c.value == 0xFEFF || c.value == 0x00AD || c.value == 0x2060 { continue }
-            if c.properties.generalCategory == .control && c != "\t" { continue }
-            if c.properties.isWhitespace {
+            if (c.value < 0x80 ? c.value < 0x20 || c.value == 0x7F : c.properties.generalCategory == .control) && c != "\t" { continue }
+            if Scalars.isSpace(c) {
                 if pendingCount == 0 { pendingSpace = Scalars.isNumberSpace(c) ? c : " " } else { pendingSpace = " " }
                 pendingCount += 1
                 continue
