@@ -22,7 +22,7 @@ export GLEAN_PYTHON := $(PYTHON)
 export GLEAN_SHARED := $(SHARED)
 
 .DEFAULT_GOAL := help
-.PHONY: help deps test-deps venv build release run test eval eval-text eval-facts eval-trafilatura bench fuzz docs install uninstall lint clean
+.PHONY: help deps test-deps venv build release run test eval eval-text eval-facts eval-trafilatura bench faults fuzz docs install uninstall lint clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -113,6 +113,9 @@ eval-trafilatura: $(BENCH_VENV)/.installed ## trafilatura 2.3.1 on the same wcxb
 
 bench: release ## Speed and memory beside trafilatura, libxml2's bare parse and pyarrow (out/bench/results.json)
 	GLEAN_BIN=$(RELEASE_BIN) GLEAN_SHARED=$(SHARED) BENCH_OUT=$(CURDIR)/$(OUT)/bench Tests/Bench/run.sh
+
+faults: release ## Issue 19's expensive fault cases (100,000 files, a 505 MB input, 10 million lines, 40,000 globs) with their time and memory
+	GLEAN_BIN=$(RELEASE_BIN) Tests/Faults/run.sh
 
 fuzz: deps ## libFuzzer over the HTML reader, the manifest loader, the number and date parsers (FUZZ_SECONDS each, default 60)
 	FUZZ_SECONDS=$(FUZZ_SECONDS) Tests/Fuzz/run.sh

@@ -36,6 +36,8 @@ public struct GleanError: Error, Sendable, Equatable, CustomStringConvertible {
     public var hint: String?
     /// The offending manifest line with a caret under the position, when known.
     public var snippet: String?
+    /// Further mistakes found in the same pass (a manifest with several), in file order.
+    public var others: [GleanError] = []
 
     public init(_ kind: GleanErrorKind, _ message: String, location: SourceLocation? = nil, stage: String? = nil,
                 document: String? = nil, hint: String? = nil, snippet: String? = nil) {
@@ -60,9 +62,28 @@ public struct GleanError: Error, Sendable, Equatable, CustomStringConvertible {
         return s
     }
 
-    /// The one-line description, then the offending line with a caret, compiler style.
+    /// The one-line description, then the offending line with a caret, compiler style; then
+    /// each further mistake the same way, and how many there were.
     public var detailed: String {
-        guard let snippet, !snippet.isEmpty else { return description }
-        return description + "\n" + snippet
+        func one(_ e: GleanError) -> String {
+            guard let snippet = e.snippet, !snippet.isEmpty else { return e.description }
+            return e.description + "\n" + snippet
+        }
+        guard !others.isEmpty else { return one(self) }
+        return ([self] + others).map(one).joined(separator: "\nglean: ") + "\nglean: \(others.count + 1) mistakes"
+    }
+
+    /// One error holding `mistakes` (at least one): the first, with the rest as ``others``.
+    public static func combined(_ mistakes: [GleanError]) -> GleanError {
+        let flat = mistakes.flatMap { [$0.withoutOthers] + $0.others }
+        var first = flat[0]
+        first.others = Array(flat.dropFirst())
+        return first
+    }
+
+    var withoutOthers: GleanError {
+        var e = self
+        e.others = []
+        return e
     }
 }

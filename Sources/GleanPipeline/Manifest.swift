@@ -94,17 +94,35 @@ public struct ManifestLoader: Sendable {
             throw context.error("'stages' must be a non-empty list", at: stagesNode.mark)
         }
 
+        // Every stage is checked, and every mistake reported in one pass, as a compiler does.
         var stages: [StageDecl] = []
+        var mistakes: [GleanError] = []
         var seen: [String: SourceLocation] = [:]
+        var previous: String?
         for (index, node) in stageNodes.enumerated() {
-            let decl = try parseStage(node, index: index, previous: stages.last?.id, context: context)
+            let decl: StageDecl
+            do {
+                decl = try parseStage(node, index: index, previous: previous, context: context)
+            } catch let error as GleanError {
+                mistakes.append(error)
+                if let id = node["id"]?.scalar?.string, let mark = node["id"]?.mark, seen[id] == nil {
+                    seen[id] = context.location(mark)
+                }
+                previous = node["id"]?.scalar?.string ?? previous
+                continue
+            }
+            previous = decl.id
             if let first = seen[decl.id] {
-                throw context.error("duplicate stage id '\(decl.id)' (first declared at \(first))", at: node["id"]?.mark ?? node.mark,
-                                    stage: decl.id, hint: "give each stage its own id")
+                mistakes.append(context.error("duplicate stage id '\(decl.id)' (first declared at \(first))", at: node["id"]?.mark ?? node.mark,
+                                              stage: decl.id, hint: "give each stage its own id"))
+                continue
             }
             seen[decl.id] = decl.location
             stages.append(decl)
         }
+        // The graph is checked only over sound stages: a stage dropped for its own mistake would
+        // make every 'needs' of it a second, misleading one.
+        if !mistakes.isEmpty { throw GleanError.combined(mistakes) }
         var manifest = Manifest(path: file, directory: "", version: version, name: name, stages: stages, sha256: SHA256.hex(Array(text.utf8)))
         try validateGraph(&manifest, context: context)
         return manifest
@@ -159,6 +177,7 @@ public struct ManifestLoader: Sendable {
     private func parseOptions(_ node: Node?, spec: StageSpec, stage: String, at mark: Mark?, context: Context) throws -> (StageOptions, [String: SourceLocation]) {
         var values: [String: OptionValue] = [:]
         var given: [String: SourceLocation] = [:]
+        var mistakes: [GleanError] = []
         if let node {
             if case .scalar(let s) = node, s.string.isEmpty || s.tag.description.hasSuffix("null") {
                 // `with:` left empty
@@ -168,26 +187,34 @@ public struct ManifestLoader: Sendable {
                 }
                 for (keyNode, valueNode) in mapping {
                     guard let key = keyNode.scalar?.string else {
-                        throw context.error("option names must be plain words", at: keyNode.mark, stage: stage)
+                        mistakes.append(context.error("option names must be plain words", at: keyNode.mark, stage: stage))
+                        continue
                     }
                     guard let option = spec.option(key) else {
                         let names = spec.options.map(\.name)
                         var hint = suggestion(for: key, among: names).map { "did you mean '\($0)'?" } ?? ""
                         hint += (hint.isEmpty ? "" : " ") + "'\(spec.kind)' takes: " + (names.isEmpty ? "no options" : names.joined(separator: ", "))
-                        throw context.error("unknown option '\(key)' for \(spec.kind)", at: keyNode.mark, stage: stage, hint: hint)
+                        mistakes.append(context.error("unknown option '\(key)' for \(spec.kind)", at: keyNode.mark, stage: stage, hint: hint))
+                        continue
                     }
-                    values[key] = try convert(valueNode, to: option, stage: stage, context: context)
+                    do {
+                        values[key] = try convert(valueNode, to: option, stage: stage, context: context)
+                    } catch let error as GleanError {
+                        mistakes.append(error)
+                        continue
+                    }
                     given[key] = context.location(keyNode.mark)
                 }
             }
         }
         for option in spec.options where values[option.name] == nil {
-            if option.required {
-                throw context.error("missing required option '\(option.name)' for \(spec.kind)", at: node?.mark ?? mark, stage: stage,
-                                    hint: "\(option.name) (\(option.type)): \(option.doc)")
+            if option.required, given[option.name] == nil, !mistakes.contains(where: { $0.message.contains("option '\(option.name)'") }) {
+                mistakes.append(context.error("missing required option '\(option.name)' for \(spec.kind)", at: node?.mark ?? mark, stage: stage,
+                                              hint: "\(option.name) (\(option.type)): \(option.doc)"))
             }
             if let value = option.defaultValue { values[option.name] = value }
         }
+        if !mistakes.isEmpty { throw GleanError.combined(mistakes) }
         return (StageOptions(values: values), given)
     }
 

@@ -19,6 +19,7 @@ public struct Plan: Sendable {
             guard let decl = manifest.stage(id), let kind = registry.kind(decl.use) else { continue }
             produced[id] = kind.tables(decl.options)
         }
+        var mistakes: [GleanError] = []
         for id in order {
             guard let decl = manifest.stage(id), let kind = registry.kind(decl.use) else { continue }
             let upstream = StageGraph.ancestors(of: id, in: manifest.stages)
@@ -33,8 +34,11 @@ public struct Plan: Sendable {
             tables[id] = available
             if let problem = kind.check(decl, available) {
                 let location = decl.optionLocations[problem.option] ?? decl.location
-                throw GleanError(.manifest, problem.message, location: location, stage: id, snippet: Self.snippet(manifest, location))
+                mistakes.append(GleanError(.manifest, problem.message, location: location, stage: id, snippet: Self.snippet(manifest, location)))
             }
+        }
+        if !mistakes.isEmpty {
+            throw GleanError.combined(mistakes.sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) })
         }
     }
 

@@ -119,6 +119,37 @@ import Testing
         #expect(error.stage == c.stage)
     }
 
+    /// Issue 19, case 12: every mistake in one pass, in file order, as a compiler reports them.
+    @Test func reportsEveryMistakeInOnePass() throws {
+        let error = try #require(throws: GleanError.self) {
+            _ = try ManifestLoader().parse(yaml: """
+                version: 1
+                name: t
+                stages:
+                  - id: f
+                    use: fetch.file
+                    with: {paths: ["*.txt"]}
+                  - id: p
+                    use: parse.html
+                    with: {max_byte: 10, max_depth: deep}
+                  - id: p
+                    use: clean.text
+                  - id: csv
+                    use: export.csv
+                    with: {excel: maybe}
+                """, file: "m.yaml")
+        }
+        let all = [error] + error.others
+        #expect(all.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0) \($0.stage ?? "-") \($0.message)" } == [
+            "5:10 f unknown stage kind 'fetch.file'",
+            "9:12 p unknown option 'max_byte' for parse.html",
+            "9:37 p option 'max_depth' expects int, got 'deep'",
+            "10:9 p duplicate stage id 'p' (first declared at m.yaml:7:9)",
+            "14:19 csv option 'excel' expects bool, got 'maybe'",
+        ])
+        #expect(error.detailed.hasSuffix("\nglean: 5 mistakes"))
+    }
+
     @Test func suggestsNearestOptionAndKind() throws {
         let option = try #require(throws: GleanError.self) {
             _ = try ManifestLoader().parse(yaml: ManifestValidationTests.cases[1].yaml, file: "m.yaml")

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# make faults: issue 19's expensive cases, run against the release binary, with their figures
+# (wall seconds and peak RSS from /usr/bin/time). The cheap cases are tests in `make test`
+# (ListingFaultTests, InputFileTests, PluginProcessTests, RuleBudgetTests, FaultTests, ...).
+set -euo pipefail
+GLEAN=${GLEAN_BIN:?set GLEAN_BIN to the release glean}
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/glean-faults.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+cd "$WORK"
+
+manifest() {  # manifest NAME GLOB [MIDDLE-STAGES]
+  printf 'version: 1\nname: %s\nstages:\n  - id: fetch\n    use: fetch.files\n    with: {paths: ["%s"]}\n%s  - id: csv\n    use: export.csv\n' "$1" "$2" "${3:-}" > "$1.yaml"
+}
+measure() {  # measure LABEL MANIFEST
+  local t
+  t=$( { /usr/bin/time -f '%e %M' "$GLEAN" run "$2" --out "out-$1" --quiet >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+  printf '%-48s %8s s %8s MB\n' "$1" "${t% *}" "$(( ${t#* } / 1024 ))"
+  rm -rf "out-$1"
+}
+CLEAN='  - id: parse\n    use: parse.html\n  - id: clean\n    use: clean.text\n'
+
+echo "== 100,000 empty files against 100,000 one-byte files (case 5: the same cost)"
+mkdir empty one
+python3 - <<'PY'
+for i in range(100_000):
+    open(f"empty/e{i:06}.txt", "w").close()
+    open(f"one/o{i:06}.txt", "w").write("x")
+PY
+manifest empty "empty/*.txt"; manifest one "one/*.txt"
+measure "100,000 empty files" empty.yaml
+measure "100,000 one-byte files" one.yaml
+rm -rf empty one
+
+echo "== a 505 MB input over max_bytes (case 6: rejected from its size, not read)"
+mkdir big && head -c 505000000 /dev/zero | tr '\0' 'a' > big/big.txt
+manifest big "big/*.txt"
+measure "505 MB text, max_bytes 64 MiB" big.yaml
+gzip -1 big/big.txt
+manifest bigz "big/*.txt.gz"
+measure "505 MB text gzip-compressed, max_bytes 64 MiB" bigz.yaml
+rm -rf big
+
+echo "== a 20 MB text of 10 million lines through parse and clean (case 10)"
+mkdir lines && python3 -c "open('lines/lines.txt','w').write('a\n' * 10_000_000)"
+manifest lines "lines/*.txt" "$(printf "$CLEAN")
+"
+measure "20 MB, 10 million lines" lines.yaml
+rm -rf lines
+
+echo "== 40,000 wildcard globs over a folder of 40,000 files (case 9: near-linear)"
+mkdir many && python3 - <<'PY'
+for i in range(40_000):
+    open(f"many/f{i}.txt", "w").write("x")
+with open("globs.yaml", "w") as f:
+    f.write("version: 1\nname: globs\nstages:\n  - id: fetch\n    use: fetch.files\n    with:\n      paths:\n")
+    for i in range(40_000):
+        f.write(f'        - "many/f{i}.t?t"\n')
+    f.write("  - id: csv\n    use: export.csv\n")
+PY
+measure "40,000 globs, 40,000 files" globs.yaml
