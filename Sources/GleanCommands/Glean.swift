@@ -120,8 +120,16 @@ struct Run: ParsableCommand {
                 print(line)
             }
             if outcome.exitCode != 0 {
-                let message = "\(r.documentsRejected) document(s) rejected; see the rejects table under \(out) or \(reportPath)"
-                if logFormat == .json { logger.warning("\(message)") } else { FileHandle.standardError.write(Data("glean: \(message)\n".utf8)) }
+                var messages: [String] = []
+                if r.documentsRejected > 0 {
+                    messages.append("\(r.documentsRejected) document(s) rejected; see the rejects table under \(out) or \(reportPath)")
+                }
+                for glob in r.unmatchedGlobs ?? [] {
+                    messages.append("stage '\(glob.stage)': glob '\(glob.glob)' matched no file (looked in \(glob.folder)) and allow_empty is false")
+                }
+                for message in messages {
+                    if logFormat == .json { logger.warning("\(message)") } else { FileHandle.standardError.write(Data("glean: \(message)\n".utf8)) }
+                }
                 throw ExitCode(outcome.exitCode)
             }
         } catch let error as GleanError {

@@ -42,10 +42,26 @@ public struct RunReport: Codable, Sendable {
     public var warnings: [String]
     public var stages: [StageReport]
     public var exitCode: Int32
+    /// Globs of sources with `allow_empty: false` that matched no file (absent when none): the
+    /// run still publishes its tables, and exits 3 so a cron job sees it.
+    public var unmatchedGlobs: [UnmatchedGlob]?
     /// Set when the run was one shard of several.
     public var shard: ShardInfo?
     /// Set for `--incremental` runs: what was reused, what ran again and why.
     public var incremental: IncrementalReport?
+
+    /// A glob that was to match at least one file and matched none.
+    public struct UnmatchedGlob: Codable, Sendable, Equatable {
+        public var stage: String
+        public var glob: String
+        /// The folder it looked in.
+        public var folder: String
+        public init(stage: String, glob: String, folder: String) {
+            self.stage = stage
+            self.glob = glob
+            self.folder = folder
+        }
+    }
 
     /// Which shard a run was.
     public struct ShardInfo: Codable, Sendable, Equatable {
@@ -122,6 +138,7 @@ public struct RunReport: Codable, Sendable {
         case documentsOK = "documents_ok"
         case documentsRejected = "documents_rejected"
         case exitCode = "exit_code"
+        case unmatchedGlobs = "unmatched_globs"
     }
 
     public func json() throws -> Data {

@@ -98,11 +98,13 @@ public final class Runner {
         // Inputs, sorted by doc_id; two inputs with one doc_id are an error naming both.
         var inputs = InputList()
         var warnings: [String] = []
+        var unmatched: [RunReport.UnmatchedGlob] = []
         let cancel = self.cancel
         let listing = ListingContext(excluded: store.ownEntries, isCancelled: { cancel.cancelledBy != nil })
         for id in plan.order {
             guard let source = built.sources[id] else { continue }
             let listed = try source.listInputs(listing)
+            unmatched += listed.unmatched
             if let signal = cancel.cancelledBy {
                 throw GleanError(.interrupted(signal: signal), "interrupted by signal \(signal) while listing inputs; the previous outputs are left as they were")
             }
@@ -191,7 +193,8 @@ public final class Runner {
                 startedAt: Clock.iso8601(started), finishedAt: Clock.iso8601(Date()), wallSeconds: Clock.now() - wallStart,
                 cpuSeconds: Clock.processCPU() - cpuStart, jobs: options.jobs, inputs: inputs.count, documentsOK: okCount,
                 documentsRejected: rejects.count, rejects: rejects, warnings: warnings, stages: stats.reports,
-                exitCode: rejects.isEmpty ? 0 : 3, shard: shardInfo, incremental: incremental)
+                exitCode: rejects.isEmpty && unmatched.isEmpty ? 0 : 3, unmatchedGlobs: unmatched.isEmpty ? nil : unmatched,
+                shard: shardInfo, incremental: incremental)
             try report.json().write(to: URL(fileURLWithPath: generation + "/_run.json"))
             guard FileManager.default.createFile(atPath: generation + "/_SUCCESS", contents: Data()) else {
                 throw GleanError(.run, "cannot write \(generation)/_SUCCESS", hint: "check free space and permissions on --out")

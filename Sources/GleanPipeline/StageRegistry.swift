@@ -15,8 +15,9 @@ public struct InputRef: Sendable, Equatable {
 
 /// A stage that lists the run's inputs and reads each as a document.
 public protocol SourceStage: Sendable {
-    /// The inputs, and warnings (a glob that matched nothing, a symbolic link not followed).
-    func listInputs(_ context: ListingContext) throws -> (inputs: InputList, warnings: [String])
+    /// The inputs, with warnings (a glob that matched nothing, a symbolic link not followed)
+    /// and the globs that had to match and did not.
+    func listInputs(_ context: ListingContext) throws -> SourceListing
     /// Reads one input. Throws `DocumentError` for an input that cannot be read.
     func read(_ input: InputRef) throws -> Document
 }

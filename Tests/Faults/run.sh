@@ -11,11 +11,12 @@ cd "$WORK"
 manifest() {  # manifest NAME GLOB [MIDDLE-STAGES]
   printf 'version: 1\nname: %s\nstages:\n  - id: fetch\n    use: fetch.files\n    with: {paths: ["%s"]}\n%s  - id: csv\n    use: export.csv\n' "$1" "$2" "${3:-}" > "$1.yaml"
 }
-measure() {  # measure LABEL MANIFEST
-  local t
-  t=$( { /usr/bin/time -f '%e %M' "$GLEAN" run "$2" --out "out-$1" --quiet >/dev/null 2>/dev/null; } 2>&1 | tail -1)
-  printf '%-48s %8s s %8s MB\n' "$1" "${t% *}" "$(( ${t#* } / 1024 ))"
-  rm -rf "out-$1"
+measure() {  # measure LABEL MANIFEST: wall seconds, peak RSS and exit code (3: some rejects)
+  local t rc=0
+  /usr/bin/time -o "$WORK/time" -f '%e %M' "$GLEAN" run "$2" --out "$WORK/out" --quiet >/dev/null 2>&1 || rc=$?
+  t=$(tail -1 "$WORK/time")
+  printf '%-48s %8s s %6s MB  exit %s\n' "$1" "${t% *}" "$(( ${t#* } / 1024 ))" "$rc"
+  rm -rf "$WORK/out"
 }
 CLEAN='  - id: parse\n    use: parse.html\n  - id: clean\n    use: clean.text\n'
 

@@ -118,3 +118,28 @@ import Testing
         #expect(viaIndex == plain)
     }
 }
+
+/// Issue 19, case 12: a cron job can make a glob that matches nothing fail the run (exit 3).
+@Suite struct EmptyGlobTests {
+    @Test(arguments: [(true, Int32(0)), (false, Int32(3))])
+    func aGlobThatMatchesNothing(allowEmpty: Bool, exitCode: Int32) throws {
+        let tree = try TempTree(["in/a.txt": Array("text".utf8)])
+        try tree.write("m.yaml", """
+            version: 1
+            name: t
+            stages:
+              - id: fetch
+                use: fetch.files
+                with: {paths: ["in/*.txt", "missing/*.txt"], allow_empty: \(allowEmpty)}
+              - id: csv
+                use: export.csv
+            """)
+        let plan = try Plan(manifest: try ManifestLoader().load(path: tree.root + "/m.yaml"), registry: .builtIn)
+        let report = try Runner(plan: plan, options: RunOptions(jobs: 1, out: tree.root + "/out")).run().report
+        #expect(report.exitCode == exitCode)
+        #expect(report.documentsOK == 1)
+        #expect(report.unmatchedGlobs == (allowEmpty ? nil : [.init(stage: "fetch", glob: "missing/*.txt", folder: tree.root + "/missing")]))
+        let json = try tree.read("out/_run.json")
+        #expect(json.contains("\"unmatched_globs\"") == !allowEmpty)
+    }
+}

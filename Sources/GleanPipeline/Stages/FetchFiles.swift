@@ -8,6 +8,7 @@ struct FetchFilesStage: SourceStage {
         OptionSpec("paths", .stringList, required: true, doc: "Globs of input files; '**' matches zero or more folders."),
         OptionSpec("format", .choice(["auto", "text", "html"]), default: .string("auto"), doc: "Document format: auto decides by suffix (.html/.htm: html, .txt: text), then by content."),
         OptionSpec("max_bytes", .int, default: .int(64 << 20), doc: "Largest document accepted, after decompression; a larger one (or a compressed bomb) is rejected."),
+        OptionSpec("allow_empty", .bool, default: .bool(true), doc: "false: a glob that matches no file makes the run exit 3 and is listed in _run.json (unmatched_globs), for cron jobs that must notice missing input."),
     ])
 
     static let kind = StageKind(spec: spec, check: { decl, _ in
@@ -16,7 +17,8 @@ struct FetchFilesStage: SourceStage {
         return nil
     }, build: { decl, context in
         .source(FetchFilesStage(id: decl.id, root: context.manifest.directory, patterns: decl.options.strings("paths"),
-                                format: decl.options.string("format") ?? "auto", maxBytes: decl.options.int("max_bytes") ?? (64 << 20)))
+                                format: decl.options.string("format") ?? "auto", maxBytes: decl.options.int("max_bytes") ?? (64 << 20),
+                                allowEmpty: decl.options.bool("allow_empty") ?? true))
     })
 
     let id: String
@@ -24,10 +26,12 @@ struct FetchFilesStage: SourceStage {
     let patterns: [String]
     let format: String
     let maxBytes: Int
+    let allowEmpty: Bool
 
-    func listInputs(_ context: ListingContext) throws -> (inputs: InputList, warnings: [String]) {
+    func listInputs(_ context: ListingContext) throws -> SourceListing {
         var inputs = InputList()
         var warnings: [String] = []
+        var unmatched: [RunReport.UnmatchedGlob] = []
         let folders = Glob.FolderCache()
         for pattern in patterns {
             if context.isCancelled() { break }
@@ -48,10 +52,11 @@ struct FetchFilesStage: SourceStage {
             }
             if inputs.count == before {
                 warnings.append("stage '\(id)': glob '\(pattern)' matched no file (looked in \(glob.base))")
+                if !allowEmpty { unmatched.append(.init(stage: id, glob: pattern, folder: glob.base)) }
             }
         }
         if patterns.count > 1 { inputs.removeDuplicatePaths() }
-        return (inputs, warnings)
+        return SourceListing(inputs: inputs, warnings: warnings, unmatched: unmatched)
     }
 
     func read(_ input: InputRef) throws -> Document {
