@@ -114,8 +114,11 @@ struct MetadataBuilder {
     let contentRoots: [Int]
     let paragraphs: [String]
     let metas: [String: String]
+    /// Which dates can be the publication date (bounded by the page's reference day).
+    let dates: DateRules
 
-    init(raw: RawMeta, elems: [Elem], contentRoots: [Int], paragraphs: [String]) {
+    init(raw: RawMeta, elems: [Elem], contentRoots: [Int], paragraphs: [String], asOf: ReferenceDay? = nil) {
+        self.dates = DateRules(asOf: asOf)
         self.raw = raw
         self.elems = elems
         self.contentRoots = contentRoots
@@ -136,7 +139,7 @@ struct MetadataBuilder {
         }
         md.url = raw.canonical ?? metas["og:url"] ?? ld.url
         md.title = titleOverride.map { nfc($0) } ?? chooseTitle(ld: ld, site: md.site, url: md.url).map { nfc($0) }
-        if let dateOverride, let d = DateParser.machine(dateOverride) {
+        if let dateOverride, let d = dates.machine(dateOverride) {
             md.published = d.iso
             md.publishedUTC = d.utcMicros
         } else if let d = chooseDate(ld: ld, url: md.url, title: md.title) {
@@ -291,9 +294,9 @@ struct MetadataBuilder {
             return datelineOverride(structured: s, ld: ld, title: title) ?? s
         }
         if let v = visibleDates(title: title).first { return v }
-        if let s = ld.created, let d = DateParser.machine(s) { return d }
+        if let s = ld.created, let d = dates.machine(s) { return d }
         if let url, let d = urlDate(url) { return d }
-        for t in raw.times { if let d = DateParser.machine(t.value) { return d } }
+        for t in raw.times { if let d = dates.machine(t.value) { return d } }
         return monthOnlyDate(title: title)
     }
 
@@ -307,12 +310,12 @@ struct MetadataBuilder {
             let e = elems[k]
             if !e.pruned && e.localText > 0 && e.localText < 40 {
                 scanned += 1
-                if let d = DateParser.monthYearAlone(TextGather.text(of: e.node, limit: 80)) { return d }
+                if let d = dates.monthYearAlone(TextGather.text(of: e.node, limit: 80)) { return d }
             }
             k += 1
         }
         for p in paragraphs.prefix(3) where p.count < 40 {
-            if let d = DateParser.monthYearAlone(p) { return d }
+            if let d = dates.monthYearAlone(p) { return d }
         }
         return nil
     }
@@ -320,20 +323,20 @@ struct MetadataBuilder {
     func sameDay(_ a: ParsedDate, _ b: ParsedDate) -> Bool { a.year == b.year && a.month == b.month && a.day == b.day }
 
     func structuredDate(ld: JSONLDFacts) -> ParsedDate? {
-        if let s = ld.published, let d = DateParser.machine(s) { return d }
+        if let s = ld.published, let d = dates.machine(s) { return d }
         for k in Self.metaDateKeys.dropLast() {
-            if let v = metas[k], let d = DateParser.machine(v) { return d }
+            if let v = metas[k], let d = dates.machine(v) { return d }
         }
         if let d = genericMetaDate() { return d }
         // Many itemprop dates are a list of posts or comments, not the article's own date.
         let props = raw.itemprops.filter { $0.prop.lowercased() == "datepublished" && $0.value != nil }
         if Set(props.compactMap { $0.value.map { String($0.prefix(10)) } }).count <= 2 {
             for (_, _, value) in props {
-                if let value, let d = DateParser.machine(value) { return d }
+                if let value, let d = dates.machine(value) { return d }
             }
         }
         let pubTimes = raw.times.filter { $0.pubdate }
-        if Set(pubTimes.map { $0.value.prefix(10) }).count <= 2, let t = pubTimes.first, let d = DateParser.machine(t.value) { return d }
+        if Set(pubTimes.map { $0.value.prefix(10) }).count <= 2, let t = pubTimes.first, let d = dates.machine(t.value) { return d }
         return nil
     }
 
@@ -341,7 +344,7 @@ struct MetadataBuilder {
     func genericMetaDate() -> ParsedDate? {
         for (k, v) in raw.metas where k.contains("publish") {
             if k.contains("modif") || k.contains("updat") || k.contains("last") || k.contains("expir") { continue }
-            if let d = DateParser.machine(TextGatherString.collapse(v)) { return d }
+            if let d = dates.machine(TextGatherString.collapse(v)) { return d }
         }
         return nil
     }
@@ -409,13 +412,13 @@ struct MetadataBuilder {
             if ($0.rank == 3) != ($1.rank == 3) { return $1.rank == 3 }
             return abs($0.index - anchor) < abs($1.index - anchor)
         }
-        var dates = sorted.map { $0.date }
-        if dates.isEmpty {
+        var found = sorted.map { $0.date }
+        if found.isEmpty {
             for p in paragraphs.prefix(3) where p.count < 400 {
-                if let d = DateParser.scanText(p, requireAlone: false) { dates.append(d); break }
+                if let d = dates.scanText(p, requireAlone: false) { found.append(d); break }
             }
         }
-        return dates
+        return found
     }
 
     /// A date shown on the page: where, what, and how it is labelled.
@@ -450,20 +453,20 @@ struct MetadataBuilder {
             && (reach == nil || (Int(i) >= start && Int(i) < limit))
         {
             let s = TextGather.text(of: elems[Int(i)].node, limit: 300)
-            if s.count <= 200, let d = DateParser.scanText(s, requireAlone: false) {
+            if s.count <= 200, let d = dates.scanText(s, requireAlone: false) {
                 cands.append(Cand(index: Int(i), date: d, update: false, rank: 0))
             }
         }
         for t in raw.times where Int(t.elem) >= start && Int(t.elem) < limit {
             let i = Int(t.elem)
-            if let d = DateParser.machine(t.value) {
+            if let d = dates.machine(t.value) {
                 let label = labelText(i)
                 cands.append(Cand(index: i, date: d, update: Self.isUpdateLabel(label), rank: 1, boiler: inBoilerplate(i), labelled: Self.isPublishLabel(label)))
             }
         }
         func addText(_ i: Int, rank: Int) {
             let s = TextGather.text(of: elems[i].node, limit: 300)
-            guard s.count <= 200, let d = DateParser.scanText(s, requireAlone: false) else { return }
+            guard s.count <= 200, let d = dates.scanText(s, requireAlone: false) else { return }
             var upd = Self.isUpdateLabel(s)
             var pub = Self.isPublishLabel(s)
             if !upd && !pub && s.count < 40 {
@@ -510,7 +513,7 @@ struct MetadataBuilder {
     /// Modification dates the page's metadata gives (JSON-LD, meta tags).
     func modifiedDates(ld: JSONLDFacts) -> [ParsedDate] {
         let sources = [ld.modified, metas["article:modified_time"], metas["og:updated_time"], metas["datemodified"], metas["itemprop:datemodified"], metas["dcterms.modified"]]
-        return sources.compactMap { $0.flatMap(DateParser.machine) }
+        return sources.compactMap { $0.flatMap(dates.machine) }
     }
 
     /// The dateline shown next to the headline, when it contradicts the structured publication date.
@@ -552,14 +555,14 @@ struct MetadataBuilder {
         for c in comps.dropFirst(2) where c.count >= 10 {
             let b = Array(c.utf8.prefix(11))
             guard b[4] == 0x2D, b[7] == 0x2D, b.count == 10 || !(b[10] >= 0x30 && b[10] <= 0x39) else { continue }
-            if let d = DateParser.iso(Array(b.prefix(10))), DateParser.plausible(d) { return d }
+            if let d = DateParser.iso(Array(b.prefix(10))), dates.plausible(d) { return d }
         }
         for (k, c) in comps.enumerated() where c.count == 4 {
             guard let y = Int(c), k + 2 < comps.count, let m = Int(comps[k + 1]), comps[k + 1].count == 2 else { continue }
             let dayPart = comps[k + 2].prefix(2)
             if let d = Int(dayPart), comps[k + 2].count == 2 {
                 let pd = ParsedDate(year: y, month: m, day: d)
-                if DateParser.plausible(pd) { return pd }
+                if dates.plausible(pd) { return pd }
             }
         }
         return nil

@@ -184,7 +184,7 @@ struct DateRuleCase: Sendable, CustomStringConvertible {
         ("November 2015 and more", nil), ("November 15", nil), ("2015", nil),
     ] as [(String, String?)])
     func monthYearLines(_ text: String, _ want: String?) {
-        #expect(DateParser.monthYearAlone(text)?.iso == want)
+        #expect(DateRules.unbounded.monthYearAlone(text)?.iso == want)
     }
 
     @Test(arguments: [
