@@ -138,14 +138,18 @@ struct MetadataBuilder {
             $0.hasPrefix("@") ? nil : $0
         }
         md.url = raw.canonical ?? metas["og:url"] ?? ld.url
-        md.title = titleOverride.map { nfc($0) } ?? chooseTitle(ld: ld, site: md.site, url: md.url).map { nfc($0) }
+        let choice = titleOverride.map { TitleChoice(text: $0, lone: false) } ?? chooseTitle(ld: ld, site: md.site, url: md.url)
+        md.title = choice?.text
         if let dateOverride, let d = dates.machine(dateOverride) {
             md.published = d.iso
             md.publishedUTC = d.utcMicros
         } else if let d = chooseDate(ld: ld, url: md.url, title: md.title) {
             md.published = d.iso
             md.publishedUTC = d.utcMicros
+        } else if choice?.lone == true, let t = documentTitle(site: md.site, url: md.url) {
+            md.title = t
         }
+        md.title = md.title.map { nfc($0) }
         md.language = [raw.htmlLang, metas["http-equiv:content-language"], metas["og:locale"], metas["language"], metas["dc.language"], ld.language]
             .lazy.compactMap { $0.flatMap(LanguageDetector.normalize) }.first
         md.author = chooseAuthor(ld: ld).map { nfc($0) }
@@ -235,7 +239,45 @@ struct MetadataBuilder {
         return String(out)
     }
 
-    func chooseTitle(ld: JSONLDFacts, site: String?, url: String?) -> String? {
+    /// A chosen title, and whether it is an h1 that no metadata title confirms (`lone`).
+    struct TitleChoice {
+        var text: String
+        var lone: Bool
+    }
+
+    /// Titles that `t` starts with, cut at each separator ("A | B | C": "A", "A | B", "A | B | C").
+    func separatorPrefixes(_ t: String) -> [String] {
+        var out: [String] = []
+        var words: [Substring] = []
+        for w in t.split(separator: " ") {
+            if Self.separators.contains(w) && !words.isEmpty { out.append(words.joined(separator: " ")) }
+            words.append(w)
+        }
+        if !words.isEmpty { out.append(words.joined(separator: " ")) }
+        return out
+    }
+
+    /// The headline part of the document's <title>, when the page's og:title (or twitter:title)
+    /// names the page the same way ("Pricing Guide near Atlanta | Site" with og:title "Pricing
+    /// Guide near Atlanta"): its first run of words once a leading or trailing site name is removed.
+    ///
+    /// Used for pages without a publication date whose h1 no metadata title confirms: on a
+    /// service, product or listing page the h1 is often a slogan ("Free SEO Checker", "Coupons")
+    /// while the title the page is named by is its <title>.
+    func documentTitle(site: String?, url: String?) -> String? {
+        guard let tt = raw.titleTag.map({ JSONLDFacts.decodeEntities(TextGatherString.collapse($0)) }), !tt.isEmpty,
+            let og = (metas["og:title"] ?? metas["twitter:title"]).map(JSONLDFacts.decodeEntities)
+        else { return nil }
+        let ogKey = titleKey(og)
+        guard separatorPrefixes(tt).contains(where: { titleKey($0) == ogKey }) else { return nil }
+        let stripped = stripSite(tt, site: site, url: url)
+        guard let first = parts(stripped).first, first.count >= 2 else { return nil }
+        if let site, titleKey(first) == titleKey(site) { return nil }
+        return first
+    }
+
+    func chooseTitle(ld: JSONLDFacts, site: String?, url: String?) -> TitleChoice? {
+        func found(_ t: String?, lone: Bool = false) -> TitleChoice? { t.map { TitleChoice(text: $0, lone: lone) } }
         let og = metas["og:title"] ?? metas["twitter:title"] ?? metas["itemprop:headline"]
         let tt = raw.titleTag.map { TextGatherString.collapse($0) }.flatMap { $0.isEmpty ? nil : $0 }
         let siteKey = site.map(titleKey)
@@ -252,24 +294,24 @@ struct MetadataBuilder {
             refs.insert(titleKey(stripSite(r2, site: site, url: url)))
             for p in parts(r2) { refs.insert(titleKey(p)) }
         }
-        for (_, h) in h1s where refs.contains(titleKey(h)) { return h }
+        for (_, h) in h1s where refs.contains(titleKey(h)) { return found(h) }
         // An h1 that begins a reference title ("Headline: more words" or "Headline | Section").
         for (_, h) in h1s {
             let k = titleKey(h)
-            if k.count >= 8 && refList.contains(where: { $0.hasPrefix(k) }) { return h }
+            if k.count >= 8 && refList.contains(where: { $0.hasPrefix(k) }) { return found(h) }
         }
         // The h1 next to the main text.
         let lo = (contentRoots.min() ?? 0) - 300
         let hi = contentRoots.map { Int(elems[$0].end) }.max() ?? elems.count
-        if let (_, h) = h1s.first(where: { $0.0 >= lo && $0.0 < hi }) { return h }
-        if let headline { return stripSite(headline, site: site, url: url) }
-        if let og, !isSite(og) { return stripSite(JSONLDFacts.decodeEntities(og), site: site, url: url) }
+        if let (_, h) = h1s.first(where: { $0.0 >= lo && $0.0 < hi }) { return found(h, lone: true) }
+        if let headline { return found(stripSite(headline, site: site, url: url)) }
+        if let og, !isSite(og) { return found(stripSite(JSONLDFacts.decodeEntities(og), site: site, url: url)) }
         if let tt, !isSite(tt) {
             let s = stripSite(JSONLDFacts.decodeEntities(tt), site: site, url: url)
-            if let (_, h) = h1s.first, titleKey(s).contains(titleKey(h)) { return h }
-            return s
+            if let (_, h) = h1s.first, titleKey(s).contains(titleKey(h)) { return found(h) }
+            return found(s)
         }
-        return h1s.first?.1 ?? tt
+        return found(h1s.first?.1 ?? tt)
     }
 
     // MARK: Date

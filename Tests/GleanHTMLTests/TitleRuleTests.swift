@@ -1,0 +1,68 @@
+import Testing
+@testable import GleanHTML
+
+private let text = "<p>Our electricians install panels, rewire old homes and repair faults across the whole region every day of the week.</p>"
+
+private func page(head: String, top: String) -> [UInt8] {
+    Array("<html><head>\(head)</head><body>\(top)<article>\(text)</article></body></html>".utf8)
+}
+
+struct TitleCase: Sendable, CustomStringConvertible {
+    let name: String
+    let bytes: [UInt8]
+    let title: String?
+    var description: String { name }
+}
+
+/// Which title wins when the h1, og:title, JSON-LD and <title> disagree.
+@Suite struct TitleRuleTests {
+    static let cases: [TitleCase] = [
+        TitleCase(
+            name: "undated page: <title> named the same by og:title beats a lone h1",
+            bytes: page(head: "<title>Electrical Pricing Guide near Springfield | Bright Sparks</title><meta property=\"og:title\" content=\"Electrical Pricing Guide near Springfield\">",
+                        top: "<h1>Pricing for Electrical Services</h1>"),
+            title: "Electrical Pricing Guide near Springfield"),
+        TitleCase(
+            name: "undated page: og:title equal to the whole <title>, its first run of words",
+            bytes: page(head: "<title>Panel Upgrades - Bright Sparks</title><meta property=\"og:title\" content=\"Panel Upgrades - Bright Sparks\">",
+                        top: "<h1>Safer homes start here</h1>"),
+            title: "Panel Upgrades"),
+        TitleCase(
+            name: "undated page: the site name first in <title> is skipped",
+            bytes: page(head: "<title>Bright Sparks | Panel Upgrades</title><meta property=\"og:title\" content=\"Bright Sparks | Panel Upgrades\"><meta property=\"og:site_name\" content=\"Bright Sparks\">",
+                        top: "<h1>Safer homes start here</h1>"),
+            title: "Panel Upgrades"),
+        TitleCase(
+            name: "dated page: the h1 stays the headline",
+            bytes: page(head: "<title>Electrical Pricing Guide near Springfield | Bright Sparks</title><meta property=\"og:title\" content=\"Electrical Pricing Guide near Springfield\"><meta property=\"article:published_time\" content=\"2024-03-05\">",
+                        top: "<h1>Pricing for Electrical Services</h1>"),
+            title: "Pricing for Electrical Services"),
+        TitleCase(
+            name: "undated page: og:title that differs from <title> confirms nothing, the h1 stays",
+            bytes: page(head: "<title>Electrical Pricing Guide | Bright Sparks</title><meta property=\"og:title\" content=\"Our prices\">",
+                        top: "<h1>Pricing for Electrical Services</h1>"),
+            title: "Pricing for Electrical Services"),
+        TitleCase(
+            name: "undated page: an h1 that og:title confirms stays",
+            bytes: page(head: "<title>Electrical Pricing Guide | Bright Sparks</title><meta property=\"og:title\" content=\"Pricing for Electrical Services\">",
+                        top: "<h1>Pricing for Electrical Services</h1>"),
+            title: "Pricing for Electrical Services"),
+        TitleCase(
+            name: "undated page without og:title: the h1 stays",
+            bytes: page(head: "<title>Electrical Pricing Guide | Bright Sparks</title>", top: "<h1>Pricing for Electrical Services</h1>"),
+            title: "Pricing for Electrical Services"),
+    ]
+
+    @Test(arguments: cases)
+    func title(_ c: TitleCase) throws {
+        #expect(try HTMLExtractor().extract(c.bytes).metadata.title == c.title)
+    }
+
+    @Test(arguments: [
+        ("A | B | C", ["A", "A | B", "A | B | C"]), ("Only words", ["Only words"]), ("A: B - C", ["A: B", "A: B - C"]),
+    ] as [(String, [String])])
+    func separatorPrefixes(_ t: String, _ want: [String]) {
+        let b = MetadataBuilder(raw: RawMeta(), elems: [], contentRoots: [], paragraphs: [])
+        #expect(b.separatorPrefixes(t) == want)
+    }
+}
