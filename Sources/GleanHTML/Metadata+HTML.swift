@@ -391,8 +391,12 @@ struct MetadataBuilder {
         return nil
     }
 
-    /// Words that mark a shown date as a revision, not the publication.
-    static let updateLabels = ["updat", "modif", "revis", "reviewed", "mis à jour", "mise à jour", "aktualisiert", "actualiz", "atualiz", "تحديث"]
+    /// Words that mark a shown date as another event than the publication: a revision, or a
+    /// member's registration shown beside forum posts ("Joined: 4 Jul 2012", "Member since 2019").
+    static let updateLabels = [
+        "updat", "modif", "revis", "reviewed", "mis à jour", "mise à jour", "aktualisiert", "actualiz", "atualiz", "تحديث",
+        "joined", "member since", "registered", "inscrit", "registriert", "miembro desde",
+    ]
 
     /// Whether `text` calls the date it shows an update.
     static func isUpdateLabel(_ text: String) -> Bool {
@@ -405,7 +409,8 @@ struct MetadataBuilder {
     }
 
     /// Words that label a shown date as the publication.
-    static let publishLabels = ["publish", "posted", "publié", "publicado", "veröffentlicht", "نشر"]
+    /// A question's "Asked" date is its publication on question-and-answer pages.
+    static let publishLabels = ["publish", "posted", "asked", "publié", "publicado", "veröffentlicht", "نشر"]
 
     /// Whether `text` labels the first date it shows as the publication.
     static func isPublishLabel(_ text: String) -> Bool {

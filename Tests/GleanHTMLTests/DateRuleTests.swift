@@ -159,6 +159,15 @@ struct DateRuleCase: Sendable, CustomStringConvertible {
                 + "</article><div><div><strong>(Re)Published:</strong> May 25, 2025</div><div><strong>Last edit:</strong> November 18, 2025</div></div>"
                 + "<div class=\"comments\"><p>Ann wrote on <time datetime=\"2022-07-11T18:56:58+00:00\">July 11, 2022</time></p></div>"),
             published: "2025-05-25"),
+        DateRuleCase(
+            name: "a question's Asked date, not a later edit or answer shown first",
+            bytes: doc(body: "<h1>Budget passes</h1><div>Edited <time datetime=\"2018-05-21T20:37:55Z\">May 21, 2018</time></div>"
+                + "<div>Asked <time datetime=\"2014-02-04T13:02:51Z\">12 years ago</time></div><article>\(para)</article>"),
+            published: "2014-02-04T13:02:51Z"),
+        DateRuleCase(
+            name: "a poster's join date beside a forum post is not the post's date",
+            bytes: doc(body: "<h1>Budget passes</h1><div><dd>Joined: 4. Jul 2012, 16:09</dd></div><article>\(para)<p><time datetime=\"2024-09-11T16:36:25+00:00\">Wed Sep 11, 2024</time></p></article>"),
+            published: "2024-09-11T16:36:25Z"),
     ]
 
     @Test(arguments: cases)
@@ -201,6 +210,10 @@ struct DateRuleCase: Sendable, CustomStringConvertible {
         ("Posted on 1 May 2025", false, true),
         ("May 1, 2025", false, false),
         ("Mis à jour le 2 mai 2025", true, false),
+        ("Joined: 4. Jul 2012, 16:09", true, false),
+        ("Member since 12 March 2019", true, false),
+        ("Asked 12 years, 1 month ago", false, true),
+        ("Posted 3 May 2025 · Joined 4 Jul 2012", false, true),
     ])
     func dateLabels(_ text: String, _ update: Bool, _ publish: Bool) {
         #expect(MetadataBuilder.isUpdateLabel(text) == update)
