@@ -504,6 +504,11 @@ struct MetadataBuilder {
                 cands.append(Cand(index: Int(i), date: d, update: false, rank: 0))
             }
         }
+        // Shown itemprop dates on more than two days are a list (answers, comments, other posts):
+        // they rank as any shown date, not as the page's own.
+        if Set(cands.map { daysFromCivil($0.date.year, $0.date.month, $0.date.day) }).count > 2 {
+            for k in cands.indices { cands[k].rank = 1 }
+        }
         for t in raw.times where Int(t.elem) >= start && Int(t.elem) < limit {
             let i = Int(t.elem)
             if let d = dates.machine(t.value) {

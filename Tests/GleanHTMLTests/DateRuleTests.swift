@@ -168,6 +168,17 @@ struct DateRuleCase: Sendable, CustomStringConvertible {
             name: "a poster's join date beside a forum post is not the post's date",
             bytes: doc(body: "<h1>Budget passes</h1><div><dd>Joined: 4. Jul 2012, 16:09</dd></div><article>\(para)<p><time datetime=\"2024-09-11T16:36:25+00:00\">Wed Sep 11, 2024</time></p></article>"),
             published: "2024-09-11T16:36:25Z"),
+        DateRuleCase(
+            name: "itemprop dates on three days are a list of answers: the Asked date wins",
+            bytes: doc(body: "<h1>Budget passes</h1><div>Asked <time datetime=\"2014-02-04T13:02:51Z\">12 years ago</time></div><article>\(para)</article>"
+                + "<div itemprop=\"datePublished\">2018-05-21 20:37:55</div><div itemprop=\"datePublished\">2016-03-17 13:23:29</div>"
+                + "<div itemprop=\"datePublished\">2015-01-02 10:00:00</div>"),
+            published: "2014-02-04T13:02:51Z"),
+        DateRuleCase(
+            name: "one shown itemprop datePublished is the page's",
+            bytes: doc(body: "<h1>Budget passes</h1><div>Posted <time datetime=\"2014-02-04T13:02:51Z\">12 years ago</time></div><article>\(para)</article>"
+                + "<div itemprop=\"datePublished\">2018-05-21 20:37:55</div>"),
+            published: "2018-05-21T20:37:55"),
     ]
 
     @Test(arguments: cases)
