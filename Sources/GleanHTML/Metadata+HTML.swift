@@ -309,7 +309,8 @@ struct MetadataBuilder {
         if let tt, !isSite(tt) {
             let s = stripSite(JSONLDFacts.decodeEntities(tt), site: site, url: url)
             if let (_, h) = h1s.first, titleKey(s).contains(titleKey(h)) { return found(h) }
-            return found(s)
+            // "Headline - Section - Site": the headline is the first run of words.
+            return found(parts(s).first.flatMap { $0.count >= 2 ? $0 : nil } ?? s)
         }
         return found(h1s.first?.1 ?? tt)
     }

@@ -51,6 +51,14 @@ struct TitleCase: Sendable, CustomStringConvertible {
             name: "undated page without og:title: the h1 stays",
             bytes: page(head: "<title>Electrical Pricing Guide | Bright Sparks</title>", top: "<h1>Pricing for Electrical Services</h1>"),
             title: "Pricing for Electrical Services"),
+        TitleCase(
+            name: "no h1, og:title or headline: the first run of words of <title>",
+            bytes: page(head: "<title>Breaker keeps tripping - Repairs - Bright Sparks Forum</title>", top: ""),
+            title: "Breaker keeps tripping"),
+        TitleCase(
+            name: "no h1: a <title> without separators is whole",
+            bytes: page(head: "<title>Breaker keeps tripping: what to check first</title>", top: ""),
+            title: "Breaker keeps tripping: what to check first"),
     ]
 
     @Test(arguments: cases)
