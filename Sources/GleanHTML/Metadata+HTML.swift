@@ -305,7 +305,10 @@ struct MetadataBuilder {
         let hi = contentRoots.map { Int(elems[$0].end) }.max() ?? elems.count
         if let (_, h) = h1s.first(where: { $0.0 >= lo && $0.0 < hi }) { return found(h, lone: true) }
         if let headline { return found(stripSite(headline, site: site, url: url)) }
-        if let og, !isSite(og) { return found(stripSite(JSONLDFacts.decodeEntities(og), site: site, url: url)) }
+        if let og, !isSite(og) {
+            let s = stripSite(JSONLDFacts.decodeEntities(og), site: site, url: url)
+            return found(parts(s).first.flatMap { $0.count >= 2 ? $0 : nil } ?? s)
+        }
         if let tt, !isSite(tt) {
             let s = stripSite(JSONLDFacts.decodeEntities(tt), site: site, url: url)
             if let (_, h) = h1s.first, titleKey(s).contains(titleKey(h)) { return found(h) }

@@ -59,6 +59,10 @@ struct TitleCase: Sendable, CustomStringConvertible {
             name: "no h1: a <title> without separators is whole",
             bytes: page(head: "<title>Breaker keeps tripping: what to check first</title>", top: ""),
             title: "Breaker keeps tripping: what to check first"),
+        TitleCase(
+            name: "no h1 or headline: og:title's first run of words",
+            bytes: page(head: "<title>Repairs</title><meta property=\"og:title\" content=\"Breaker keeps tripping - Repairs - Bright Sparks Forum\">", top: ""),
+            title: "Breaker keeps tripping"),
     ]
 
     @Test(arguments: cases)
