@@ -277,9 +277,19 @@ struct MetadataBuilder {
     }
 
     func chooseTitle(ld: JSONLDFacts, site: String?, url: String?) -> TitleChoice? {
-        func found(_ t: String?, lone: Bool = false) -> TitleChoice? { t.map { TitleChoice(text: $0, lone: lone) } }
         let og = metas["og:title"] ?? metas["twitter:title"] ?? metas["itemprop:headline"]
         let tt = raw.titleTag.map { TextGatherString.collapse($0) }.flatMap { $0.isEmpty ? nil : $0 }
+        // Where the metadata titles break: "Headline | Section | Site" breaks after "Headline".
+        let leads = Set([og, tt].compactMap { $0 }.flatMap { separatorPrefixes(JSONLDFacts.decodeEntities($0)).dropLast().map(titleKey) })
+        /// A title with separators whose first run of words is where a metadata title breaks is
+        /// that run: "Best Movers in 2025 | Top 19 Companies" with <title> "Best Movers in 2025 | …".
+        func found(_ t: String?, lone: Bool = false) -> TitleChoice? {
+            guard let t else { return nil }
+            if let first = parts(t).first, first.count < t.count, leads.contains(titleKey(first)) {
+                return TitleChoice(text: first, lone: lone)
+            }
+            return TitleChoice(text: t, lone: lone)
+        }
         let siteKey = site.map(titleKey)
         func isSite(_ t: String) -> Bool { siteKey != nil && titleKey(t) == siteKey }
         let headline = ld.headline.flatMap { isSite($0) ? nil : JSONLDFacts.decodeEntities($0) }

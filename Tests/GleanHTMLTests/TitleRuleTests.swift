@@ -63,6 +63,16 @@ struct TitleCase: Sendable, CustomStringConvertible {
             name: "no h1 or headline: og:title's first run of words",
             bytes: page(head: "<title>Repairs</title><meta property=\"og:title\" content=\"Breaker keeps tripping - Repairs - Bright Sparks Forum\">", top: ""),
             title: "Breaker keeps tripping"),
+        TitleCase(
+            name: "an h1 with a tagline after a separator where <title> breaks: the headline part",
+            bytes: page(head: "<title>Best Electricians in Springfield 2025 | Top 9 Firms | Bright Sparks</title>",
+                        top: "<h1>Best Electricians in Springfield 2025 | Top 9 Firms</h1>"),
+            title: "Best Electricians in Springfield 2025"),
+        TitleCase(
+            name: "an h1 with a separator that no metadata title breaks at stays whole",
+            bytes: page(head: "<title>Springfield electricians ranked</title>",
+                        top: "<h1>Best Electricians in Springfield 2025 - Top 9 Firms</h1>"),
+            title: "Best Electricians in Springfield 2025 - Top 9 Firms"),
     ]
 
     @Test(arguments: cases)
