@@ -9,6 +9,18 @@ struct ParsedDate: Equatable {
     var offset: Int?
     /// Only the month is known ("November 2015"); `day` is then 1 and unused.
     var monthOnly = false
+    /// Written with numbers that read as day-month and as month-day ("03-09-2026"): day first
+    /// was guessed. ``dayMonthSwapped`` is the other reading.
+    var guessed = false
+
+    /// The same instant with day and month exchanged, when that is a valid date.
+    var dayMonthSwapped: ParsedDate? {
+        var d = self
+        d.day = month
+        d.month = day
+        d.guessed = false
+        return d.isValid ? d : nil
+    }
 
     /// ISO 8601 with the source's precision.
     var iso: String {
@@ -456,10 +468,14 @@ enum DateParser {
                     let mdy = ParsedDate(year: y, month: a, day: b)
                     if !dmy.isValid { return mdy.isValid ? (mdy, k + 5) : nil }
                     if mdy.isValid && a != b {
-                        // Ambiguous: a weekday name nearby decides, else day first.
+                        // Ambiguous: a weekday name nearby decides, else day first (a guess).
                         if let wd = weekdayBefore(t, k) {
                             if weekday(mdy) == wd && weekday(dmy) != wd { return (mdy, k + 5) }
-                        } else if s1 == "/" && usStyleContext { dmy = mdy }
+                            dmy.guessed = weekday(dmy) != wd
+                        } else {
+                            if s1 == "/" && usStyleContext { dmy = mdy }
+                            dmy.guessed = true
+                        }
                     }
                     return (dmy, k + 5)
                 }

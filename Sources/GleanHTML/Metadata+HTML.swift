@@ -347,6 +347,7 @@ struct MetadataBuilder {
             if let url, let u = urlDate(url), abs(daysFromCivil(s.year, s.month, s.day) - daysFromCivil(u.year, u.month, u.day)) == 1 {
                 return u
             }
+            if s.guessed, let other = shownReading(of: s, title: title) { return other }
             return datelineOverride(structured: s, ld: ld, title: title) ?? s
         }
         if let v = visibleDates(title: title).first { return v }
@@ -574,6 +575,16 @@ struct MetadataBuilder {
             k += 1
         }
         return (cands, anchor)
+    }
+
+    /// The month-day reading of a structured date written with ambiguous numbers ("03-09-2026"),
+    /// when the page shows that day unambiguously ("March 9, 2026") outside boilerplate and never
+    /// shows the day-first reading.
+    func shownReading(of s: ParsedDate, title: String?) -> ParsedDate? {
+        guard let other = s.dayMonthSwapped else { return nil }
+        let shown = visibleCandidates(title: title).0.filter { !$0.boiler && !$0.date.guessed }
+        guard shown.contains(where: { sameDay($0.date, other) }), !shown.contains(where: { sameDay($0.date, s) }) else { return nil }
+        return other
     }
 
     /// Modification dates the page's metadata gives (JSON-LD, meta tags).

@@ -179,6 +179,20 @@ struct DateRuleCase: Sendable, CustomStringConvertible {
             bytes: doc(body: "<h1>Budget passes</h1><div>Posted <time datetime=\"2014-02-04T13:02:51Z\">12 years ago</time></div><article>\(para)</article>"
                 + "<div itemprop=\"datePublished\">2018-05-21 20:37:55</div>"),
             published: "2018-05-21T20:37:55"),
+        DateRuleCase(
+            name: "a month-first meta date read from the day the page shows in words",
+            bytes: doc(head: "<meta property=\"article:published_time\" content=\"03-09-2026\">",
+                       body: "<h1>Budget passes</h1>" + String(repeating: "<span>x</span>", count: 40) + "<div>Published March 9, 2026</div><article>\(para)</article>"),
+            published: "2026-03-09"),
+        DateRuleCase(
+            name: "an ambiguous meta date stays day first when the page shows nothing else",
+            bytes: doc(head: "<meta property=\"article:published_time\" content=\"03-09-2026\">", body: "<h1>Budget passes</h1><article>\(para)</article>"),
+            published: "2026-09-03"),
+        DateRuleCase(
+            name: "an ISO meta date is never swapped by a shown numeric date",
+            bytes: doc(head: "<meta property=\"article:published_time\" content=\"2026-03-09\">",
+                       body: "<h1>Budget passes</h1><div>09/03/2026</div><article>\(para)</article>"),
+            published: "2026-03-09"),
     ]
 
     @Test(arguments: cases)
