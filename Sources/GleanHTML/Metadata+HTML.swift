@@ -129,6 +129,58 @@ struct MetadataBuilder {
             if !t.isEmpty { m[k] = t }
         }
         self.metas = m
+        var home: Set<Int> = []
+        let host = (raw.canonical ?? m["og:url"]).flatMap { URL(string: $0)?.host }.map(Self.bareHost)
+        for i in raw.h1.map(Int.init) where Self.linksHome(i, elems: elems, host: host) { home.insert(i) }
+        self.homeH1 = home
+    }
+
+    /// h1 elements that are the site's name (a link to its home page), not a headline.
+    let homeH1: Set<Int>
+
+    static func bareHost(_ h: String) -> String {
+        let l = h.lowercased()
+        return l.hasPrefix("www.") ? String(l.dropFirst(4)) : l
+    }
+
+    /// Whether element `i` links to the site's home page: it sits in a link, or its first
+    /// elements hold one, whose target is "/" or a host (the page's, when known) with no path.
+    static func linksHome(_ i: Int, elems: [Elem], host: String?) -> Bool {
+        var links: [Int] = []
+        let p = Int(elems[i].parent)
+        if p >= 0 && elems[p].tag == .a { links.append(p) }
+        var k = i + 1
+        while k < Int(elems[i].end) && k < i + 6 {
+            if elems[k].tag == .a { links.append(k) }
+            k += 1
+        }
+        for l in links {
+            guard let href = attribute(elems[l].node, "href") else { continue }
+            if isHomeLink(href, host: host) { return true }
+        }
+        return false
+    }
+
+    /// "/", "./", or "https://host/" without path, query or fragment (on the page's host when known).
+    static func isHomeLink(_ href: String, host: String?) -> Bool {
+        let h = href.trimmingCharacters(in: .whitespaces)
+        if h == "/" || h == "./" { return true }
+        guard let u = URL(string: h), let uh = u.host, u.scheme == "http" || u.scheme == "https" else { return false }
+        guard u.path.isEmpty || u.path == "/", u.query == nil, u.fragment == nil else { return false }
+        return host.map { bareHost(uh) == $0 } ?? true
+    }
+
+    /// The value of attribute `name` on `node`.
+    static func attribute(_ node: NodePtr, _ name: String) -> String? {
+        var a = node.pointee.properties
+        while let attr = a {
+            if let n = attr.pointee.name, String(cString: n).lowercased() == name {
+                guard let c = attr.pointee.children, let content = c.pointee.content else { return nil }
+                return String(cString: content)
+            }
+            a = attr.pointee.next
+        }
+        return nil
     }
 
     func build(titleOverride: String?, dateOverride: String?) -> PageMetadata {
@@ -182,6 +234,7 @@ struct MetadataBuilder {
     func siteKeys(site: String?, url: String?) -> [String] {
         var keys: [String] = []
         if let site { keys.append(normKey(site)) }
+        for i in homeH1.sorted() { keys.append(normKey(TextGather.text(of: elems[i].node, limit: 200))) }
         if let url, let host = URL(string: url)?.host {
             var h = host.lowercased()
             if h.hasPrefix("www.") { h.removeFirst(4) }
@@ -293,7 +346,7 @@ struct MetadataBuilder {
         let siteKey = site.map(titleKey)
         func isSite(_ t: String) -> Bool { siteKey != nil && titleKey(t) == siteKey }
         let headline = ld.headline.flatMap { isSite($0) ? nil : JSONLDFacts.decodeEntities($0) }
-        let h1s = h1Texts().filter { !isSite($0.1) }
+        let h1s = h1Texts().filter { !isSite($0.1) && !homeH1.contains($0.0) }
         var refs: Set<String> = []
         var refList: [String] = []
         for r in [og, tt, headline, metas["title"]] {

@@ -73,11 +73,29 @@ struct TitleCase: Sendable, CustomStringConvertible {
             bytes: page(head: "<title>Springfield electricians ranked</title>",
                         top: "<h1>Best Electricians in Springfield 2025 - Top 9 Firms</h1>"),
             title: "Best Electricians in Springfield 2025 - Top 9 Firms"),
+        TitleCase(
+            name: "an h1 linking to the home page is the site's name, not the headline",
+            bytes: page(head: "<title>Wiring a garden shed | Bright Sparks</title><link rel=\"canonical\" href=\"https://sparks.example/blog/shed\">",
+                        top: "<h1 class=\"logo\"><a href=\"https://sparks.example/\">Bright Sparks</a></h1>"),
+            title: "Wiring a garden shed"),
+        TitleCase(
+            name: "an h1 linking to an article is still a headline",
+            bytes: page(head: "<title>Wiring a garden shed | Bright Sparks</title>", top: "<h1><a href=\"/blog/shed\">Wiring a garden shed</a></h1>"),
+            title: "Wiring a garden shed"),
     ]
 
     @Test(arguments: cases)
     func title(_ c: TitleCase) throws {
         #expect(try HTMLExtractor().extract(c.bytes).metadata.title == c.title)
+    }
+
+    @Test(arguments: [
+        ("/", nil, true), ("./", nil, true), ("https://sparks.example/", "sparks.example", true), ("http://www.sparks.example", "sparks.example", true),
+        ("https://sparks.example/blog", "sparks.example", false), ("https://other.example/", "sparks.example", false),
+        ("https://sparks.example/?p=1", "sparks.example", false), ("/about", nil, false), ("mailto:a@sparks.example", nil, false),
+    ] as [(String, String?, Bool)])
+    func homeLinks(_ href: String, _ host: String?, _ home: Bool) {
+        #expect(MetadataBuilder.isHomeLink(href, host: host) == home)
     }
 
     @Test(arguments: [
