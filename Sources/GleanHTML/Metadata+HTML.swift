@@ -349,15 +349,21 @@ struct MetadataBuilder {
         let h1s = h1Texts().filter { !isSite($0.1) && !homeH1.contains($0.0) }
         var refs: Set<String> = []
         var refList: [String] = []
+        /// How the metadata spells each reference title, first source first.
+        var spelled: [String: String] = [:]
         for r in [og, tt, headline, metas["title"]] {
             guard let r else { continue }
             let r2 = JSONLDFacts.decodeEntities(r)
             refList.append(titleKey(r2))
-            refs.insert(titleKey(r2))
-            refs.insert(titleKey(stripSite(r2, site: site, url: url)))
-            for p in parts(r2) { refs.insert(titleKey(p)) }
+            for t in [r2, stripSite(r2, site: site, url: url)] + parts(r2) {
+                let k = titleKey(t)
+                refs.insert(k)
+                if spelled[k] == nil { spelled[k] = t }
+            }
         }
-        for (_, h) in h1s where refs.contains(titleKey(h)) { return found(h) }
+        // The h1 that a metadata title confirms; spelled as the metadata spells it when the two
+        // differ only in typographic quotes ("Here’s" in the h1, "Here's" in og:title).
+        for (_, h) in h1s where refs.contains(titleKey(h)) { return found(spelled[titleKey(h)].map { normKey($0) == normKey(h) ? h : $0 } ?? h) }
         // An h1 that begins a reference title ("Headline: more words" or "Headline | Section").
         for (_, h) in h1s {
             let k = titleKey(h)

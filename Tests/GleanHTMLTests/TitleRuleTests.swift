@@ -82,6 +82,16 @@ struct TitleCase: Sendable, CustomStringConvertible {
             name: "an h1 linking to an article is still a headline",
             bytes: page(head: "<title>Wiring a garden shed | Bright Sparks</title>", top: "<h1><a href=\"/blog/shed\">Wiring a garden shed</a></h1>"),
             title: "Wiring a garden shed"),
+        TitleCase(
+            name: "an h1 confirmed by og:title up to typographic quotes is spelled as og:title spells it",
+            bytes: page(head: "<title>Here's why breakers trip | Bright Sparks</title><meta property=\"og:title\" content=\"Here's why breakers trip\">",
+                        top: "<h1>Here’s why breakers trip</h1>"),
+            title: "Here's why breakers trip"),
+        TitleCase(
+            name: "an h1 confirmed by og:title in other letter case keeps its own spelling",
+            bytes: page(head: "<title>Here’s Why Breakers Trip | Bright Sparks</title><meta property=\"og:title\" content=\"Here’s Why Breakers Trip\">",
+                        top: "<h1>Here’s why breakers trip</h1>"),
+            title: "Here’s why breakers trip"),
     ]
 
     @Test(arguments: cases)
