@@ -266,9 +266,16 @@ struct MetadataBuilder {
 
     func h1Texts() -> [(Int, String)] {
         raw.h1.compactMap { i in
-            let t = TextGather.text(of: elems[Int(i)].node, limit: 600)
+            let t = Self.withoutAnchorMark(TextGather.text(of: elems[Int(i)].node, limit: 600))
             return t.count >= 2 && t.count <= 400 ? (Int(i), t) : nil
         }
+    }
+
+    /// A heading without the permalink mark documentation generators put after it ("Install ¶").
+    static func withoutAnchorMark(_ t: String) -> String {
+        var s = Substring(t)
+        while let last = s.last, last == "¶" || last == "§" || last == " " { s = s.dropLast() }
+        return s.count == t.count ? t : String(s)
     }
 
     /// Comparison key that also ignores quote styles and leading markup marks.
@@ -373,7 +380,16 @@ struct MetadataBuilder {
         let lo = (contentRoots.min() ?? 0) - 300
         let hi = contentRoots.map { Int(elems[$0].end) }.max() ?? elems.count
         if let (_, h) = h1s.first(where: { $0.0 >= lo && $0.0 < hi }) { return found(h, lone: true) }
-        if let headline { return found(stripSite(headline, site: site, url: url)) }
+        if let headline {
+            // A JSON-LD headline cut short (publishers truncate it to 110 characters) gives way
+            // to the og:title or <title> it begins.
+            let k = titleKey(headline)
+            for r in [og, tt].compactMap({ $0 }) {
+                let full = stripSite(JSONLDFacts.decodeEntities(r), site: site, url: url)
+                if titleKey(full).count > k.count && titleKey(full).hasPrefix(k) { return found(full) }
+            }
+            return found(stripSite(headline, site: site, url: url))
+        }
         if let og, !isSite(og) {
             let s = stripSite(JSONLDFacts.decodeEntities(og), site: site, url: url)
             return found(parts(s).first.flatMap { $0.count >= 2 ? $0 : nil } ?? s)

@@ -92,6 +92,15 @@ struct TitleCase: Sendable, CustomStringConvertible {
             bytes: page(head: "<title>Here’s Why Breakers Trip | Bright Sparks</title><meta property=\"og:title\" content=\"Here’s Why Breakers Trip\">",
                         top: "<h1>Here’s why breakers trip</h1>"),
             title: "Here’s why breakers trip"),
+        TitleCase(
+            name: "a JSON-LD headline cut short gives way to the og:title it begins",
+            bytes: page(head: "<script type=\"application/ld+json\">{\"@type\":\"Article\",\"headline\":\"Why breakers trip (and the one check that\"}</script>"
+                        + "<meta property=\"og:title\" content=\"Why breakers trip (and the one check that fixes most of them) - Bright Sparks\"><meta property=\"og:site_name\" content=\"Bright Sparks\">", top: ""),
+            title: "Why breakers trip (and the one check that fixes most of them)"),
+        TitleCase(
+            name: "a heading's permalink mark is not part of the title",
+            bytes: page(head: "<title>Installing the meter — Spark Docs</title>", top: "<h1>Installing the meter<a class=\"headerlink\" href=\"#install\">¶</a></h1>"),
+            title: "Installing the meter"),
     ]
 
     @Test(arguments: cases)
