@@ -251,7 +251,7 @@ struct MetadataBuilder {
         func isSite(_ ws: ArraySlice<Substring>) -> Bool {
             let k = normKey(ws.joined(separator: " "))
             let compact = String(k.filter { $0 != " " })
-            return keys.contains { $0 == k || $0 == compact || (compact.count >= 4 && $0.hasPrefix(compact)) || ($0.count >= 4 && compact.hasPrefix($0)) }
+            return keys.contains { $0 == k || $0 == compact || (compact.count >= 4 && $0.hasPrefix(compact)) }
         }
         while let last = words.lastIndex(where: { Self.separators.contains($0) }), last > 0, isSite(words[(last + 1)...]) {
             words.removeSubrange(last...)

@@ -101,6 +101,14 @@ struct TitleCase: Sendable, CustomStringConvertible {
             name: "a heading's permalink mark is not part of the title",
             bytes: page(head: "<title>Installing the meter — Spark Docs</title>", top: "<h1>Installing the meter<a class=\"headerlink\" href=\"#install\">¶</a></h1>"),
             title: "Installing the meter"),
+        TitleCase(
+            name: "a product named after the site is not the site's name",
+            bytes: page(head: "<title>Sparks Panels | Safer wiring for homes</title><link rel=\"canonical\" href=\"https://www.sparks.example/panels\">", top: ""),
+            title: "Sparks Panels"),
+        TitleCase(
+            name: "the host's name after a separator is the site's name",
+            bytes: page(head: "<title>Safer wiring for homes | Sparks</title><link rel=\"canonical\" href=\"https://www.sparks.example/panels\">", top: ""),
+            title: "Safer wiring for homes"),
     ]
 
     @Test(arguments: cases)
