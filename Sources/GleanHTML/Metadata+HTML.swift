@@ -11,6 +11,8 @@ struct JSONLDFacts {
     var publisher: String?
     var url: String?
     var language: String?
+    /// Whether an object of an article type (Article, NewsArticle, BlogPosting, …) is present.
+    var hasArticle = false
 
     static let articleTypes: Set<String> = [
         "article", "newsarticle", "blogposting", "report", "scholarlyarticle", "techarticle", "reportagenewsarticle",
@@ -32,6 +34,7 @@ struct JSONLDFacts {
             return []
         }
         let articles = objects.filter { types($0).contains(where: { Self.articleTypes.contains($0) }) }
+        hasArticle = !articles.isEmpty
         let pages = objects.filter { types($0).contains(where: { $0.hasSuffix("page") }) }
         for o in articles + pages + objects {
             if headline == nil, let h = Self.string(o["headline"]) { headline = h }
@@ -198,7 +201,11 @@ struct MetadataBuilder {
         } else if let d = chooseDate(ld: ld, url: md.url, title: md.title) {
             md.published = d.iso
             md.publishedUTC = d.utcMicros
-        } else if choice?.lone == true, let t = documentTitle(site: md.site, url: md.url) {
+        }
+        // A page that does not present itself as a dated article (no date, or neither og:type
+        // article nor a JSON-LD article) is named by its <title> when its h1 is unconfirmed.
+        let article = md.published != nil && (metas["og:type"]?.lowercased() == "article" || ld.hasArticle)
+        if choice?.lone == true, !article, let t = documentTitle(site: md.site, url: md.url) {
             md.title = t
         }
         md.title = md.title.map { nfc($0) }
@@ -321,7 +328,8 @@ struct MetadataBuilder {
     /// names the page the same way ("Pricing Guide near Atlanta | Site" with og:title "Pricing
     /// Guide near Atlanta"): its first run of words once a leading or trailing site name is removed.
     ///
-    /// Used for pages without a publication date whose h1 no metadata title confirms: on a
+    /// Used for pages that are not dated articles (no date, or neither og:type article nor a
+    /// JSON-LD article) whose h1 no metadata title confirms: on a
     /// service, product or listing page the h1 is often a slogan ("Free SEO Checker", "Coupons")
     /// while the title the page is named by is its <title>.
     func documentTitle(site: String?, url: String?) -> String? {

@@ -33,10 +33,20 @@ struct TitleCase: Sendable, CustomStringConvertible {
                         top: "<h1>Safer homes start here</h1>"),
             title: "Panel Upgrades"),
         TitleCase(
-            name: "dated page: the h1 stays the headline",
-            bytes: page(head: "<title>Electrical Pricing Guide near Springfield | Bright Sparks</title><meta property=\"og:title\" content=\"Electrical Pricing Guide near Springfield\"><meta property=\"article:published_time\" content=\"2024-03-05\">",
+            name: "dated article (og:type article): the h1 stays the headline",
+            bytes: page(head: "<title>Electrical Pricing Guide near Springfield | Bright Sparks</title><meta property=\"og:title\" content=\"Electrical Pricing Guide near Springfield\"><meta property=\"og:type\" content=\"article\"><meta property=\"article:published_time\" content=\"2024-03-05\">",
                         top: "<h1>Pricing for Electrical Services</h1>"),
             title: "Pricing for Electrical Services"),
+        TitleCase(
+            name: "dated article (JSON-LD BlogPosting): the h1 stays the headline",
+            bytes: page(head: "<title>Electrical Pricing Guide near Springfield | Bright Sparks</title><meta property=\"og:title\" content=\"Electrical Pricing Guide near Springfield\"><script type=\"application/ld+json\">{\"@type\":\"BlogPosting\",\"datePublished\":\"2024-03-05\"}</script>",
+                        top: "<h1>Pricing for Electrical Services</h1>"),
+            title: "Pricing for Electrical Services"),
+        TitleCase(
+            name: "dated page that is no article (og:type website): <title> named the same by og:title beats a lone h1",
+            bytes: page(head: "<title>Electrical Pricing Guide near Springfield | Bright Sparks</title><meta property=\"og:title\" content=\"Electrical Pricing Guide near Springfield\"><meta property=\"og:type\" content=\"website\"><meta property=\"article:published_time\" content=\"2024-03-05\">",
+                        top: "<h1>Pricing for Electrical Services</h1>"),
+            title: "Electrical Pricing Guide near Springfield"),
         TitleCase(
             name: "undated page: og:title that differs from <title> confirms nothing, the h1 stays",
             bytes: page(head: "<title>Electrical Pricing Guide | Bright Sparks</title><meta property=\"og:title\" content=\"Our prices\">",
