@@ -271,6 +271,21 @@ struct MetadataBuilder {
         return words.joined(separator: " ")
     }
 
+    /// The metadata title (by its key, as spelled; first source first) that `h` holds before a
+    /// byline: a date, or "by", "posted", "published", "updated", "written" ("Headline Posted on
+    /// July 1, 2024 by Ann").
+    func wrappedTitle(_ h: String, in spellings: [(key: String, text: String)]) -> String? {
+        let hk = titleKey(h)
+        for (k, t) in spellings where k.count >= 12 && hk.hasPrefix(k + " ") {
+            let rest = String(hk.dropFirst(k.count + 1))
+            let first = rest.split(separator: " ").first.map(String.init) ?? ""
+            if ["by", "posted", "published", "updated", "written"].contains(first) || DateRules.unbounded.scanText(rest, requireAlone: false) != nil {
+                return t
+            }
+        }
+        return nil
+    }
+
     func h1Texts() -> [(Int, String)] {
         raw.h1.compactMap { i in
             let t = Self.withoutAnchorMark(TextGather.text(of: elems[Int(i)].node, limit: 600))
@@ -282,6 +297,11 @@ struct MetadataBuilder {
     static func withoutAnchorMark(_ t: String) -> String {
         var s = Substring(t)
         while let last = s.last, last == "¶" || last == "§" || last == " " { s = s.dropLast() }
+        // Markdown heading marks shown as text ("## Headline").
+        if s.hasPrefix("#") {
+            let body = s.drop(while: { $0 == "#" })
+            if body.first == " " { s = body.drop(while: { $0 == " " }) }
+        }
         return s.count == t.count ? t : String(s)
     }
 
@@ -366,6 +386,7 @@ struct MetadataBuilder {
         var refList: [String] = []
         /// How the metadata spells each reference title, first source first.
         var spelled: [String: String] = [:]
+        var spellings: [(key: String, text: String)] = []
         for r in [og, tt, headline, metas["title"]] {
             guard let r else { continue }
             let r2 = JSONLDFacts.decodeEntities(r)
@@ -373,12 +394,20 @@ struct MetadataBuilder {
             for t in [r2, stripSite(r2, site: site, url: url)] + parts(r2) {
                 let k = titleKey(t)
                 refs.insert(k)
-                if spelled[k] == nil { spelled[k] = t }
+                if spelled[k] == nil {
+                    spelled[k] = t
+                    spellings.append((k, t))
+                }
             }
         }
         // The h1 that a metadata title confirms; spelled as the metadata spells it when the two
         // differ only in typographic quotes ("Here’s" in the h1, "Here's" in og:title).
         for (_, h) in h1s where refs.contains(titleKey(h)) { return found(spelled[titleKey(h)].map { normKey($0) == normKey(h) ? h : $0 } ?? h) }
+        // An h1 that runs a metadata title into its byline ("Headline Posted on July 1, 2024 by
+        // Ann"): the metadata title.
+        for (_, h) in h1s {
+            if let t = wrappedTitle(h, in: spellings) { return found(t) }
+        }
         // An h1 that begins a reference title ("Headline: more words" or "Headline | Section").
         for (_, h) in h1s {
             let k = titleKey(h)

@@ -119,6 +119,20 @@ struct TitleCase: Sendable, CustomStringConvertible {
             name: "the host's name after a separator is the site's name",
             bytes: page(head: "<title>Safer wiring for homes | Sparks</title><link rel=\"canonical\" href=\"https://www.sparks.example/panels\">", top: ""),
             title: "Safer wiring for homes"),
+        TitleCase(
+            name: "an h1 that runs into its byline gives the og:title it begins",
+            bytes: page(head: "<title>Why breakers trip - Bright Sparks</title><meta property=\"og:title\" content=\"Why breakers trip\">",
+                        top: "<h1>Why breakers trip <small>Posted on July 1, 2024 by Ann</small></h1>"),
+            title: "Why breakers trip"),
+        TitleCase(
+            name: "an h1 that goes on past og:title without a byline stays whole",
+            bytes: page(head: "<title>Why breakers trip - Bright Sparks</title><meta property=\"og:title\" content=\"Why breakers trip\"><meta property=\"og:type\" content=\"article\"><meta property=\"article:published_time\" content=\"2024-07-01\">",
+                        top: "<h1>Why breakers trip in old houses</h1>"),
+            title: "Why breakers trip in old houses"),
+        TitleCase(
+            name: "markdown heading marks shown as text are not part of the title",
+            bytes: page(head: "<title>Notes</title>", top: "<h1>## Why breakers trip</h1>"),
+            title: "Why breakers trip"),
     ]
 
     @Test(arguments: cases)
