@@ -205,7 +205,7 @@ struct MetadataBuilder {
         // A page that does not present itself as a dated article (no date, or neither og:type
         // article nor a JSON-LD article) is named by its <title> when its h1 is unconfirmed.
         let article = md.published != nil && (metas["og:type"]?.lowercased() == "article" || ld.hasArticle)
-        if choice?.lone == true, !article, let t = documentTitle(site: md.site, url: md.url) {
+        if choice?.lone == true, !article, let t = documentTitle(site: md.site, url: md.url, headline: ld.headline) {
             md.title = t
         }
         md.title = md.title.map { nfc($0) }
@@ -344,17 +344,18 @@ struct MetadataBuilder {
         return out
     }
 
-    /// The headline part of the document's <title>, when the page's og:title (or twitter:title)
-    /// names the page the same way ("Pricing Guide near Atlanta | Site" with og:title "Pricing
-    /// Guide near Atlanta"): its first run of words once a leading or trailing site name is removed.
+    /// The headline part of the document's <title>, when the page's og:title (or twitter:title, or
+    /// the JSON-LD headline) names the page the same way ("Pricing Guide near Atlanta | Site" with
+    /// og:title "Pricing Guide near Atlanta"): its first run of words once a leading or trailing
+    /// site name is removed.
     ///
     /// Used for pages that are not dated articles (no date, or neither og:type article nor a
     /// JSON-LD article) whose h1 no metadata title confirms: on a
     /// service, product or listing page the h1 is often a slogan ("Free SEO Checker", "Coupons")
     /// while the title the page is named by is its <title>.
-    func documentTitle(site: String?, url: String?) -> String? {
+    func documentTitle(site: String?, url: String?, headline: String? = nil) -> String? {
         guard let tt = raw.titleTag.map({ JSONLDFacts.decodeEntities(TextGatherString.collapse($0)) }), !tt.isEmpty,
-            let og = (metas["og:title"] ?? metas["twitter:title"]).map(JSONLDFacts.decodeEntities)
+            let og = (metas["og:title"] ?? metas["twitter:title"] ?? headline).map(JSONLDFacts.decodeEntities)
         else { return nil }
         let ogKey = titleKey(og)
         guard separatorPrefixes(tt).contains(where: { titleKey($0) == ogKey }) else { return nil }

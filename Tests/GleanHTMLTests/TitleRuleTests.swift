@@ -133,6 +133,11 @@ struct TitleCase: Sendable, CustomStringConvertible {
             name: "markdown heading marks shown as text are not part of the title",
             bytes: page(head: "<title>Notes</title>", top: "<h1>## Why breakers trip</h1>"),
             title: "Why breakers trip"),
+        TitleCase(
+            name: "undated page without og:title: a JSON-LD headline that names the page as <title> does beats a lone h1",
+            bytes: page(head: "<title>Electrical Pricing Guide near Springfield | Bright Sparks</title><script type=\"application/ld+json\">{\"@type\":\"WebPage\",\"headline\":\"Electrical Pricing Guide near Springfield\"}</script>",
+                        top: "<h1>Pricing for Electrical Services</h1>"),
+            title: "Electrical Pricing Guide near Springfield"),
     ]
 
     @Test(arguments: cases)
