@@ -9,6 +9,18 @@ struct ParsedDate: Equatable {
     var offset: Int?
     /// Only the month is known ("November 2015"); `day` is then 1 and unused.
     var monthOnly = false
+    /// Written with numbers that read as day-month and as month-day ("03-09-2026"): day first
+    /// was guessed. ``dayMonthSwapped`` is the other reading.
+    var guessed = false
+
+    /// The same instant with day and month exchanged, when that is a valid date.
+    var dayMonthSwapped: ParsedDate? {
+        var d = self
+        d.day = month
+        d.month = day
+        d.guessed = false
+        return d.isValid ? d : nil
+    }
 
     /// ISO 8601 with the source's precision.
     var iso: String {
@@ -74,23 +86,126 @@ func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
     return era * 146097 + doe - 719468
 }
 
-enum DateParser {
-    /// Latest acceptable date: publication dates are never in the future (that is how expiry dates look).
-    static var latestDay: Int { Int(Date().timeIntervalSince1970 / 86400) + 2 }
-    static let earliestYear = 1990
+/// The calendar day (UTC) that publication dates are checked against: a page cannot have been
+/// published after the day it was fetched, so a later date on it is an expiry, an event or a typo.
+///
+/// The reference always comes from the input or the run, never from the clock: the `as_of` option
+/// of `parse.html` (an ISO date) when the manifest gives one, else the input file's modification
+/// time. Without either there is no upper bound. So the same input and manifest give the same
+/// dates on any day.
+public struct ReferenceDay: Sendable, Equatable, Comparable, CustomStringConvertible {
+    /// Days since 1970-01-01.
+    public let daysSinceEpoch: Int
 
-    static func plausible(_ d: ParsedDate) -> Bool {
-        d.isValid && d.year >= earliestYear && daysFromCivil(d.year, d.month, d.day) <= latestDay
+    /// The day `daysSinceEpoch` days after 1970-01-01.
+    public init(daysSinceEpoch: Int) { self.daysSinceEpoch = daysSinceEpoch }
+
+    /// The UTC day of an instant given in seconds since the epoch (a file's modification time).
+    public init(unixSeconds: Int64) {
+        let (q, r) = unixSeconds.quotientAndRemainder(dividingBy: 86400)
+        daysSinceEpoch = Int(r < 0 ? q - 1 : q)
+    }
+
+    /// A day written "YYYY-MM-DD"; nil for any other text or an impossible day.
+    public init?(iso: String) {
+        let b = Array(iso.utf8)
+        guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D, let d = DateParser.iso(b), d.isValid else { return nil }
+        daysSinceEpoch = daysFromCivil(d.year, d.month, d.day)
+    }
+
+    /// "YYYY-MM-DD".
+    public var description: String {
+        let (y, m, d) = civilFromDays(daysSinceEpoch)
+        return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2)
+    }
+
+    public static func < (a: ReferenceDay, b: ReferenceDay) -> Bool { a.daysSinceEpoch < b.daysSinceEpoch }
+}
+
+/// Year, month and day of a count of days since 1970-01-01 (Howard Hinnant's algorithm).
+func civilFromDays(_ z0: Int) -> (Int, Int, Int) {
+    let z = z0 + 719468
+    let era = (z >= 0 ? z : z - 146096) / 146097
+    let doe = z - era * 146097
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let d = doy - (153 * mp + 2) / 5 + 1
+    let m = mp < 10 ? mp + 3 : mp - 9
+    return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+}
+
+/// Which written dates can be a page's publication date: valid days from 1990 up to the day after
+/// the reference day (a publisher's zone runs up to 14 hours ahead of UTC). A plain value, built
+/// once per page from its reference day and passed to whatever reads dates.
+struct DateRules {
+    /// Latest acceptable day (days since the epoch); nil: no upper bound.
+    let latestDay: Int?
+
+    init(asOf: ReferenceDay?) {
+        latestDay = asOf.map { $0.daysSinceEpoch + 1 }
+    }
+
+    /// Dates are read for their form only: no upper bound.
+    static let unbounded = DateRules(asOf: nil)
+
+    func plausible(_ d: ParsedDate) -> Bool {
+        guard d.isValid && d.year >= DateParser.earliestYear else { return false }
+        guard let latestDay else { return true }
+        return daysFromCivil(d.year, d.month, d.day) <= latestDay
     }
 
     /// Parses a machine date: ISO 8601 ("2024-06-14", "2024-06-14T15:28:00+07:00", "2024-06-14 15:28"),
     /// else falls back to the free-text forms.
-    static func machine(_ raw: String) -> ParsedDate? {
+    func machine(_ raw: String) -> ParsedDate? {
         let s = Array(raw.trimmingCharacters(in: .whitespacesAndNewlines).utf8)
-        if let d = iso(s), plausible(d) { return d }
+        if let d = DateParser.iso(s), plausible(d) { return d }
         if let d = scanText(raw, requireAlone: false), plausible(d) { return d }
         return nil
     }
+
+    /// The first plausible date found in free text (datelines: "September 4, 2025",
+    /// "4 septembre 2025", "١٤ يونيو ٢٠٢٤", "14/06/2024", "2024-06-14", with an optional time).
+    func scanText(_ text: String, requireAlone: Bool) -> ParsedDate? {
+        // Every written date has a number in it (a day or a year): most lines tried have none.
+        guard DateParser.hasDigit(text, limit: 4000) else { return nil }
+        let t = DateParser.tokenize(text)
+        var k = 0
+        while k < t.count {
+            if let (d, end) = DateParser.dateAt(t, k), plausible(d) {
+                var out = d
+                DateParser.attachTime(t, start: k, end: end, to: &out)
+                return out
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// A line that is only a month and a year ("November 2015", "Date: Nov. 2003").
+    func monthYearAlone(_ text: String) -> ParsedDate? {
+        var t = DateParser.tokenize(text, limit: 60)
+        if let w = DateParser.word(t, 0), ["date", "published", "posted"].contains(w) {
+            t.removeFirst()
+            if DateParser.sep(t, 0) == ":" { t.removeFirst() }
+        }
+        guard let (m, after) = DateParser.monthAt(t, 0) else { return nil }
+        var j = after
+        if DateParser.sep(t, j) == "," { j += 1 }
+        guard let (y, dy) = DateParser.num(t, j), dy == 4, j + 1 == t.count else { return nil }
+        var d = ParsedDate(year: y, month: m, day: 1)
+        d.monthOnly = true
+        // The month's first day stands for it: a month under way on the reference day is accepted.
+        return plausible(d) ? d : nil
+    }
+}
+
+enum DateParser {
+    static let earliestYear = 1990
+
+    /// Whether `raw` reads as a machine or written date, whatever its day (no reference day: use
+    /// ``DateRules`` for a publication date).
+    static func machine(_ raw: String) -> ParsedDate? { DateRules.unbounded.machine(raw) }
 
     static func iso(_ s: [UInt8]) -> ParsedDate? {
         var i = 0
@@ -280,24 +395,6 @@ enum DateParser {
         return toks
     }
 
-    /// The first date found in free text (datelines: "September 4, 2025", "4 septembre 2025",
-    /// "١٤ يونيو ٢٠٢٤", "14/06/2024", "2024-06-14", with an optional time).
-    static func scanText(_ text: String, requireAlone: Bool) -> ParsedDate? {
-        // Every written date has a number in it (a day or a year): most lines tried have none.
-        guard hasDigit(text, limit: 4000) else { return nil }
-        let t = tokenize(text)
-        var k = 0
-        while k < t.count {
-            if let (d, end) = dateAt(t, k), plausible(d) {
-                var out = d
-                attachTime(t, start: k, end: end, to: &out)
-                return out
-            }
-            k += 1
-        }
-        return nil
-    }
-
     static func num(_ t: [Token], _ i: Int) -> (Int, Int)? {
         guard i >= 0, i < t.count, case .num(let v, let d) = t[i].tok else { return nil }
         return (v, d)
@@ -371,10 +468,14 @@ enum DateParser {
                     let mdy = ParsedDate(year: y, month: a, day: b)
                     if !dmy.isValid { return mdy.isValid ? (mdy, k + 5) : nil }
                     if mdy.isValid && a != b {
-                        // Ambiguous: a weekday name nearby decides, else day first.
+                        // Ambiguous: a weekday name nearby decides, else day first (a guess).
                         if let wd = weekdayBefore(t, k) {
                             if weekday(mdy) == wd && weekday(dmy) != wd { return (mdy, k + 5) }
-                        } else if s1 == "/" && usStyleContext { dmy = mdy }
+                            dmy.guessed = weekday(dmy) != wd
+                        } else {
+                            if s1 == "/" && usStyleContext { dmy = mdy }
+                            dmy.guessed = true
+                        }
                     }
                     return (dmy, k + 5)
                 }
@@ -417,22 +518,6 @@ enum DateParser {
             return out.isValid ? (out, j + 1) : nil
         }
         return nil
-    }
-
-    /// A line that is only a month and a year ("November 2015", "Date: Nov. 2003").
-    static func monthYearAlone(_ text: String) -> ParsedDate? {
-        var t = tokenize(text, limit: 60)
-        if let w = word(t, 0), ["date", "published", "posted"].contains(w) {
-            t.removeFirst()
-            if sep(t, 0) == ":" { t.removeFirst() }
-        }
-        guard let (m, after) = monthAt(t, 0) else { return nil }
-        var j = after
-        if sep(t, j) == "," { j += 1 }
-        guard let (y, dy) = num(t, j), dy == 4, j + 1 == t.count else { return nil }
-        var d = ParsedDate(year: y, month: m, day: 1)
-        d.monthOnly = true
-        return plausible(d) ? d : nil
     }
 
     /// Day-first is the default for ambiguous numeric dates; no US context is inferred.

@@ -45,8 +45,10 @@ public struct HTMLExtractor: Sendable {
     }
 
     /// Extracts one page from its raw bytes.
+    /// - Parameter asOf: the page's reference day (see ``ReferenceDay``): a date after the day that
+    ///   follows it is not a publication date; nil: no upper bound.
     /// - Throws: ``HTMLError`` for an empty, oversized or binary input, or a page libxml2 cannot read.
-    public func extract(_ bytes: [UInt8]) throws -> ExtractedPage {
+    public func extract(_ bytes: [UInt8], asOf: ReferenceDay? = nil) throws -> ExtractedPage {
         _ = libxmlReady
         if bytes.isEmpty { throw HTMLError(.empty, "page is empty (0 bytes)") }
         if bytes.count > options.maxBytes {
@@ -79,7 +81,7 @@ public struct HTMLExtractor: Sendable {
             }
             guard let doc else { throw HTMLError(.parseFailed, "libxml2 could not parse the page (\(bytes.count) bytes)") }
             defer { xmlFreeDoc(doc) }
-            return try extract(doc: doc, encoding: decoded.name)
+            return try extract(doc: doc, encoding: decoded.name, asOf: asOf)
         }
     }
 
@@ -97,7 +99,7 @@ public struct HTMLExtractor: Sendable {
         return nil
     }
 
-    private func extract(doc: UnsafeMutablePointer<xmlDoc>, encoding: String) throws -> ExtractedPage {
+    private func extract(doc: UnsafeMutablePointer<xmlDoc>, encoding: String, asOf: ReferenceDay?) throws -> ExtractedPage {
         var walker = DocumentWalker(maxDepth: options.maxDepth)
         walker.walk(doc)
         let elems = walker.elems
@@ -117,7 +119,7 @@ public struct HTMLExtractor: Sendable {
             if let e = options.dateXPath { xpathDate = try x.string(e) }
         }
         var content = MainContent.extract(elems: elems, roots: xpathRoots, excluded: excluded)
-        var meta = MetadataBuilder(raw: walker.meta, elems: elems, contentRoots: content.roots, paragraphs: content.paragraphs)
+        var meta = MetadataBuilder(raw: walker.meta, elems: elems, contentRoots: content.roots, paragraphs: content.paragraphs, asOf: asOf)
             .build(titleOverride: xpathTitle, dateOverride: xpathDate)
         if let t = meta.title {
             // The headline is metadata, not body text.

@@ -11,6 +11,8 @@ struct JSONLDFacts {
     var publisher: String?
     var url: String?
     var language: String?
+    /// Whether an object of an article type (Article, NewsArticle, BlogPosting, …) is present.
+    var hasArticle = false
 
     static let articleTypes: Set<String> = [
         "article", "newsarticle", "blogposting", "report", "scholarlyarticle", "techarticle", "reportagenewsarticle",
@@ -32,6 +34,7 @@ struct JSONLDFacts {
             return []
         }
         let articles = objects.filter { types($0).contains(where: { Self.articleTypes.contains($0) }) }
+        hasArticle = !articles.isEmpty
         let pages = objects.filter { types($0).contains(where: { $0.hasSuffix("page") }) }
         for o in articles + pages + objects {
             if headline == nil, let h = Self.string(o["headline"]) { headline = h }
@@ -114,8 +117,11 @@ struct MetadataBuilder {
     let contentRoots: [Int]
     let paragraphs: [String]
     let metas: [String: String]
+    /// Which dates can be the publication date (bounded by the page's reference day).
+    let dates: DateRules
 
-    init(raw: RawMeta, elems: [Elem], contentRoots: [Int], paragraphs: [String]) {
+    init(raw: RawMeta, elems: [Elem], contentRoots: [Int], paragraphs: [String], asOf: ReferenceDay? = nil) {
+        self.dates = DateRules(asOf: asOf)
         self.raw = raw
         self.elems = elems
         self.contentRoots = contentRoots
@@ -126,6 +132,58 @@ struct MetadataBuilder {
             if !t.isEmpty { m[k] = t }
         }
         self.metas = m
+        var home: Set<Int> = []
+        let host = (raw.canonical ?? m["og:url"]).flatMap { URL(string: $0)?.host }.map(Self.bareHost)
+        for i in raw.h1.map(Int.init) where Self.linksHome(i, elems: elems, host: host) { home.insert(i) }
+        self.homeH1 = home
+    }
+
+    /// h1 elements that are the site's name (a link to its home page), not a headline.
+    let homeH1: Set<Int>
+
+    static func bareHost(_ h: String) -> String {
+        let l = h.lowercased()
+        return l.hasPrefix("www.") ? String(l.dropFirst(4)) : l
+    }
+
+    /// Whether element `i` links to the site's home page: it sits in a link, or its first
+    /// elements hold one, whose target is "/" or a host (the page's, when known) with no path.
+    static func linksHome(_ i: Int, elems: [Elem], host: String?) -> Bool {
+        var links: [Int] = []
+        let p = Int(elems[i].parent)
+        if p >= 0 && elems[p].tag == .a { links.append(p) }
+        var k = i + 1
+        while k < Int(elems[i].end) && k < i + 6 {
+            if elems[k].tag == .a { links.append(k) }
+            k += 1
+        }
+        for l in links {
+            guard let href = attribute(elems[l].node, "href") else { continue }
+            if isHomeLink(href, host: host) { return true }
+        }
+        return false
+    }
+
+    /// "/", "./", or "https://host/" without path, query or fragment (on the page's host when known).
+    static func isHomeLink(_ href: String, host: String?) -> Bool {
+        let h = href.trimmingCharacters(in: .whitespaces)
+        if h == "/" || h == "./" { return true }
+        guard let u = URL(string: h), let uh = u.host, u.scheme == "http" || u.scheme == "https" else { return false }
+        guard u.path.isEmpty || u.path == "/", u.query == nil, u.fragment == nil else { return false }
+        return host.map { bareHost(uh) == $0 } ?? true
+    }
+
+    /// The value of attribute `name` on `node`.
+    static func attribute(_ node: NodePtr, _ name: String) -> String? {
+        var a = node.pointee.properties
+        while let attr = a {
+            if let n = attr.pointee.name, String(cString: n).lowercased() == name {
+                guard let c = attr.pointee.children, let content = c.pointee.content else { return nil }
+                return String(cString: content)
+            }
+            a = attr.pointee.next
+        }
+        return nil
     }
 
     func build(titleOverride: String?, dateOverride: String?) -> PageMetadata {
@@ -135,14 +193,22 @@ struct MetadataBuilder {
             $0.hasPrefix("@") ? nil : $0
         }
         md.url = raw.canonical ?? metas["og:url"] ?? ld.url
-        md.title = titleOverride.map { nfc($0) } ?? chooseTitle(ld: ld, site: md.site, url: md.url).map { nfc($0) }
-        if let dateOverride, let d = DateParser.machine(dateOverride) {
+        let choice = titleOverride.map { TitleChoice(text: $0, lone: false) } ?? chooseTitle(ld: ld, site: md.site, url: md.url)
+        md.title = choice?.text
+        if let dateOverride, let d = dates.machine(dateOverride) {
             md.published = d.iso
             md.publishedUTC = d.utcMicros
         } else if let d = chooseDate(ld: ld, url: md.url, title: md.title) {
             md.published = d.iso
             md.publishedUTC = d.utcMicros
         }
+        // A page that does not present itself as a dated article (no date, or neither og:type
+        // article nor a JSON-LD article) is named by its <title> when its h1 is unconfirmed.
+        let article = md.published != nil && (metas["og:type"]?.lowercased() == "article" || ld.hasArticle)
+        if choice?.lone == true, !article, let t = documentTitle(site: md.site, url: md.url, headline: ld.headline) {
+            md.title = t
+        }
+        md.title = md.title.map { nfc($0) }
         md.language = [raw.htmlLang, metas["http-equiv:content-language"], metas["og:locale"], metas["language"], metas["dc.language"], ld.language]
             .lazy.compactMap { $0.flatMap(LanguageDetector.normalize) }.first
         md.author = chooseAuthor(ld: ld).map { nfc($0) }
@@ -175,6 +241,7 @@ struct MetadataBuilder {
     func siteKeys(site: String?, url: String?) -> [String] {
         var keys: [String] = []
         if let site { keys.append(normKey(site)) }
+        for i in homeH1.sorted() { keys.append(normKey(TextGather.text(of: elems[i].node, limit: 200))) }
         if let url, let host = URL(string: url)?.host {
             var h = host.lowercased()
             if h.hasPrefix("www.") { h.removeFirst(4) }
@@ -191,7 +258,7 @@ struct MetadataBuilder {
         func isSite(_ ws: ArraySlice<Substring>) -> Bool {
             let k = normKey(ws.joined(separator: " "))
             let compact = String(k.filter { $0 != " " })
-            return keys.contains { $0 == k || $0 == compact || (compact.count >= 4 && $0.hasPrefix(compact)) || ($0.count >= 4 && compact.hasPrefix($0)) }
+            return keys.contains { $0 == k || $0 == compact || (compact.count >= 4 && $0.hasPrefix(compact)) }
         }
         while let last = words.lastIndex(where: { Self.separators.contains($0) }), last > 0, isSite(words[(last + 1)...]) {
             words.removeSubrange(last...)
@@ -204,11 +271,38 @@ struct MetadataBuilder {
         return words.joined(separator: " ")
     }
 
+    /// The metadata title (by its key, as spelled; first source first) that `h` holds before a
+    /// byline: a date, or "by", "posted", "published", "updated", "written" ("Headline Posted on
+    /// July 1, 2024 by Ann").
+    func wrappedTitle(_ h: String, in spellings: [(key: String, text: String)]) -> String? {
+        let hk = titleKey(h)
+        for (k, t) in spellings where k.count >= 12 && hk.hasPrefix(k + " ") {
+            let rest = String(hk.dropFirst(k.count + 1))
+            let first = rest.split(separator: " ").first.map(String.init) ?? ""
+            if ["by", "posted", "published", "updated", "written"].contains(first) || DateRules.unbounded.scanText(rest, requireAlone: false) != nil {
+                return t
+            }
+        }
+        return nil
+    }
+
     func h1Texts() -> [(Int, String)] {
         raw.h1.compactMap { i in
-            let t = TextGather.text(of: elems[Int(i)].node, limit: 600)
+            let t = Self.withoutAnchorMark(TextGather.text(of: elems[Int(i)].node, limit: 600))
             return t.count >= 2 && t.count <= 400 ? (Int(i), t) : nil
         }
+    }
+
+    /// A heading without the permalink mark documentation generators put after it ("Install ¶").
+    static func withoutAnchorMark(_ t: String) -> String {
+        var s = Substring(t)
+        while let last = s.last, last == "¶" || last == "§" || last == " " { s = s.dropLast() }
+        // Markdown heading marks shown as text ("## Headline").
+        if s.hasPrefix("#") {
+            let body = s.drop(while: { $0 == "#" })
+            if body.first == " " { s = body.drop(while: { $0 == " " }) }
+        }
+        return s.count == t.count ? t : String(s)
     }
 
     /// Comparison key that also ignores quote styles and leading markup marks.
@@ -232,41 +326,119 @@ struct MetadataBuilder {
         return String(out)
     }
 
-    func chooseTitle(ld: JSONLDFacts, site: String?, url: String?) -> String? {
+    /// A chosen title, and whether it is an h1 that no metadata title confirms (`lone`).
+    struct TitleChoice {
+        var text: String
+        var lone: Bool
+    }
+
+    /// Titles that `t` starts with, cut at each separator ("A | B | C": "A", "A | B", "A | B | C").
+    func separatorPrefixes(_ t: String) -> [String] {
+        var out: [String] = []
+        var words: [Substring] = []
+        for w in t.split(separator: " ") {
+            if Self.separators.contains(w) && !words.isEmpty { out.append(words.joined(separator: " ")) }
+            words.append(w)
+        }
+        if !words.isEmpty { out.append(words.joined(separator: " ")) }
+        return out
+    }
+
+    /// The headline part of the document's <title>, when the page's og:title (or twitter:title, or
+    /// the JSON-LD headline) names the page the same way ("Pricing Guide near Atlanta | Site" with
+    /// og:title "Pricing Guide near Atlanta"): its first run of words once a leading or trailing
+    /// site name is removed.
+    ///
+    /// Used for pages that are not dated articles (no date, or neither og:type article nor a
+    /// JSON-LD article) whose h1 no metadata title confirms: on a
+    /// service, product or listing page the h1 is often a slogan ("Free SEO Checker", "Coupons")
+    /// while the title the page is named by is its <title>.
+    func documentTitle(site: String?, url: String?, headline: String? = nil) -> String? {
+        guard let tt = raw.titleTag.map({ JSONLDFacts.decodeEntities(TextGatherString.collapse($0)) }), !tt.isEmpty,
+            let og = (metas["og:title"] ?? metas["twitter:title"] ?? headline).map(JSONLDFacts.decodeEntities)
+        else { return nil }
+        let ogKey = titleKey(og)
+        guard separatorPrefixes(tt).contains(where: { titleKey($0) == ogKey }) else { return nil }
+        let stripped = stripSite(tt, site: site, url: url)
+        guard let first = parts(stripped).first, first.count >= 2 else { return nil }
+        if let site, titleKey(first) == titleKey(site) { return nil }
+        return first
+    }
+
+    func chooseTitle(ld: JSONLDFacts, site: String?, url: String?) -> TitleChoice? {
         let og = metas["og:title"] ?? metas["twitter:title"] ?? metas["itemprop:headline"]
         let tt = raw.titleTag.map { TextGatherString.collapse($0) }.flatMap { $0.isEmpty ? nil : $0 }
+        // Where the metadata titles break: "Headline | Section | Site" breaks after "Headline".
+        let leads = Set([og, tt].compactMap { $0 }.flatMap { separatorPrefixes(JSONLDFacts.decodeEntities($0)).dropLast().map(titleKey) })
+        /// A title with separators whose first run of words is where a metadata title breaks is
+        /// that run: "Best Movers in 2025 | Top 19 Companies" with <title> "Best Movers in 2025 | …".
+        func found(_ t: String?, lone: Bool = false) -> TitleChoice? {
+            guard let t else { return nil }
+            if let first = parts(t).first, first.count < t.count, leads.contains(titleKey(first)) {
+                return TitleChoice(text: first, lone: lone)
+            }
+            return TitleChoice(text: t, lone: lone)
+        }
         let siteKey = site.map(titleKey)
         func isSite(_ t: String) -> Bool { siteKey != nil && titleKey(t) == siteKey }
         let headline = ld.headline.flatMap { isSite($0) ? nil : JSONLDFacts.decodeEntities($0) }
-        let h1s = h1Texts().filter { !isSite($0.1) }
+        let h1s = h1Texts().filter { !isSite($0.1) && !homeH1.contains($0.0) }
         var refs: Set<String> = []
         var refList: [String] = []
+        /// How the metadata spells each reference title, first source first.
+        var spelled: [String: String] = [:]
+        var spellings: [(key: String, text: String)] = []
         for r in [og, tt, headline, metas["title"]] {
             guard let r else { continue }
             let r2 = JSONLDFacts.decodeEntities(r)
             refList.append(titleKey(r2))
-            refs.insert(titleKey(r2))
-            refs.insert(titleKey(stripSite(r2, site: site, url: url)))
-            for p in parts(r2) { refs.insert(titleKey(p)) }
+            for t in [r2, stripSite(r2, site: site, url: url)] + parts(r2) {
+                let k = titleKey(t)
+                refs.insert(k)
+                if spelled[k] == nil {
+                    spelled[k] = t
+                    spellings.append((k, t))
+                }
+            }
         }
-        for (_, h) in h1s where refs.contains(titleKey(h)) { return h }
+        // The h1 that a metadata title confirms; spelled as the metadata spells it when the two
+        // differ only in typographic quotes ("Here’s" in the h1, "Here's" in og:title).
+        for (_, h) in h1s where refs.contains(titleKey(h)) { return found(spelled[titleKey(h)].map { normKey($0) == normKey(h) ? h : $0 } ?? h) }
+        // An h1 that runs a metadata title into its byline ("Headline Posted on July 1, 2024 by
+        // Ann"): the metadata title.
+        for (_, h) in h1s {
+            if let t = wrappedTitle(h, in: spellings) { return found(t) }
+        }
         // An h1 that begins a reference title ("Headline: more words" or "Headline | Section").
         for (_, h) in h1s {
             let k = titleKey(h)
-            if k.count >= 8 && refList.contains(where: { $0.hasPrefix(k) }) { return h }
+            if k.count >= 8 && refList.contains(where: { $0.hasPrefix(k) }) { return found(h) }
         }
         // The h1 next to the main text.
         let lo = (contentRoots.min() ?? 0) - 300
         let hi = contentRoots.map { Int(elems[$0].end) }.max() ?? elems.count
-        if let (_, h) = h1s.first(where: { $0.0 >= lo && $0.0 < hi }) { return h }
-        if let headline { return stripSite(headline, site: site, url: url) }
-        if let og, !isSite(og) { return stripSite(JSONLDFacts.decodeEntities(og), site: site, url: url) }
+        if let (_, h) = h1s.first(where: { $0.0 >= lo && $0.0 < hi }) { return found(h, lone: true) }
+        if let headline {
+            // A JSON-LD headline cut short (publishers truncate it to 110 characters) gives way
+            // to the og:title or <title> it begins.
+            let k = titleKey(headline)
+            for r in [og, tt].compactMap({ $0 }) {
+                let full = stripSite(JSONLDFacts.decodeEntities(r), site: site, url: url)
+                if titleKey(full).count > k.count && titleKey(full).hasPrefix(k) { return found(full) }
+            }
+            return found(stripSite(headline, site: site, url: url))
+        }
+        if let og, !isSite(og) {
+            let s = stripSite(JSONLDFacts.decodeEntities(og), site: site, url: url)
+            return found(parts(s).first.flatMap { $0.count >= 2 ? $0 : nil } ?? s)
+        }
         if let tt, !isSite(tt) {
             let s = stripSite(JSONLDFacts.decodeEntities(tt), site: site, url: url)
-            if let (_, h) = h1s.first, titleKey(s).contains(titleKey(h)) { return h }
-            return s
+            if let (_, h) = h1s.first, titleKey(s).contains(titleKey(h)) { return found(h) }
+            // "Headline - Section - Site": the headline is the first run of words.
+            return found(parts(s).first.flatMap { $0.count >= 2 ? $0 : nil } ?? s)
         }
-        return h1s.first?.1 ?? tt
+        return found(h1s.first?.1 ?? tt)
     }
 
     // MARK: Date
@@ -288,12 +460,13 @@ struct MetadataBuilder {
             if let url, let u = urlDate(url), abs(daysFromCivil(s.year, s.month, s.day) - daysFromCivil(u.year, u.month, u.day)) == 1 {
                 return u
             }
+            if s.guessed, let other = shownReading(of: s, title: title) { return other }
             return datelineOverride(structured: s, ld: ld, title: title) ?? s
         }
         if let v = visibleDates(title: title).first { return v }
-        if let s = ld.created, let d = DateParser.machine(s) { return d }
+        if let s = ld.created, let d = dates.machine(s) { return d }
         if let url, let d = urlDate(url) { return d }
-        for t in raw.times { if let d = DateParser.machine(t.value) { return d } }
+        for t in raw.times { if let d = dates.machine(t.value) { return d } }
         return monthOnlyDate(title: title)
     }
 
@@ -307,12 +480,12 @@ struct MetadataBuilder {
             let e = elems[k]
             if !e.pruned && e.localText > 0 && e.localText < 40 {
                 scanned += 1
-                if let d = DateParser.monthYearAlone(TextGather.text(of: e.node, limit: 80)) { return d }
+                if let d = dates.monthYearAlone(TextGather.text(of: e.node, limit: 80)) { return d }
             }
             k += 1
         }
         for p in paragraphs.prefix(3) where p.count < 40 {
-            if let d = DateParser.monthYearAlone(p) { return d }
+            if let d = dates.monthYearAlone(p) { return d }
         }
         return nil
     }
@@ -320,20 +493,20 @@ struct MetadataBuilder {
     func sameDay(_ a: ParsedDate, _ b: ParsedDate) -> Bool { a.year == b.year && a.month == b.month && a.day == b.day }
 
     func structuredDate(ld: JSONLDFacts) -> ParsedDate? {
-        if let s = ld.published, let d = DateParser.machine(s) { return d }
+        if let s = ld.published, let d = dates.machine(s) { return d }
         for k in Self.metaDateKeys.dropLast() {
-            if let v = metas[k], let d = DateParser.machine(v) { return d }
+            if let v = metas[k], let d = dates.machine(v) { return d }
         }
         if let d = genericMetaDate() { return d }
         // Many itemprop dates are a list of posts or comments, not the article's own date.
         let props = raw.itemprops.filter { $0.prop.lowercased() == "datepublished" && $0.value != nil }
         if Set(props.compactMap { $0.value.map { String($0.prefix(10)) } }).count <= 2 {
             for (_, _, value) in props {
-                if let value, let d = DateParser.machine(value) { return d }
+                if let value, let d = dates.machine(value) { return d }
             }
         }
         let pubTimes = raw.times.filter { $0.pubdate }
-        if Set(pubTimes.map { $0.value.prefix(10) }).count <= 2, let t = pubTimes.first, let d = DateParser.machine(t.value) { return d }
+        if Set(pubTimes.map { $0.value.prefix(10) }).count <= 2, let t = pubTimes.first, let d = dates.machine(t.value) { return d }
         return nil
     }
 
@@ -341,13 +514,17 @@ struct MetadataBuilder {
     func genericMetaDate() -> ParsedDate? {
         for (k, v) in raw.metas where k.contains("publish") {
             if k.contains("modif") || k.contains("updat") || k.contains("last") || k.contains("expir") { continue }
-            if let d = DateParser.machine(TextGatherString.collapse(v)) { return d }
+            if let d = dates.machine(TextGatherString.collapse(v)) { return d }
         }
         return nil
     }
 
-    /// Words that mark a shown date as a revision, not the publication.
-    static let updateLabels = ["updat", "modif", "revis", "reviewed", "mis à jour", "mise à jour", "aktualisiert", "actualiz", "atualiz", "تحديث"]
+    /// Words that mark a shown date as another event than the publication: a revision, or a
+    /// member's registration shown beside forum posts ("Joined: 4 Jul 2012", "Member since 2019").
+    static let updateLabels = [
+        "updat", "modif", "revis", "reviewed", "mis à jour", "mise à jour", "aktualisiert", "actualiz", "atualiz", "تحديث",
+        "joined", "member since", "registered", "inscrit", "registriert", "miembro desde",
+    ]
 
     /// Whether `text` calls the date it shows an update.
     static func isUpdateLabel(_ text: String) -> Bool {
@@ -360,7 +537,8 @@ struct MetadataBuilder {
     }
 
     /// Words that label a shown date as the publication.
-    static let publishLabels = ["publish", "posted", "publié", "publicado", "veröffentlicht", "نشر"]
+    /// A question's "Asked" date is its publication on question-and-answer pages.
+    static let publishLabels = ["publish", "posted", "asked", "publié", "publicado", "veröffentlicht", "نشر"]
 
     /// Whether `text` labels the first date it shows as the publication.
     static func isPublishLabel(_ text: String) -> Bool {
@@ -409,13 +587,13 @@ struct MetadataBuilder {
             if ($0.rank == 3) != ($1.rank == 3) { return $1.rank == 3 }
             return abs($0.index - anchor) < abs($1.index - anchor)
         }
-        var dates = sorted.map { $0.date }
-        if dates.isEmpty {
+        var found = sorted.map { $0.date }
+        if found.isEmpty {
             for p in paragraphs.prefix(3) where p.count < 400 {
-                if let d = DateParser.scanText(p, requireAlone: false) { dates.append(d); break }
+                if let d = dates.scanText(p, requireAlone: false) { found.append(d); break }
             }
         }
-        return dates
+        return found
     }
 
     /// A date shown on the page: where, what, and how it is labelled.
@@ -450,20 +628,25 @@ struct MetadataBuilder {
             && (reach == nil || (Int(i) >= start && Int(i) < limit))
         {
             let s = TextGather.text(of: elems[Int(i)].node, limit: 300)
-            if s.count <= 200, let d = DateParser.scanText(s, requireAlone: false) {
+            if s.count <= 200, let d = dates.scanText(s, requireAlone: false) {
                 cands.append(Cand(index: Int(i), date: d, update: false, rank: 0))
             }
         }
+        // Shown itemprop dates on more than two days are a list (answers, comments, other posts):
+        // they rank as any shown date, not as the page's own.
+        if Set(cands.map { daysFromCivil($0.date.year, $0.date.month, $0.date.day) }).count > 2 {
+            for k in cands.indices { cands[k].rank = 1 }
+        }
         for t in raw.times where Int(t.elem) >= start && Int(t.elem) < limit {
             let i = Int(t.elem)
-            if let d = DateParser.machine(t.value) {
+            if let d = dates.machine(t.value) {
                 let label = labelText(i)
                 cands.append(Cand(index: i, date: d, update: Self.isUpdateLabel(label), rank: 1, boiler: inBoilerplate(i), labelled: Self.isPublishLabel(label)))
             }
         }
         func addText(_ i: Int, rank: Int) {
             let s = TextGather.text(of: elems[i].node, limit: 300)
-            guard s.count <= 200, let d = DateParser.scanText(s, requireAlone: false) else { return }
+            guard s.count <= 200, let d = dates.scanText(s, requireAlone: false) else { return }
             var upd = Self.isUpdateLabel(s)
             var pub = Self.isPublishLabel(s)
             if !upd && !pub && s.count < 40 {
@@ -507,10 +690,20 @@ struct MetadataBuilder {
         return (cands, anchor)
     }
 
+    /// The month-day reading of a structured date written with ambiguous numbers ("03-09-2026"),
+    /// when the page shows that day unambiguously ("March 9, 2026") outside boilerplate and never
+    /// shows the day-first reading.
+    func shownReading(of s: ParsedDate, title: String?) -> ParsedDate? {
+        guard let other = s.dayMonthSwapped else { return nil }
+        let shown = visibleCandidates(title: title).0.filter { !$0.boiler && !$0.date.guessed }
+        guard shown.contains(where: { sameDay($0.date, other) }), !shown.contains(where: { sameDay($0.date, s) }) else { return nil }
+        return other
+    }
+
     /// Modification dates the page's metadata gives (JSON-LD, meta tags).
     func modifiedDates(ld: JSONLDFacts) -> [ParsedDate] {
         let sources = [ld.modified, metas["article:modified_time"], metas["og:updated_time"], metas["datemodified"], metas["itemprop:datemodified"], metas["dcterms.modified"]]
-        return sources.compactMap { $0.flatMap(DateParser.machine) }
+        return sources.compactMap { $0.flatMap(dates.machine) }
     }
 
     /// The dateline shown next to the headline, when it contradicts the structured publication date.
@@ -552,14 +745,14 @@ struct MetadataBuilder {
         for c in comps.dropFirst(2) where c.count >= 10 {
             let b = Array(c.utf8.prefix(11))
             guard b[4] == 0x2D, b[7] == 0x2D, b.count == 10 || !(b[10] >= 0x30 && b[10] <= 0x39) else { continue }
-            if let d = DateParser.iso(Array(b.prefix(10))), DateParser.plausible(d) { return d }
+            if let d = DateParser.iso(Array(b.prefix(10))), dates.plausible(d) { return d }
         }
         for (k, c) in comps.enumerated() where c.count == 4 {
             guard let y = Int(c), k + 2 < comps.count, let m = Int(comps[k + 1]), comps[k + 1].count == 2 else { continue }
             let dayPart = comps[k + 2].prefix(2)
             if let d = Int(dayPart), comps[k + 2].count == 2 {
                 let pd = ParsedDate(year: y, month: m, day: d)
-                if DateParser.plausible(pd) { return pd }
+                if dates.plausible(pd) { return pd }
             }
         }
         return nil

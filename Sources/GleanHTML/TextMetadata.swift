@@ -7,7 +7,10 @@ public enum TextMetadata {
     /// The first line is a title only when it looks like one: short, without a closing period, and followed
     /// by a blank line or a dateline. A dateline ("15:28 - 14/06/2024", "Friday, 09/20/2024") on one of the
     /// first lines gives the date; a headline may follow a leading dateline.
-    public static func extract(_ text: String) -> PageMetadata {
+    /// - Parameter asOf: the reference day: a date more than a day after it is not a publication
+    ///   date (see ``ReferenceDay``); nil: no upper bound.
+    public static func extract(_ text: String, asOf: ReferenceDay? = nil) -> PageMetadata {
+        let rules = DateRules(asOf: asOf)
         var md = PageMetadata()
         md.language = LanguageDetector.detect(String(text.prefix(6000)))
         var lines: [String] = []
@@ -18,7 +21,7 @@ public enum TextMetadata {
         func skipBlank() { while i < lines.count && lines[i].isEmpty { i += 1 } }
         skipBlank()
         guard i < lines.count else { return md }
-        if let d = dateline(lines[i]) {
+        if let d = dateline(lines[i], rules) {
             md.published = d.iso
             md.publishedUTC = d.utcMicros
             i += 1
@@ -34,7 +37,7 @@ public enum TextMetadata {
         var j = i + 1
         let blank = j < lines.count && lines[j].isEmpty
         while j < lines.count && lines[j].isEmpty { j += 1 }
-        if j < lines.count, let d = dateline(lines[j]) {
+        if j < lines.count, let d = dateline(lines[j], rules) {
             md.title = nfc(collapse(first))
             md.published = d.iso
             md.publishedUTC = d.utcMicros
@@ -59,8 +62,8 @@ public enum TextMetadata {
     }
 
     /// A line that is only a date (with an optional weekday, time and separators).
-    static func dateline(_ line: String) -> ParsedDate? {
-        guard line.count <= 80, let d = DateParser.scanText(line, requireAlone: true) else { return nil }
+    static func dateline(_ line: String, _ rules: DateRules) -> ParsedDate? {
+        guard line.count <= 80, let d = rules.scanText(line, requireAlone: true) else { return nil }
         var words = 0
         for tok in DateParser.tokenize(line) {
             if case .word(let w) = tok.tok, DateParser.months[w] == nil, DateParser.weekdays[w] == nil,

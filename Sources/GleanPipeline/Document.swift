@@ -30,6 +30,10 @@ public struct Document: Sendable {
     public var format: DocumentFormat
     /// The raw bytes, decompressed.
     public var bytes: [UInt8]
+    /// The input file's modification time (seconds since the epoch), when the document was read
+    /// from a file: `parse.html` takes its day as the reference day for dates unless the manifest
+    /// gives `as_of`.
+    public var modified: Int64?
     /// The document's text, once known (plain text as read; HTML's main text once parsed;
     /// cleaned text after clean.text). Offsets in fact tables count Unicode scalars in it.
     public var text: String?

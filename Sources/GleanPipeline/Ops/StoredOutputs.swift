@@ -42,12 +42,13 @@ struct StoredOutputs: Codable, Sendable {
 /// silently lose it.
 struct StoredDocument: Codable, Sendable {
     /// The number of stored properties of `Document` and `DocumentMetadata` this type covers.
-    static let documentFieldCount = 9
+    static let documentFieldCount = 10
     static let metadataFieldCount = 7
 
     var docId: String
     var source: String
     var format: String
+    var modified: Int64?
     var text: String?
     var title: String?
     var published: String?
@@ -64,6 +65,7 @@ struct StoredDocument: Codable, Sendable {
         docId = d.docId
         source = d.source
         format = d.format.rawValue
+        modified = d.modified
         text = d.text
         title = d.metadata.title
         published = d.metadata.published
@@ -79,6 +81,7 @@ struct StoredDocument: Codable, Sendable {
 
     var document: Document {
         var d = Document(docId: docId, source: source, format: DocumentFormat(rawValue: format) ?? .text, bytes: [], text: text)
+        d.modified = modified
         d.metadata.title = title
         d.metadata.published = published
         d.metadata.publishedUTC = publishedUTC

@@ -65,6 +65,7 @@ struct FetchFilesStage: SourceStage {
         let bytes = file.isGzip ? try Gzip.decompress(file.bytes, limit: maxBytes) : file.bytes
         let kind = try detectFormat(path: input.path, bytes: bytes)
         var document = Document(docId: input.docId, source: input.source, format: kind, bytes: bytes)
+        document.modified = Self.modificationTime(input.path)
         if kind == .text {
             document.text = try TextDecoding.decodeText(bytes)
         }
@@ -84,6 +85,13 @@ struct FetchFilesStage: SourceStage {
             let first = bytes[start...].first { !($0 == 32 || $0 == 9 || $0 == 10 || $0 == 13) }
             return first == UInt8(ascii: "<") ? .html : .text
         }
+    }
+
+    /// The file's modification time in seconds since the epoch, or nil when it cannot be read.
+    static func modificationTime(_ path: String) -> Int64? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        return Int64(st.st_mtim.tv_sec)
     }
 
     /// The doc_id for a path relative to the glob's fixed prefix: every known suffix removed.

@@ -12,6 +12,7 @@ struct ParseHTMLStage: DocumentStage {
         OptionSpec("date_xpath", .string, doc: "XPath of the element or attribute holding the publication date (per-site override)."),
         OptionSpec("max_bytes", .int, default: .int(defaults.maxBytes), doc: "Largest page parsed; a larger one is rejected."),
         OptionSpec("max_depth", .int, default: .int(defaults.maxDepth), doc: "Deepest element nesting accepted; a deeper page is rejected."),
+        OptionSpec("as_of", .string, doc: "Reference day (YYYY-MM-DD) for publication dates: a date more than a day after it is not the page's (an expiry, an event). Default: the day (UTC) of each input file's modification time; never the clock."),
     ])
 
     static let kind = StageKind(spec: spec, check: { decl, _ in
@@ -23,6 +24,9 @@ struct ParseHTMLStage: DocumentStage {
         for name in ["max_bytes", "max_depth"] where (decl.options.int(name) ?? 1) <= 0 {
             return (name, "\(name) must be positive")
         }
+        if let day = decl.options.string("as_of"), ReferenceDay(iso: day) == nil {
+            return ("as_of", "as_of must be a day written YYYY-MM-DD, got '\(day)'")
+        }
         return nil
     }, build: { decl, _ in
         var options = HTMLOptions()
@@ -33,13 +37,23 @@ struct ParseHTMLStage: DocumentStage {
         options.maxBytes = decl.options.int("max_bytes") ?? defaults.maxBytes
         options.maxDepth = decl.options.int("max_depth") ?? defaults.maxDepth
         do {
-            return .perDocument(ParseHTMLStage(extractor: try HTMLExtractor(options: options)))
+            let asOf = decl.options.string("as_of").flatMap { ReferenceDay(iso: $0) }
+            return .perDocument(ParseHTMLStage(extractor: try HTMLExtractor(options: options), asOf: asOf))
         } catch {
             throw GleanError(.manifest, "cannot set up parse.html: \(error)", location: decl.location, stage: decl.id)
         }
     })
 
     let extractor: HTMLExtractor
+    /// The manifest's `as_of`; when nil, each document's file modification day is the reference.
+    let asOf: ReferenceDay?
+
+    /// The day a document's dates are checked against: `as_of`, else the input file's
+    /// modification day, else none (no upper bound). Never the clock: a run gives the same
+    /// dates on any day.
+    func referenceDay(_ document: Document) -> ReferenceDay? {
+        asOf ?? document.modified.map { ReferenceDay(unixSeconds: $0) }
+    }
 
     func process(_ document: Document) throws -> Document {
         var document = document
@@ -48,7 +62,7 @@ struct ParseHTMLStage: DocumentStage {
         case .html:
             let page: ExtractedPage
             do {
-                page = try extractor.extract(document.bytes)
+                page = try extractor.extract(document.bytes, asOf: referenceDay(document))
             } catch let error as HTMLError {
                 throw DocumentError(error.description)
             }
@@ -57,7 +71,7 @@ struct ParseHTMLStage: DocumentStage {
             found = page.metadata
             document.bytes = []
         case .text:
-            found = TextMetadata.extract(document.text ?? "")
+            found = TextMetadata.extract(document.text ?? "", asOf: referenceDay(document))
         }
         var m = document.metadata
         m.title = m.title ?? found.title
