@@ -68,8 +68,8 @@ import Testing
         let when = Self.seconds("2024-06-14")
         try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: Double(when))],
                                               ofItemAtPath: tree.root + "/in/page.html")
-        #expect(FetchFilesStage.modificationTime(tree.root + "/in/page.html") == when)
-        #expect(FetchFilesStage.modificationTime(tree.root + "/in/missing.html") == nil)
+        #expect(try InputFile.read(tree.root + "/in/page.html", maxBytes: 1 << 20).modified == when)
+        #expect(throws: DocumentError.self) { _ = try InputFile.read(tree.root + "/in/missing.html", maxBytes: 1 << 20) }
     }
 
     @Test(arguments: ["2024-6-20", "2024-02-30", "June 20, 2024", "2024-06-20T00:00:00Z"])

@@ -65,7 +65,7 @@ struct FetchFilesStage: SourceStage {
         let bytes = file.isGzip ? try Gzip.decompress(file.bytes, limit: maxBytes) : file.bytes
         let kind = try detectFormat(path: input.path, bytes: bytes)
         var document = Document(docId: input.docId, source: input.source, format: kind, bytes: bytes)
-        document.modified = Self.modificationTime(input.path)
+        document.modified = file.modified
         if kind == .text {
             document.text = try TextDecoding.decodeText(bytes)
         }
@@ -87,12 +87,6 @@ struct FetchFilesStage: SourceStage {
         }
     }
 
-    /// The file's modification time in seconds since the epoch, or nil when it cannot be read.
-    static func modificationTime(_ path: String) -> Int64? {
-        var st = stat()
-        guard stat(path, &st) == 0 else { return nil }
-        return Int64(st.st_mtim.tv_sec)
-    }
 
     /// The doc_id for a path relative to the glob's fixed prefix: every known suffix removed.
     static func docId(_ relative: String) -> String {

@@ -13,6 +13,8 @@ struct InputFile {
     var bytes: [UInt8]
     /// Whether the bytes start with the gzip magic number.
     var isGzip: Bool
+    /// The file's modification time, seconds since the epoch (from the same fstat).
+    var modified: Int64
 
     /// The largest gzip file that may still expand to no more than `maxBytes`: DEFLATE never
     /// grows data by more than a few bytes per 16 KiB block, plus the gzip header and trailer.
@@ -54,7 +56,7 @@ struct InputFile {
         }
         if count > limit { throw overLimit(size: count, maxBytes: maxBytes, isGzip: isGzip) }
         bytes.removeLast(bytes.count - count)
-        return InputFile(bytes: bytes, isGzip: isGzip)
+        return InputFile(bytes: bytes, isGzip: isGzip, modified: Int64(st.st_mtim.tv_sec))
     }
 
     static func overLimit(size: Int, maxBytes: Int, isGzip: Bool) -> DocumentError {
