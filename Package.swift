@@ -36,16 +36,18 @@ let package = Package(
         .target(name: "CSpawn"),
 
         // MARK: - Libraries that stand on their own
-        .target(name: "GleanParquet", dependencies: ["CZlib", "CZstd", "CSnappy"], swiftSettings: strict),
-        .target(name: "GleanHTML", dependencies: ["CLibXML2"], swiftSettings: strict),
+        /// Text facts every other module shares: calendar arithmetic, the windows-1252 code page.
+        .target(name: "GleanText", swiftSettings: strict),
+        .target(name: "GleanParquet", dependencies: ["CZlib", "CZstd", "CSnappy", "GleanText"], swiftSettings: strict),
+        .target(name: "GleanHTML", dependencies: ["CLibXML2", "GleanText"], swiftSettings: strict),
         .target(name: "GleanFacts", resources: [.embedInCode("Languages")], swiftSettings: strict),
 
         // MARK: - The pipeline
-        .target(name: "GleanTables", dependencies: ["GleanParquet"], swiftSettings: strict),
+        .target(name: "GleanTables", dependencies: ["GleanParquet", "GleanText"], swiftSettings: strict),
         .target(
             name: "GleanPipeline",
             dependencies: [
-                "GleanTables", "GleanHTML", "GleanFacts", "CZlib", "CDeflate", "CSpawn",
+                "GleanTables", "GleanHTML", "GleanFacts", "GleanText", "CZlib", "CDeflate", "CSpawn",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -67,9 +69,10 @@ let package = Package(
 
         // MARK: - Tests
         .testTarget(name: "GleanParquetTests", dependencies: ["GleanParquet"], swiftSettings: strict),
+        .testTarget(name: "GleanTextTests", dependencies: ["GleanText"], swiftSettings: strict),
         .testTarget(name: "GleanHTMLTests", dependencies: ["GleanHTML"], swiftSettings: strict),
         .testTarget(name: "GleanFactsTests", dependencies: ["GleanFacts"], swiftSettings: strict),
-        .testTarget(name: "GleanTablesTests", dependencies: ["GleanTables"], swiftSettings: strict),
+        .testTarget(name: "GleanTablesTests", dependencies: ["GleanTables", "GleanText"], swiftSettings: strict),
         .testTarget(name: "GleanPipelineTests", dependencies: ["GleanPipeline"], swiftSettings: strict),
         .testTarget(name: "GleanEndToEndTests", dependencies: [], exclude: ["Golden"], swiftSettings: strict),
     ]

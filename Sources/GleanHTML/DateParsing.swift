@@ -1,4 +1,5 @@
 internal import Foundation
+import GleanText
 
 /// A calendar date with the optional time and offset the source gave.
 struct ParsedDate: Equatable {
@@ -40,7 +41,7 @@ struct ParsedDate: Equatable {
     /// Microseconds since the epoch, when time and zone are known.
     var utcMicros: Int64? {
         guard let hour, let minute, let offset else { return nil }
-        let days = Int64(daysFromCivil(year, month, day))
+        let days = Int64(CivilDate.days(year: year, month: month, day: day))
         var secs = days * 86400 + Int64(hour * 3600 + minute * 60 + (second ?? 0)) - Int64(offset * 60)
         var micros: Int64 = 0
         if let fraction {
@@ -76,16 +77,6 @@ func daysIn(_ m: Int, _ y: Int) -> Int {
     }
 }
 
-/// Days from 1970-01-01 (Howard Hinnant's algorithm).
-func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
-    let y = m <= 2 ? y0 - 1 : y0
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yoe = y - era * 400
-    let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    return era * 146097 + doe - 719468
-}
-
 /// The calendar day (UTC) that publication dates are checked against: a page cannot have been
 /// published after the day it was fetched, so a later date on it is an expiry, an event or a typo.
 ///
@@ -110,7 +101,7 @@ public struct ReferenceDay: Sendable, Equatable, Comparable, CustomStringConvert
     public init?(iso: String) {
         let b = Array(iso.utf8)
         guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D, let d = DateParser.iso(b), d.isValid else { return nil }
-        daysSinceEpoch = daysFromCivil(d.year, d.month, d.day)
+        daysSinceEpoch = CivilDate.days(year: d.year, month: d.month, day: d.day)
     }
 
     /// "YYYY-MM-DD".
@@ -152,7 +143,7 @@ struct DateRules {
     func plausible(_ d: ParsedDate) -> Bool {
         guard d.isValid && d.year >= DateParser.earliestYear else { return false }
         guard let latestDay else { return true }
-        return daysFromCivil(d.year, d.month, d.day) <= latestDay
+        return CivilDate.days(year: d.year, month: d.month, day: d.day) <= latestDay
     }
 
     /// Parses a machine date: ISO 8601 ("2024-06-14", "2024-06-14T15:28:00+07:00", "2024-06-14 15:28"),
@@ -533,7 +524,7 @@ enum DateParser {
     }
 
     static func weekday(_ d: ParsedDate) -> Int {
-        let days = daysFromCivil(d.year, d.month, d.day)
+        let days = CivilDate.days(year: d.year, month: d.month, day: d.day)
         return ((days % 7) + 7 + 4) % 7  // 1970-01-01 was a Thursday
     }
 

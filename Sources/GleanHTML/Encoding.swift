@@ -1,3 +1,4 @@
+import GleanText
 // MARK: - Character encoding: sniffing and conversion to UTF-8
 
 /// What the sniffer decided, and the bytes to hand to libxml2.
@@ -145,11 +146,6 @@ enum EncodingSniffer {
         b.map { $0 == 0 ? 0x20 : $0 }
     }
 
-    static let cp1252High: [UInt16] = [
-        0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
-        0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
-    ]
-
     static func windows1252ToUTF8(_ b: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var out = [UInt8]()
         out.reserveCapacity(b.count + b.count / 8)
@@ -158,8 +154,7 @@ enum EncodingSniffer {
                 out.append(c == 0 ? 0x20 : c)
                 continue
             }
-            let u = c < 0xA0 ? UInt32(cp1252High[Int(c) - 0x80]) : UInt32(c)
-            appendScalar(u, to: &out)
+            appendScalar(Windows1252.scalar(c).value, to: &out)
         }
         return out
     }

@@ -1,5 +1,6 @@
 internal import CLibXML2
 internal import Foundation
+import GleanText
 
 /// JSON-LD facts about the page's article.
 struct JSONLDFacts {
@@ -457,7 +458,7 @@ struct MetadataBuilder {
         if let s = structuredDate(ld: ld) {
             // A date in the URL path is the publisher's own calendar day; a structured instant one
             // day off is the same moment written in another zone.
-            if let url, let u = urlDate(url), abs(daysFromCivil(s.year, s.month, s.day) - daysFromCivil(u.year, u.month, u.day)) == 1 {
+            if let url, let u = urlDate(url), abs(CivilDate.days(year: s.year, month: s.month, day: s.day) - CivilDate.days(year: u.year, month: u.month, day: u.day)) == 1 {
                 return u
             }
             if s.guessed, let other = shownReading(of: s, title: title) { return other }
@@ -634,7 +635,7 @@ struct MetadataBuilder {
         }
         // Shown itemprop dates on more than two days are a list (answers, comments, other posts):
         // they rank as any shown date, not as the page's own.
-        if Set(cands.map { daysFromCivil($0.date.year, $0.date.month, $0.date.day) }).count > 2 {
+        if Set(cands.map { CivilDate.days(year: $0.date.year, month: $0.date.month, day: $0.date.day) }).count > 2 {
             for k in cands.indices { cands[k].rank = 1 }
         }
         for t in raw.times where Int(t.elem) >= start && Int(t.elem) < limit {
@@ -729,8 +730,8 @@ struct MetadataBuilder {
         guard let v = nearest else { return nil }
         if raw.revisionFirst == true, let m = mods.first(where: { sameDay($0, v.date) }) { return m }
         if v.update { return nil }
-        let day = daysFromCivil(v.date.year, v.date.month, v.date.day)
-        if mods.contains(where: { abs(daysFromCivil($0.year, $0.month, $0.day) - day) <= 1 }) { return nil }
+        let day = CivilDate.days(year: v.date.year, month: v.date.month, day: v.date.day)
+        if mods.contains(where: { abs(CivilDate.days(year: $0.year, month: $0.month, day: $0.day) - day) <= 1 }) { return nil }
         return v.date
     }
 

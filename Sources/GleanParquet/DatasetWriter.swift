@@ -1,3 +1,4 @@
+import GleanText
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -161,22 +162,9 @@ public final class ParquetDatasetWriter {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Proleptic Gregorian `YYYY-MM-DD` for days since 1970-01-01 (civil-from-days).
+    /// Proleptic Gregorian `YYYY-MM-DD` for days since 1970-01-01.
     static func isoDate(_ days: Int32) -> String {
-        let z = Int64(days) + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        func pad(_ v: Int64, _ width: Int) -> String {
-            let s = String(abs(v))
-            return (v < 0 ? "-" : "") + String(repeating: "0", count: max(0, width - s.count)) + s
-        }
-        return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2)
+        CivilDate.iso(days: Int(days))
     }
 }
 

@@ -1,3 +1,5 @@
+import GleanText
+
 /// Plain text renderings of cell values shared by the writers: "." decimal, no exponent, no
 /// thousands separators, ISO 8601 dates.
 public enum ValueFormatting {
@@ -36,8 +38,7 @@ public enum ValueFormatting {
 
     /// "YYYY-MM-DD" for a count of days since 1970-01-01 (proleptic Gregorian).
     public static func isoDate(days: Int32) -> String {
-        let (y, m, d) = civil(fromDays: Int64(days))
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
+        CivilDate.iso(days: Int(days))
     }
 
     /// "YYYY-MM-DDTHH:MM:SSZ" (with ".ffffff" when the instant has sub-second digits).
@@ -46,40 +47,11 @@ public enum ValueFormatting {
         var days = micros / perDay
         var rest = micros % perDay
         if rest < 0 { rest += perDay; days -= 1 }
-        let (y, m, d) = civil(fromDays: days)
         let seconds = rest / 1_000_000
         let fraction = rest % 1_000_000
-        var s = "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(seconds / 3600, 2)):\(pad(seconds / 60 % 60, 2)):\(pad(seconds % 60, 2))"
-        if fraction != 0 { s += "." + pad(fraction, 6) }
+        let pad = CivilDate.pad
+        var s = "\(CivilDate.iso(days: Int(days)))T\(pad(Int(seconds / 3600), 2)):\(pad(Int(seconds / 60 % 60), 2)):\(pad(Int(seconds % 60), 2))"
+        if fraction != 0 { s += "." + pad(Int(fraction), 6) }
         return s + "Z"
-    }
-
-    /// Days since 1970-01-01 for a civil date (Howard Hinnant's algorithm).
-    public static func days(year: Int64, month: Int64, day: Int64) -> Int64 {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    static func civil(fromDays z0: Int64) -> (Int64, Int64, Int64) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-    }
-
-    private static func pad(_ v: Int64, _ width: Int) -> String {
-        let s = String(abs(v))
-        let body = s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
-        return v < 0 ? "-" + body : body
     }
 }

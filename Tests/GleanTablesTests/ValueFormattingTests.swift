@@ -1,4 +1,5 @@
 import GleanTables
+import GleanText
 import Testing
 
 @Suite struct ValueFormattingTests {
@@ -19,8 +20,8 @@ import Testing
     @Test(arguments: [(Int32(0), "1970-01-01"), (Int32(19888), "2024-06-14"), (Int32(-25508), "1900-03-01")])
     func isoDates(days: Int32, expected: String) {
         #expect(ValueFormatting.isoDate(days: days) == expected)
-        #expect(ValueFormatting.days(year: Int64(expected.prefix(4))!, month: Int64(expected.dropFirst(5).prefix(2))!,
-                                     day: Int64(expected.suffix(2))!) == Int64(days))
+        #expect(CivilDate.days(year: Int(expected.prefix(4))!, month: Int(expected.dropFirst(5).prefix(2))!,
+                              day: Int(expected.suffix(2))!) == Int(days))
     }
 
     @Test(arguments: [
