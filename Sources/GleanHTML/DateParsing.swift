@@ -64,10 +64,7 @@ struct ParsedDate: Equatable {
     }
 }
 
-func pad(_ v: Int, _ w: Int) -> String {
-    let s = String(v)
-    return s.count >= w ? s : String(repeating: "0", count: w - s.count) + s
-}
+func pad(_ v: Int, _ w: Int) -> String { CivilDate.pad(v, w) }
 
 func daysIn(_ m: Int, _ y: Int) -> Int {
     switch m {
@@ -105,25 +102,9 @@ public struct ReferenceDay: Sendable, Equatable, Comparable, CustomStringConvert
     }
 
     /// "YYYY-MM-DD".
-    public var description: String {
-        let (y, m, d) = civilFromDays(daysSinceEpoch)
-        return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2)
-    }
+    public var description: String { CivilDate.iso(days: daysSinceEpoch) }
 
     public static func < (a: ReferenceDay, b: ReferenceDay) -> Bool { a.daysSinceEpoch < b.daysSinceEpoch }
-}
-
-/// Year, month and day of a count of days since 1970-01-01 (Howard Hinnant's algorithm).
-func civilFromDays(_ z0: Int) -> (Int, Int, Int) {
-    let z = z0 + 719468
-    let era = (z >= 0 ? z : z - 146096) / 146097
-    let doe = z - era * 146097
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let d = doy - (153 * mp + 2) / 5 + 1
-    let m = mp < 10 ? mp + 3 : mp - 9
-    return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
 }
 
 /// Which written dates can be a page's publication date: valid days from 1990 up to the day after
