@@ -79,7 +79,7 @@ public struct HTMLExtractor: Sendable {
             }
             guard let doc else { throw HTMLError(.parseFailed, "libxml2 could not parse the page (\(bytes.count) bytes)") }
             defer { xmlFreeDoc(doc) }
-            return try extract(doc: doc, encoding: decoded.name)
+            return try extract(doc: doc, encoding: decoded.name, pageKey: ProfileHooks.dumpFeatures ? ProfileHooks.key(raw) : nil)
         }
     }
 
@@ -97,7 +97,7 @@ public struct HTMLExtractor: Sendable {
         return nil
     }
 
-    private func extract(doc: UnsafeMutablePointer<xmlDoc>, encoding: String) throws -> ExtractedPage {
+    private func extract(doc: UnsafeMutablePointer<xmlDoc>, encoding: String, pageKey: String?) throws -> ExtractedPage {
         var walker = DocumentWalker(maxDepth: options.maxDepth)
         walker.walk(doc)
         let elems = walker.elems
@@ -116,7 +116,8 @@ public struct HTMLExtractor: Sendable {
             if let e = options.titleXPath { xpathTitle = try x.string(e) }
             if let e = options.dateXPath { xpathDate = try x.string(e) }
         }
-        var content = MainContent.extract(elems: elems, roots: xpathRoots, excluded: excluded)
+        var content = MainContent.extract(
+            elems: elems, roots: xpathRoots, excluded: excluded, meta: walker.meta, pageKey: pageKey)
         var meta = MetadataBuilder(raw: walker.meta, elems: elems, contentRoots: content.roots, paragraphs: content.paragraphs)
             .build(titleOverride: xpathTitle, dateOverride: xpathDate)
         if let t = meta.title {
@@ -229,12 +230,15 @@ struct MainContent {
     var paragraphs: [String]
     var roots: [Int]
 
-    static func extract(elems: [Elem], roots forced: [Int]?, excluded: [Bool]?) -> MainContent {
+    static func extract(
+        elems: [Elem], roots forced: [Int]?, excluded: [Bool]?, meta: RawMeta? = nil, pageKey: String? = nil
+    ) -> MainContent {
         if elems.isEmpty { return MainContent(paragraphs: [], roots: []) }
         let attempts: [(Bool, Bool, Bool)] = [(true, true, true), (false, true, true), (false, false, true), (false, false, false)]
         var best = MainContent(paragraphs: [], roots: [])
         var bestLen = -1
         var firstLen = -1
+        var first: (sel: ContentSelector, roots: [Int])?
         for (strip, weight, clean) in attempts {
             var sel = ContentSelector(elems: elems)
             sel.stripUnlikely = strip
@@ -248,31 +252,8 @@ struct MainContent {
             } else {
                 roots = sel.chooseRoots()
             }
-            var r = Renderer()
-            let rootSet = Set(roots)
-            for root in roots {
-                r.render(root, elems: elems) { i in
-                    if let excluded, excluded[i] { return true }
-                    if rootSet.contains(i) { return false }
-                    if sel.isStripped(i) { return true }
-                    if elems[i].tag == .h1 { return true }
-                    if sel.cleanConditionally && sel.dropConditionally(i) { return true }
-                    return false
-                }
-            }
-            // Pages that repeat their article (responsive copies) keep one copy of each long paragraph.
-            // Keyed by a hash of the UTF-8 bytes (String hashing would normalise every paragraph again).
-            var seen = [UInt64: [Int]]()
-            var paragraphs: [String] = []
-            paragraphs.reserveCapacity(r.paragraphs.count)
-            for p in r.paragraphs {
-                if p.utf8.count >= 60 {
-                    let h = fnv(p.utf8)
-                    if let prior = seen[h], prior.contains(where: { paragraphs[$0].utf8.elementsEqual(p.utf8) }) { continue }
-                    seen[h, default: []].append(paragraphs.count)
-                }
-                paragraphs.append(p)
-            }
+            if first == nil { first = (sel, roots) }
+            let paragraphs = render(roots, sel: sel, excluded: excluded)
             var len = 0
             for p in paragraphs { len += p.utf8.count }
             // A relaxed attempt wins only when stripping had removed most of the text.
@@ -283,7 +264,53 @@ struct MainContent {
             if firstLen < 0 { firstLen = len }
             if len >= 500 || forced != nil { break }
         }
+        // Pages whose content spreads over many blocks (posts, cards, sections) keep the whole body minus chrome.
+        if forced == nil, let (sel, firstRoots) = first {
+            let features = PageFeatures(selector: sel, roots: firstRoots, meta: meta)
+            if let pageKey, ProfileHooks.dumpFeatures { ProfileHooks.dump(key: pageKey, features) }
+            if (ProfileHooks.forced ?? PageProfileModel.profile(features)) == .spread,
+                let body = elems.firstIndex(where: { $0.tag == .body })
+            {
+                var sel = sel
+                sel.cleanConditionally = false
+                let paragraphs = render([body], sel: sel, excluded: excluded)
+                var len = 0
+                for p in paragraphs { len += p.utf8.count }
+                if len >= bestLen { best = MainContent(paragraphs: paragraphs, roots: [body]) }
+            }
+        }
         return best
+    }
+
+    /// Paragraphs of the subtrees `roots`, skipping what `sel` strips or cleans, one copy of each long paragraph.
+    static func render(_ roots: [Int], sel: ContentSelector, excluded: [Bool]?) -> [String] {
+        let elems = sel.elems
+        var r = Renderer()
+        let rootSet = Set(roots)
+        for root in roots {
+            r.render(root, elems: elems) { i in
+                if let excluded, excluded[i] { return true }
+                if rootSet.contains(i) { return false }
+                if sel.isStripped(i) { return true }
+                if elems[i].tag == .h1 { return true }
+                if sel.cleanConditionally && sel.dropConditionally(i) { return true }
+                return false
+            }
+        }
+        // Pages that repeat their article (responsive copies) keep one copy of each long paragraph.
+        // Keyed by a hash of the UTF-8 bytes (String hashing would normalise every paragraph again).
+        var seen = [UInt64: [Int]]()
+        var paragraphs: [String] = []
+        paragraphs.reserveCapacity(r.paragraphs.count)
+        for p in r.paragraphs {
+            if p.utf8.count >= 60 {
+                let h = fnv(p.utf8)
+                if let prior = seen[h], prior.contains(where: { paragraphs[$0].utf8.elementsEqual(p.utf8) }) { continue }
+                seen[h, default: []].append(paragraphs.count)
+            }
+            paragraphs.append(p)
+        }
+        return paragraphs
     }
 }
 
