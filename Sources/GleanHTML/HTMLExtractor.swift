@@ -12,6 +12,8 @@ private let libxmlReady: Bool = {
 public struct HTMLExtractor: Sendable {
     /// The options this extractor was built with.
     public let options: HTMLOptions
+    /// Forces a profile instead of the model's choice (tests).
+    var forcedProfile: ExtractionProfile?
 
     /// Creates an extractor.
     /// - Throws: ``HTMLError`` when an XPath option does not compile or a limit is not positive.
@@ -117,7 +119,8 @@ public struct HTMLExtractor: Sendable {
             if let e = options.dateXPath { xpathDate = try x.string(e) }
         }
         var content = MainContent.extract(
-            elems: elems, roots: xpathRoots, excluded: excluded, meta: walker.meta, pageKey: pageKey)
+            elems: elems, roots: xpathRoots, excluded: excluded, meta: walker.meta, pageKey: pageKey,
+            profile: forcedProfile)
         var meta = MetadataBuilder(raw: walker.meta, elems: elems, contentRoots: content.roots, paragraphs: content.paragraphs)
             .build(titleOverride: xpathTitle, dateOverride: xpathDate)
         if let t = meta.title {
@@ -231,7 +234,8 @@ struct MainContent {
     var roots: [Int]
 
     static func extract(
-        elems: [Elem], roots forced: [Int]?, excluded: [Bool]?, meta: RawMeta? = nil, pageKey: String? = nil
+        elems: [Elem], roots forced: [Int]?, excluded: [Bool]?, meta: RawMeta? = nil, pageKey: String? = nil,
+        profile: ExtractionProfile? = nil
     ) -> MainContent {
         if elems.isEmpty { return MainContent(paragraphs: [], roots: []) }
         let attempts: [(Bool, Bool, Bool)] = [(true, true, true), (false, true, true), (false, false, true), (false, false, false)]
@@ -268,7 +272,7 @@ struct MainContent {
         if forced == nil, let (sel, firstRoots) = first {
             let features = PageFeatures(selector: sel, roots: firstRoots, meta: meta)
             if let pageKey, ProfileHooks.dumpFeatures { ProfileHooks.dump(key: pageKey, features) }
-            if (ProfileHooks.forced ?? PageProfileModel.profile(features)) == .spread,
+            if (profile ?? ProfileHooks.forced ?? PageProfileModel.profile(features)) == .spread,
                 let body = elems.firstIndex(where: { $0.tag == .body })
             {
                 var sel = sel

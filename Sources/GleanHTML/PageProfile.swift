@@ -29,6 +29,8 @@ struct PageFeatures {
 
     var values: [Float]
 
+    init(values: [Float]) { self.values = values }
+
     /// Features of a page whose best-node roots are `roots`, from a selector that has run `chooseRoots`.
     init(selector sel: ContentSelector, roots: [Int], meta: RawMeta?) {
         let elems = sel.elems
