@@ -277,17 +277,24 @@ struct MainContent {
             {
                 var sel = sel
                 sel.cleanConditionally = false
-                let paragraphs = render([body], sel: sel, excluded: excluded)
+                // Carousels and responsive copies repeat short blocks (a heading, a price) too: one copy each.
+                let paragraphs = render([body], sel: sel, excluded: excluded, minDedupe: 16)
                 var len = 0
                 for p in paragraphs { len += p.utf8.count }
-                if len >= bestLen { best = MainContent(paragraphs: paragraphs, roots: [body]) }
+                // The body holds the best node: it is shorter than that only by repeats read once. A relaxed attempt
+                // that found more text than stripping let through keeps it.
+                if len >= bestLen || (bestLen == firstLen && 2 * len >= firstLen) {
+                    best = MainContent(paragraphs: paragraphs, roots: [body])
+                }
             }
         }
         return best
     }
 
     /// Paragraphs of the subtrees `roots`, skipping what `sel` strips or cleans, one copy of each long paragraph.
-    static func render(_ roots: [Int], sel: ContentSelector, excluded: [Bool]?) -> [String] {
+    static func render(
+        _ roots: [Int], sel: ContentSelector, excluded: [Bool]?, minDedupe: Int = 60
+    ) -> [String] {
         let elems = sel.elems
         var r = Renderer()
         let rootSet = Set(roots)
@@ -301,13 +308,14 @@ struct MainContent {
                 return false
             }
         }
-        // Pages that repeat their article (responsive copies) keep one copy of each long paragraph.
+        // Pages that repeat their article (responsive copies) keep one copy of each paragraph of at least
+        // `minDedupe` bytes.
         // Keyed by a hash of the UTF-8 bytes (String hashing would normalise every paragraph again).
         var seen = [UInt64: [Int]]()
         var paragraphs: [String] = []
         paragraphs.reserveCapacity(r.paragraphs.count)
         for p in r.paragraphs {
-            if p.utf8.count >= 60 {
+            if p.utf8.count >= minDedupe {
                 let h = fnv(p.utf8)
                 if let prior = seen[h], prior.contains(where: { paragraphs[$0].utf8.elementsEqual(p.utf8) }) { continue }
                 seen[h, default: []].append(paragraphs.count)

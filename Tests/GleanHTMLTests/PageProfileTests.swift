@@ -73,6 +73,16 @@ private let post3 = "Thanks, updating the firmware solved it, and the connection
             profile: .spread,
             paragraphs: ["Usage", "Call the parser with a path.", "parse(\"a.txt\")", "It returns a list of records."]),
         ProfileCase(
+            name: "spread: a block repeated by a carousel is read once, a short repeated word stays",
+            html: """
+                <html><body><div class="slides">
+                <div class="slide"><h2>Colorful design for you</h2><p>Four colors.</p></div>
+                <div class="slide"><h2>Colorful design for you</h2><p>New</p></div>
+                <div class="slide"><h2>Bright display</h2><p>New</p></div></div></body></html>
+                """,
+            profile: .spread,
+            paragraphs: ["Colorful design for you", "Four colors.", "New", "Bright display", "New"]),
+        ProfileCase(
             name: "article profile keeps one best node",
             html: """
                 <html><body>\(chrome)<div class="story"><p>\(post1)</p><p>\(post2)</p><p>\(post3)</p></div>
