@@ -121,6 +121,11 @@ public struct HTMLExtractor: Sendable {
         var content = MainContent.extract(
             elems: elems, roots: xpathRoots, excluded: excluded, meta: walker.meta, pageKey: pageKey,
             profile: forcedProfile)
+        if xpathRoots == nil, !walker.meta.jsonLD.isEmpty,
+            let desc = ProductDescription.missing(jsonLD: walker.meta.jsonLD, paragraphs: content.paragraphs)
+        {
+            content.paragraphs.append(desc)
+        }
         var meta = MetadataBuilder(raw: walker.meta, elems: elems, contentRoots: content.roots, paragraphs: content.paragraphs)
             .build(titleOverride: xpathTitle, dateOverride: xpathDate)
         if let t = meta.title {
