@@ -236,6 +236,7 @@ enum TextGatherString {
 /// The main text and where it came from.
 struct MainContent {
     var paragraphs: [String]
+    /// The best node(s): where metadata looks for the headline and date, also when the spread profile reads the body.
     var roots: [Int]
 
     static func extract(
@@ -289,7 +290,7 @@ struct MainContent {
                 // The body holds the best node: it is shorter than that only by repeats read once. A relaxed attempt
                 // that found more text than stripping let through keeps it.
                 if len >= bestLen || (bestLen == firstLen && 2 * len >= firstLen) {
-                    best = MainContent(paragraphs: paragraphs, roots: [body])
+                    best = MainContent(paragraphs: paragraphs, roots: firstRoots)
                 }
             }
         }
