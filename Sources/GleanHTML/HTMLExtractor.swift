@@ -121,7 +121,7 @@ public struct HTMLExtractor: Sendable {
         var content = MainContent.extract(
             elems: elems, roots: xpathRoots, excluded: excluded, meta: walker.meta, pageKey: pageKey,
             profile: forcedProfile)
-        if xpathRoots == nil, !walker.meta.jsonLD.isEmpty,
+        if xpathRoots == nil, content.declaresProduct,
             let desc = ProductDescription.missing(jsonLD: walker.meta.jsonLD, paragraphs: content.paragraphs)
         {
             content.paragraphs.append(desc)
@@ -238,6 +238,8 @@ struct MainContent {
     var paragraphs: [String]
     /// The best node(s): where metadata looks for the headline and date, also when the spread profile reads the body.
     var roots: [Int]
+    /// Whether the page's JSON-LD or og:type says it is a product.
+    var declaresProduct = false
 
     static func extract(
         elems: [Elem], roots forced: [Int]?, excluded: [Bool]?, meta: RawMeta? = nil, pageKey: String? = nil,
@@ -293,6 +295,7 @@ struct MainContent {
                     best = MainContent(paragraphs: paragraphs, roots: firstRoots)
                 }
             }
+            best.declaresProduct = features.values[13] > 0.5
         }
         return best
     }

@@ -126,6 +126,19 @@ struct PageFeatures {
         values = v
     }
 
+    /// JSON-LD type names (quoted) and keys, with the kind each says (bits: product, article, forum, list, published).
+    private static let kindAutomaton: HintAutomaton = {
+        let kinds: [(String, UInt16)] = [
+            ("\"Product\"", 1), ("\"ProductGroup\"", 1), ("\"Offer\"", 1),
+            ("\"NewsArticle\"", 2), ("\"BlogPosting\"", 2), ("\"Article\"", 2), ("\"ReportageNewsArticle\"", 2),
+            ("\"TechArticle\"", 2),
+            ("\"DiscussionForumPosting\"", 4), ("\"QAPage\"", 4), ("\"Question\"", 4),
+            ("\"ItemList\"", 8), ("\"CollectionPage\"", 8), ("\"SearchResultsPage\"", 8),
+            ("\"datePublished\"", 16),
+        ]
+        return HintAutomaton(kinds.map { (Array($0.0.utf8), Hints(rawValue: $0.1)) })
+    }()
+
     /// What the page says it is, in JSON-LD types, og:type and publication-date metadata.
     static func declaredKinds(_ meta: RawMeta) -> (product: Bool, article: Bool, forum: Bool, list: Bool, published: Bool) {
         var product = false
@@ -134,16 +147,15 @@ struct PageFeatures {
         var list = false
         var published = false
         for j in meta.jsonLD {
-            let b = Array(j.utf8)
-            if contains(b, "\"Product\"") || contains(b, "\"ProductGroup\"") || contains(b, "\"Offer\"") { product = true }
-            if contains(b, "\"NewsArticle\"") || contains(b, "\"BlogPosting\"") || contains(b, "\"Article\"")
-                || contains(b, "\"ReportageNewsArticle\"") || contains(b, "\"TechArticle\"")
-            {
-                article = true
-            }
-            if contains(b, "\"DiscussionForumPosting\"") || contains(b, "\"QAPage\"") || contains(b, "\"Question\"") { forum = true }
-            if contains(b, "\"ItemList\"") || contains(b, "\"CollectionPage\"") || contains(b, "\"SearchResultsPage\"") { list = true }
-            if contains(b, "\"datePublished\"") { published = true }
+            // One pass of an Aho-Corasick automaton over each JSON-LD block, whatever its size.
+            let found = j.utf8.withContiguousStorageIfAvailable { kindAutomaton.match($0) }
+                ?? Array(j.utf8).withUnsafeBufferPointer { kindAutomaton.match($0) }
+            let r = found.rawValue
+            if r & 1 != 0 { product = true }
+            if r & 2 != 0 { article = true }
+            if r & 4 != 0 { forum = true }
+            if r & 8 != 0 { list = true }
+            if r & 16 != 0 { published = true }
         }
         for (k, value) in meta.metas {
             switch k {
