@@ -88,6 +88,12 @@ struct DocumentWalker {
                 if elems[Int(idx)].tag == .button && !tooDeep && Self.elementCount(n, cap: 40) >= 40 {
                     elems[Int(idx)].pruned = false
                 }
+                // A <noscript> that holds a whole page (a script-rendered site's crawler copy) is read as
+                // hidden text: it stays out unless it holds most of the page's text.
+                if elems[Int(idx)].tag == .noscript && !tooDeep && Self.elementCount(n, cap: 40) >= 40 {
+                    elems[Int(idx)].pruned = false
+                    elems[Int(idx)].hidden = true
+                }
                 if !elems[Int(idx)].pruned && n.pointee.children != nil {
                     descend = true
                     parentIdx = idx

@@ -12,6 +12,8 @@ private let libxmlReady: Bool = {
 public struct HTMLExtractor: Sendable {
     /// The options this extractor was built with.
     public let options: HTMLOptions
+    /// Forces a profile instead of the model's choice (tests).
+    var forcedProfile: ExtractionProfile?
 
     /// Creates an extractor.
     /// - Throws: ``HTMLError`` when an XPath option does not compile or a limit is not positive.
@@ -81,7 +83,7 @@ public struct HTMLExtractor: Sendable {
             }
             guard let doc else { throw HTMLError(.parseFailed, "libxml2 could not parse the page (\(bytes.count) bytes)") }
             defer { xmlFreeDoc(doc) }
-            return try extract(doc: doc, encoding: decoded.name, asOf: asOf)
+            return try extract(doc: doc, encoding: decoded.name, asOf: asOf, pageKey: ProfileHooks.dumpFeatures ? ProfileHooks.key(raw) : nil)
         }
     }
 
@@ -99,7 +101,7 @@ public struct HTMLExtractor: Sendable {
         return nil
     }
 
-    private func extract(doc: UnsafeMutablePointer<xmlDoc>, encoding: String, asOf: ReferenceDay?) throws -> ExtractedPage {
+    private func extract(doc: UnsafeMutablePointer<xmlDoc>, encoding: String, asOf: ReferenceDay?, pageKey: String?) throws -> ExtractedPage {
         var walker = DocumentWalker(maxDepth: options.maxDepth)
         walker.walk(doc)
         let elems = walker.elems
@@ -118,7 +120,14 @@ public struct HTMLExtractor: Sendable {
             if let e = options.titleXPath { xpathTitle = try x.string(e) }
             if let e = options.dateXPath { xpathDate = try x.string(e) }
         }
-        var content = MainContent.extract(elems: elems, roots: xpathRoots, excluded: excluded)
+        var content = MainContent.extract(
+            elems: elems, roots: xpathRoots, excluded: excluded, meta: walker.meta, pageKey: pageKey,
+            profile: forcedProfile)
+        if xpathRoots == nil, content.declaresProduct,
+            let desc = ProductDescription.missing(jsonLD: walker.meta.jsonLD, paragraphs: content.paragraphs)
+        {
+            content.paragraphs.append(desc)
+        }
         var meta = MetadataBuilder(raw: walker.meta, elems: elems, contentRoots: content.roots, paragraphs: content.paragraphs, asOf: asOf)
             .build(titleOverride: xpathTitle, dateOverride: xpathDate)
         if let t = meta.title {
@@ -229,14 +238,21 @@ enum TextGatherString {
 /// The main text and where it came from.
 struct MainContent {
     var paragraphs: [String]
+    /// The best node(s): where metadata looks for the headline and date, also when the spread profile reads the body.
     var roots: [Int]
+    /// Whether the page's JSON-LD or og:type says it is a product.
+    var declaresProduct = false
 
-    static func extract(elems: [Elem], roots forced: [Int]?, excluded: [Bool]?) -> MainContent {
+    static func extract(
+        elems: [Elem], roots forced: [Int]?, excluded: [Bool]?, meta: RawMeta? = nil, pageKey: String? = nil,
+        profile: ExtractionProfile? = nil
+    ) -> MainContent {
         if elems.isEmpty { return MainContent(paragraphs: [], roots: []) }
         let attempts: [(Bool, Bool, Bool)] = [(true, true, true), (false, true, true), (false, false, true), (false, false, false)]
         var best = MainContent(paragraphs: [], roots: [])
         var bestLen = -1
         var firstLen = -1
+        var first: (sel: ContentSelector, roots: [Int])?
         for (strip, weight, clean) in attempts {
             var sel = ContentSelector(elems: elems)
             sel.stripUnlikely = strip
@@ -250,31 +266,8 @@ struct MainContent {
             } else {
                 roots = sel.chooseRoots()
             }
-            var r = Renderer()
-            let rootSet = Set(roots)
-            for root in roots {
-                r.render(root, elems: elems) { i in
-                    if let excluded, excluded[i] { return true }
-                    if rootSet.contains(i) { return false }
-                    if sel.isStripped(i) { return true }
-                    if elems[i].tag == .h1 { return true }
-                    if sel.cleanConditionally && sel.dropConditionally(i) { return true }
-                    return false
-                }
-            }
-            // Pages that repeat their article (responsive copies) keep one copy of each long paragraph.
-            // Keyed by a hash of the UTF-8 bytes (String hashing would normalise every paragraph again).
-            var seen = [UInt64: [Int]]()
-            var paragraphs: [String] = []
-            paragraphs.reserveCapacity(r.paragraphs.count)
-            for p in r.paragraphs {
-                if p.utf8.count >= 60 {
-                    let h = fnv(p.utf8)
-                    if let prior = seen[h], prior.contains(where: { paragraphs[$0].utf8.elementsEqual(p.utf8) }) { continue }
-                    seen[h, default: []].append(paragraphs.count)
-                }
-                paragraphs.append(p)
-            }
+            if first == nil { first = (sel, roots) }
+            let paragraphs = render(roots, sel: sel, excluded: excluded)
             var len = 0
             for p in paragraphs { len += p.utf8.count }
             // A relaxed attempt wins only when stripping had removed most of the text.
@@ -285,7 +278,62 @@ struct MainContent {
             if firstLen < 0 { firstLen = len }
             if len >= 500 || forced != nil { break }
         }
+        // Pages whose content spreads over many blocks (posts, cards, sections) keep the whole body minus chrome.
+        if forced == nil, let (sel, firstRoots) = first {
+            let features = PageFeatures(selector: sel, roots: firstRoots, meta: meta)
+            if let pageKey, ProfileHooks.dumpFeatures { ProfileHooks.dump(key: pageKey, features) }
+            if (profile ?? ProfileHooks.forced ?? PageProfileModel.profile(features)) == .spread,
+                let body = elems.firstIndex(where: { $0.tag == .body })
+            {
+                var sel = sel
+                sel.cleanConditionally = false
+                // Carousels and responsive copies repeat short blocks (a heading, a price) too: one copy each.
+                let paragraphs = render([body], sel: sel, excluded: excluded, minDedupe: 16)
+                var len = 0
+                for p in paragraphs { len += p.utf8.count }
+                // The body holds the best node: it is shorter than that only by repeats read once. A relaxed attempt
+                // that found more text than stripping let through keeps it.
+                if len >= bestLen || (bestLen == firstLen && 2 * len >= firstLen) {
+                    best = MainContent(paragraphs: paragraphs, roots: firstRoots)
+                }
+            }
+            best.declaresProduct = features.values[13] > 0.5
+        }
         return best
+    }
+
+    /// Paragraphs of the subtrees `roots`, skipping what `sel` strips or cleans, one copy of each long paragraph.
+    static func render(
+        _ roots: [Int], sel: ContentSelector, excluded: [Bool]?, minDedupe: Int = 60
+    ) -> [String] {
+        let elems = sel.elems
+        var r = Renderer()
+        let rootSet = Set(roots)
+        for root in roots {
+            r.render(root, elems: elems) { i in
+                if let excluded, excluded[i] { return true }
+                if rootSet.contains(i) { return false }
+                if sel.isStripped(i) { return true }
+                if elems[i].tag == .h1 { return true }
+                if sel.cleanConditionally && sel.dropConditionally(i) { return true }
+                return false
+            }
+        }
+        // Pages that repeat their article (responsive copies) keep one copy of each paragraph of at least
+        // `minDedupe` bytes.
+        // Keyed by a hash of the UTF-8 bytes (String hashing would normalise every paragraph again).
+        var seen = [UInt64: [Int]]()
+        var paragraphs: [String] = []
+        paragraphs.reserveCapacity(r.paragraphs.count)
+        for p in r.paragraphs {
+            if p.utf8.count >= minDedupe {
+                let h = fnv(p.utf8)
+                if let prior = seen[h], prior.contains(where: { paragraphs[$0].utf8.elementsEqual(p.utf8) }) { continue }
+                seen[h, default: []].append(paragraphs.count)
+            }
+            paragraphs.append(p)
+        }
+        return paragraphs
     }
 }
 
