@@ -22,7 +22,7 @@ export GLEAN_PYTHON := $(PYTHON)
 export GLEAN_SHARED := $(SHARED)
 
 .DEFAULT_GOAL := help
-.PHONY: help deps test-deps venv build release run test eval eval-text eval-facts eval-trafilatura bench faults fuzz docs install uninstall lint clean
+.PHONY: help deps test-deps venv build release run test eval eval-text eval-facts eval-trafilatura train bench faults fuzz docs install uninstall lint clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -96,6 +96,15 @@ eval-facts: release ## Facts: news-dev and our news-extra (dev and validation, p
 	  echo "== $$c ($$s): facts"; python3 $(SHARED)/eval/score_facts.py --csv $(EVAL)/eval-$$c/csv --gold $(EVAL)/split/$$c/$$s --by-language; \
 	done; done
 	@echo "== samples: facts"; python3 $(SHARED)/eval/score_facts.py --csv $(EVAL)/news/csv --gold $(SHARED)/gold
+
+TRAIN_VENV := .venv-train
+$(TRAIN_VENV)/.installed: Tools/train/requirements.txt
+	python3 -m venv $(TRAIN_VENV)
+	$(TRAIN_VENV)/bin/pip install -q --disable-pip-version-check -r Tools/train/requirements.txt
+	@touch $@
+
+train: release $(TRAIN_VENV)/.installed ## Retrain the page-profile model on wcxb-devsplit's dev share (rewrites Sources/GleanHTML/PageProfileWeights.swift)
+	$(TRAIN_VENV)/bin/python Tools/train/train_profile.py --glean $(RELEASE_BIN) --corpus $(SHARED)/corpora/wcxb-devsplit
 
 BENCH_VENV := .venv-bench
 $(BENCH_VENV)/.installed: Tests/Bench/requirements.txt
