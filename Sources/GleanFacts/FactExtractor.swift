@@ -29,6 +29,8 @@ public struct FactExtractor: Sendable {
         if options.dates { facts.dates = dates }
         if options.metrics { facts.metrics = doc.extractMetrics() }
         if options.people { facts.people = doc.extractPeople() }
+        if options.organizations { facts.organizations = doc.extractOrganizations() }
+        if options.places { facts.places = doc.extractPlaces() }
         facts.references.sort { $0.offset < $1.offset }
         facts.dates.sort { $0.offset < $1.offset }
         facts.metrics.sort { $0.offset < $1.offset }
