@@ -33,6 +33,8 @@ struct EntityLexicon: Sendable {
     let placeOffices: Set<String>
     /// Place names by their first word: word lists, longest first.
     let placeNames: [String: [[String]]]
+    /// Office words that may modify an organization's head ("Standing Committee", "General Department").
+    let officeModifiers: Set<String>
     /// Particles inside personal names ("bin", "van", "de").
     let nameParticles: Set<String>
     /// Words that introduce a birth year ("born", "né").
@@ -65,6 +67,7 @@ struct EntityLexicon: Sendable {
         for k in names.keys { names[k]?.sort { $0.count > $1.count } }
         placeNames = names
         nameParticles = low(d.nameParticles)
+        officeModifiers = low(d.orgOfficeModifiers)
         birthWords = low(d.birthWords)
         listConjunctions = low(d.listConjunctions)
     }
@@ -173,8 +176,20 @@ extension Doc {
     /// Capitalised words usable inside a Latin organization name at `k`.
     private func orgCapWord(_ k: Int) -> Bool {
         guard k < n, toks[k].kind == .word, isCap(k) else { return false }
-        if isStop(k) || isOfficeOrRank(k) { return false }
+        if isStop(k) { return false }
+        if isOfficeOrRank(k) {
+            // "Standing Committee", "General Department": an office word that modifies an organization's head
+            let e = p.entities
+            guard e.officeModifiers.contains(toks[k].lower), k + 1 < n, isCap(k + 1),
+                  e.orgHeads.contains(toks[k + 1].lower) || (toks[k + 1].knownExact && p.orgWords.contains(toks[k + 1].text)) else { return false }
+        }
         return true
+    }
+
+    /// The next token of a capitalised run after `r - 1` ("St." keeps its dot inside a name).
+    private func runContinues(_ r: Int) -> Int? {
+        if r < n, toks[r].kind == .punct, toks[r].text == ".", r > 0, adjacent(r - 1, r), p.has(p.abbreviations, toks[r - 1]), r + 1 < n, isCap(r + 1) { return r + 1 }
+        return nil
     }
 
     /// English-style names: modifiers then the head ("Central Public Security Party Committee"), then "of ..." complements.
@@ -183,9 +198,17 @@ extension Doc {
         guard orgCapWord(i) else { return nil }
         if i > 0, orgCapWord(i - 1), sameSentence(i - 1, i), !toks[i].paragraphBefore { return nil }
         var r = i
-        while r < n, orgCapWord(r), r == i || (sameSentence(r - 1, r) && !toks[r].paragraphBefore && toks[r].spaceBefore) { r += 1 }
+        while r < n, orgCapWord(r), r == i || (!toks[r].paragraphBefore && toks[r].spaceBefore) {
+            r += 1
+            if let c = runContinues(r), orgCapWord(c) { r = c }
+        }
         var h = -1
         for k in i..<r where e.orgHeads.contains(toks[k].lower) { h = k }
+        // "National Public Service Portal": known words after the last head make it another kind of name;
+        // "... Committee Office Le Minh Hung": unknown ones are a person's name after it
+        if h >= 0, h + 1 < r, (h + 1..<r).contains(where: { toks[$0].kind == .word && p.vocab.contains(toks[$0].lower) }) { return nil }
+        // "Provincial Party Secretary", "Regional Police Chief": the run qualifies an office, it is not named here
+        if h >= 0, h + 1 == r, r < n, toks[r].kind == .word, isCap(r), p.has(p.officeWords, toks[r]), !e.officeModifiers.contains(toks[r].lower) { return nil }
         var inner: [Range<Int>] = []
         if h < 0 {
             // "Tan Lac district police"
@@ -282,21 +305,35 @@ extension Doc {
                !p.stopwords.contains(toks[m + 1].text), !p.vocab.contains(toks[m + 1].text) {
                 // "شرطة منطقة هاي ها"
                 var q = m + 1
-                while q < n, q - m <= 3, sameSentence(m, q), toks[q].kind == .word, !toks[q].text.hasPrefix("ال"), !toks[q].text.hasPrefix("و"),
-                      !p.stopwords.contains(toks[q].text), !p.vocab.contains(toks[q].text) { q += 1 }
+                while q < n, q - m <= 3, sameSentence(m, q), arabicNameWord(q) { q += 1 }
                 m = q
                 mods += 1
                 onlyGeneric = false
                 break
             }
+            if t.unicodeScalars.contains(where: { (0x64B...0x64D).contains($0.value) }) { break }
+            // "للأدلة", "لمكافحة المخدرات": a complement with the preposition li-
+            if mods > 0, t.hasPrefix("لل") || (t.hasPrefix("ل") && m + 1 < n && toks[m + 1].text.hasPrefix("ال") && sameSentence(m, m + 1)), !p.stopwords.contains(t) {
+                mods += 1; m += 1; onlyGeneric = false; continue
+            }
             guard t.hasPrefix("ال"), !p.stopwords.contains(t) else { break }
-            if e.placeBefore.contains(arabicIndefinite(t)) { mods += 1; m += 1; continue }
+            // "شرطة المنطقة": a generic place noun ends the name
+            if e.placeBefore.contains(arabicIndefinite(t)) { mods += 1; m += 1; break }
             onlyGeneric = false
             mods += 1
             m += 1
         }
         guard mods > 0, !onlyGeneric else { return nil }
         return i..<m
+    }
+
+    /// An Arabic word that can belong to a transliterated name: no article, no conjunction, no case ending, not a known word.
+    func arabicNameWord(_ q: Int) -> Bool {
+        guard toks[q].kind == .word else { return false }
+        let t = toks[q].text
+        if t.hasPrefix("ال") || t.hasPrefix("و") || p.stopwords.contains(t) || p.vocab.contains(t) { return false }
+        if t.unicodeScalars.contains(where: { (0x64B...0x64D).contains($0.value) }) { return false }
+        return true
     }
 
     private func arabicIndefinite(_ t: String) -> String {
@@ -364,7 +401,42 @@ extension Doc {
                 }
             }
         }
-        return order.compactMap { byKey[$0] }.sorted { $0.firstOffset < $1.firstOffset }
+        return mergeVariants(order.compactMap { byKey[$0] })
+    }
+
+    /// "وزارة الداخلية" is "وزارة الداخلية السعودية", "Provincial Police" is "Lao Cai Provincial Police": a name that another
+    /// one extends with modifiers only (no other head) is that organization; "Party Central Committee Office" stays apart.
+    private func mergeVariants(_ orgs: [Organization]) -> [Organization] {
+        let e = p.entities
+        let words = orgs.map { o in p.tokenizer.tokenize(Array(o.name.unicodeScalars)).filter { $0.kind != .punct }.map(\.lower) }
+        var into = Array(0..<orgs.count)
+        for a in orgs.indices {
+            var best = -1
+            for b in orgs.indices where b != a && words[b].count > words[a].count {
+                let wa = words[a], wb = words[b]
+                var extra: ArraySlice<String>?
+                if Array(wb.prefix(wa.count)) == wa { extra = wb.dropFirst(wa.count) } else if Array(wb.suffix(wa.count)) == wa { extra = wb.dropLast(wa.count) }
+                guard let x = extra, !x.contains(where: { (e.orgHeads.contains($0) && !e.orgTails.contains($0)) || e.preps.contains($0) }) else { continue }
+                if best < 0 || words[b].count > words[best].count { best = b }
+            }
+            if best >= 0 { into[a] = best }
+        }
+        func root(_ a: Int) -> Int { var r = a; var steps = 0; while into[r] != r, steps < 20 { r = into[r]; steps += 1 }; return r }
+        var out: [Int: Organization] = [:]
+        for a in orgs.indices {
+            let r = root(a)
+            if var o = out[r] {
+                o.mentions += orgs[a].mentions
+                o.firstOffset = min(o.firstOffset, orgs[a].firstOffset)
+                out[r] = o
+            } else {
+                var o = orgs[r]
+                o.mentions = orgs[a].mentions
+                o.firstOffset = orgs[a].firstOffset
+                out[r] = o
+            }
+        }
+        return out.keys.sorted().compactMap { out[$0] }.sorted { $0.firstOffset < $1.firstOffset }
     }
 
     // MARK: places
@@ -400,8 +472,7 @@ extension Doc {
                 if e.placeBefore.contains(t.text) || e.placeBefore.contains(base) || e.placeOffices.contains(t.text) || e.placeOffices.contains(base),
                    i + 1 < n, sameSentence(i, i + 1) {
                     var q = i + 1
-                    while q < n, q - i <= 3, sameSentence(i, q), toks[q].kind == .word, !toks[q].text.hasPrefix("ال"), !toks[q].text.hasPrefix("و"),
-                          !p.stopwords.contains(toks[q].text), !p.vocab.contains(toks[q].text) { q += 1 }
+                    while q < n, q - i <= 3, sameSentence(i, q), arabicNameWord(q) { q += 1 }
                     if q > i + 1 { found.append((slice(toks[i + 1].start, toks[q - 1].end), toks[i + 1].start)); i = q; continue }
                 }
                 // lexicon, with an attached "و" / "ب" / "ل" / "في"

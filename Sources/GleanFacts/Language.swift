@@ -60,6 +60,7 @@ struct LanguageData: Decodable, Sendable {
     var orgAdjectiveSuffixes: [String]?
     var orgPlaceAdjectives: [String]?
     var orgNotAcronyms: [String]?
+    var orgOfficeModifiers: [String]?
     var placeNounsBefore: [String]?
     var placeNounsAfter: [String]?
     var placeOffices: [String]?
