@@ -35,6 +35,8 @@ struct EntityLexicon: Sendable {
     let placeNames: [String: [[String]]]
     /// Office words that may modify an organization's head ("Standing Committee", "General Department").
     let officeModifiers: Set<String>
+    /// Arabic nouns that link a complement with li- ("لمكافحة المخدرات").
+    let linkNouns: Set<String>
     /// Particles inside personal names ("bin", "van", "de").
     let nameParticles: Set<String>
     /// Words that introduce a birth year ("born", "né").
@@ -68,6 +70,7 @@ struct EntityLexicon: Sendable {
         placeNames = names
         nameParticles = low(d.nameParticles)
         officeModifiers = low(d.orgOfficeModifiers)
+        linkNouns = low(d.orgLinkNouns)
         birthWords = low(d.birthWords)
         listConjunctions = low(d.listConjunctions)
     }
@@ -177,7 +180,9 @@ extension Doc {
     private func orgCapWord(_ k: Int) -> Bool {
         guard k < n, toks[k].kind == .word, isCap(k) else { return false }
         if isStop(k) { return false }
-        if isOfficeOrRank(k) {
+        // a sentence's first word in -ing ("Regarding", "Attending") is a verb
+        if k == 0 || sentOf[k - 1] != sentOf[k] || toks[k].paragraphBefore, toks[k].lower.hasSuffix("ing") { return false }
+        if isOfficeOrRank(k), !p.entities.orgHeads.contains(toks[k].lower) {
             // "Standing Committee", "General Department": an office word that modifies an organization's head
             let e = p.entities
             guard e.officeModifiers.contains(toks[k].lower), k + 1 < n, isCap(k + 1),
@@ -313,7 +318,7 @@ extension Doc {
             }
             if t.unicodeScalars.contains(where: { (0x64B...0x64D).contains($0.value) }) { break }
             // "للأدلة", "لمكافحة المخدرات": a complement with the preposition li-
-            if mods > 0, t.hasPrefix("لل") || (t.hasPrefix("ل") && m + 1 < n && toks[m + 1].text.hasPrefix("ال") && sameSentence(m, m + 1)), !p.stopwords.contains(t) {
+            if mods > 0, t.hasPrefix("لل") || (t.hasPrefix("ل") && e.linkNouns.contains(String(t.dropFirst())) && m + 1 < n && toks[m + 1].text.hasPrefix("ال")), !p.stopwords.contains(t) {
                 mods += 1; m += 1; onlyGeneric = false; continue
             }
             guard t.hasPrefix("ال"), !p.stopwords.contains(t) else { break }
@@ -332,7 +337,7 @@ extension Doc {
         guard toks[q].kind == .word else { return false }
         let t = toks[q].text
         if t.hasPrefix("ال") || t.hasPrefix("و") || p.stopwords.contains(t) || p.vocab.contains(t) { return false }
-        if t.unicodeScalars.contains(where: { (0x64B...0x64D).contains($0.value) }) { return false }
+        if t.unicodeScalars.contains(where: { (0x64B...0x64D).contains($0.value) }) || t.hasSuffix("ة") { return false }
         return true
     }
 

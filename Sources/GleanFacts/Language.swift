@@ -61,6 +61,7 @@ struct LanguageData: Decodable, Sendable {
     var orgPlaceAdjectives: [String]?
     var orgNotAcronyms: [String]?
     var orgOfficeModifiers: [String]?
+    var orgLinkNouns: [String]?
     var placeNounsBefore: [String]?
     var placeNounsAfter: [String]?
     var placeOffices: [String]?

@@ -19,7 +19,7 @@ extension Doc {
         if p.isArabicScript {
             let s = t.text
             if s.hasPrefix("ال") || s.hasPrefix("وال") || s.hasPrefix("بال") || s.hasPrefix("لل") || s.hasPrefix("فال") || s.hasPrefix("كال") { return false }
-            if p.has(p.stopwords, t) || p.orgWords.contains(s) || p.has(p.officeWords, t) || p.has(p.placeNouns, t) { return false }
+            if p.has(p.stopwords, t) || p.orgWords.contains(s) || p.has(p.officeWords, t) || p.has(p.placeNouns, t) || p.entities.orgHeads.contains(s) { return false }
             if s.hasPrefix("و"), s.count > 2 {
                 let rest = String(s.dropFirst())
                 if p.officeWords.contains(rest) || p.orgWords.contains(rest) || p.stopwords.contains(rest) || rest.hasPrefix("ال") { return false }
@@ -32,6 +32,7 @@ extension Doc {
         // An acronym ("LSO", "CATW", "ASEAN") names an organisation, never part of a person's name.
         if t.text.unicodeScalars.count >= 2, t.text.unicodeScalars.allSatisfy({ $0.properties.isUppercase }) { return false }
         if (t.knownExact && p.orgWords.contains(t.text)) || p.has(p.officeWords, t) || p.ranks.match(toks, at: i) != nil { return false }
+        if p.entities.orgHeads.contains(t.lower) { return false }
         if p.months.match(toks, at: i) != nil { return false }
         return true
     }
@@ -54,6 +55,9 @@ extension Doc {
         while k < n, k - i < 5 {
             if k > i && (!toks[k].spaceBefore || toks[k].paragraphBefore) { break }
             if nameTok(k) { last = k; k += 1; continue }
+            if p.isArabicScript, anchored, k > i, last == k - 1, arabicSurname(k) { last = k; k += 1; continue }
+            if k > i, last == k - 1, p.entities.nameParticles.contains(toks[k].lower), k + 1 < n, toks[k + 1].spaceBefore,
+               nameTok(k + 1) || (p.isArabicScript && arabicSurname(k + 1)) { k += 1; continue }
             if innerTok(k), (k > i || anchored), nameTok(k + 1) { k += 1; continue }
             break
         }
@@ -68,8 +72,23 @@ extension Doc {
         return end
     }
 
+    /// An Arabic family name with the article: a nisba ("التركي") or after "عبد" / "أبو" / "بن" ("عبد الله").
+    private func arabicSurname(_ k: Int) -> Bool {
+        guard k < n, toks[k].kind == .word else { return false }
+        let t = toks[k].text
+        guard t.hasPrefix("ال"), !p.stopwords.contains(t), !p.vocab.contains(t), !p.officeWords.contains(t), !p.orgWords.contains(t),
+              !p.entities.orgHeads.contains(t), !t.unicodeScalars.contains(where: { (0x64B...0x64D).contains($0.value) }) else { return false }
+        if k > 0, p.entities.nameParticles.contains(toks[k - 1].text) { return true }
+        return t.hasSuffix("ي") && t.unicodeScalars.count >= 4
+    }
+
     /// The office phrase (title) starting at `k`, ended by punctuation or a non-title word.
     private func titleSegment(_ k: Int) -> (String, Int)? {
+        titleSegmentChecked(k).flatMap { $0.personAhead ? nil : ($0.text, $0.end) }
+    }
+
+    /// The office phrase at `k`; `personAhead`: it stopped at a person's name, so it belongs to that person.
+    private func titleSegmentChecked(_ k: Int) -> (text: String, end: Int, personAhead: Bool)? {
         guard k < n, toks[k].kind == .word else { return nil }
         var hasOffice = p.offices.match(toks, at: k) != nil
         if !hasOffice {
@@ -81,6 +100,7 @@ extension Doc {
         var m = k
         var last = k
         var words = 0
+        var personAhead = false
         while m < n, words < p.titleMaxWords, sameSentence(k, m) {
             let t = toks[m]
             if t.kind == .punct {
@@ -95,8 +115,11 @@ extension Doc {
             if !p.isArabicScript && !p.titleAnyLowercase && !isCap(m) {
                 if !(p.has(p.titleConnectors, t) || p.has(p.officeWords, t)) { break }
             }
-            if m > k, p.isArabicScript == false, p.ranks.match(toks, at: m) != nil, nameRun(p.ranks.match(toks, at: m)?.end ?? m, anchored: true) != nil { break }
-            if m > k, !p.titleAnyLowercase, !p.isArabicScript, nameTok(m), isPersonAhead(m) { break }
+            if m > k, p.isArabicScript == false, p.ranks.match(toks, at: m) != nil, nameRun(p.ranks.match(toks, at: m)?.end ?? m, anchored: true) != nil { personAhead = true; break }
+            if m > k, !p.titleAnyLowercase, !p.isArabicScript, nameTok(m), isPersonAhead(m) { personAhead = true; break }
+            // "le président Nguyen Xuan Phuc": a name right after an office word (not after "de") is that office's holder
+            if m > k, p.titleAnyLowercase, !p.isArabicScript, nameTok(m), isPersonAhead(m),
+               !(p.entities.preps.contains(toks[m - 1].lower) || p.entities.dets.contains(toks[m - 1].lower)) { personAhead = true; break }
             last = m
             m += 1
             words += 1
@@ -105,7 +128,7 @@ extension Doc {
         while last > k, toks[last].kind == .word, p.has(p.titleConnectors, toks[last]) && !p.has(p.officeWords, toks[last]) && !p.has(p.placeNouns, toks[last]) { last -= 1 }
         var s = slice(toks[k].start, toks[last].end)
         while s.hasSuffix(".") || s.hasSuffix(" ") { s.removeLast() }
-        return s.isEmpty ? nil : (s, m)
+        return s.isEmpty ? nil : (s, m, personAhead)
     }
 
     private func isPersonAhead(_ m: Int) -> Bool {
@@ -118,15 +141,53 @@ extension Doc {
         var titles: [String] = []
         var k = e
         while k + 1 < n, toks[k].kind == .punct, toks[k].text == "," || toks[k].text == "\u{060C}", sameSentence(k, k + 1) {
-            guard let (t, end) = titleSegment(k + 1) else { break }
-            titles.append(t)
-            k = end
+            if p.entities.listConjunctions.contains(toks[k + 1].lower) && !p.isArabicScript { break }
+            var start = k + 1
+            // "le porte-parole": a determiner before the office
+            if !p.isArabicScript, p.entities.dets.contains(toks[start].lower) || toks[start].lower == "a" || toks[start].lower == "an", p.offices.match(toks, at: start + 1) != nil { start += 1 }
+            guard let seg = titleSegmentChecked(start), !seg.personAhead else { break }
+            titles.append(seg.text)
+            k = seg.end
+        }
+        // "Name (office)"
+        if titles.isEmpty, e + 1 < n, toks[e].text == "(", p.offices.match(toks, at: e + 1) != nil, let seg = titleSegmentChecked(e + 1), !seg.personAhead,
+           seg.end < n, toks[seg.end].text == ")" {
+            titles.append(seg.text)
         }
         return titles
     }
 
-    /// The office phrase right before a name ("Deputy Minister", "Secretary of the Provincial Party Committee", Arabic "نائب الوزير").
+    /// The office phrase right before a name, or before a comma right before it ("Minister of Public Security, General To Lam",
+    /// "le ministre de l'Intérieur, Jean Dupont").
     private func titleBefore(_ i: Int) -> String? {
+        if let t = titleRightBefore(i) { return t }
+        guard !p.isArabicScript, i > 1, toks[i - 1].kind == .punct, toks[i - 1].text == ",", sameSentence(i - 2, i) else { return nil }
+        return titleRightBefore(i - 1)
+    }
+
+    /// French-style offices: walk back over the office's complement ("le président de l'Assemblée nationale X").
+    private func titleWalkBack(_ i: Int) -> String? {
+        var k = i - 1
+        var best = -1
+        while k >= 0, k >= i - 12, sameSentence(k, i) {
+            let t = toks[k]
+            if t.kind == .punct {
+                if t.text == "'" || t.text == "\u{2019}" || t.text == "-" { k -= 1; continue }
+                break
+            }
+            if t.kind == .number { k -= 1; continue }
+            if p.has(p.titleStops, t) { break }
+            // another person's name in between: the office is theirs
+            if k + 1 < i, nameTok(k), nameTok(k + 1), !(k > 0 && (p.entities.preps.contains(toks[k - 1].lower) || p.entities.dets.contains(toks[k - 1].lower))) && best < 0 { break }
+            if let m = p.offices.match(toks, at: k), m.end <= i { best = k }
+            k -= 1
+        }
+        guard best >= 0 else { return nil }
+        return slice(toks[best].start, toks[i - 1].end)
+    }
+
+    /// The office phrase right before a name ("Deputy Minister", "Secretary of the Provincial Party Committee", Arabic "نائب الوزير").
+    private func titleRightBefore(_ i: Int) -> String? {
         guard i > 0 else { return nil }
         if p.isArabicScript {
             var k = i - 1
@@ -154,8 +215,8 @@ extension Doc {
             return slice(startScalar, toks[i - 1].end)
         }
         if p.preNameConnectors.isEmpty {
-            guard let m = p.offices.matchEnding(toks, before: i), sameSentence(m.start, i) else { return nil }
-            return slice(toks[m.start].start, toks[i - 1].end)
+            if let m = p.offices.matchEnding(toks, before: i), sameSentence(m.start, i) { return slice(toks[m.start].start, toks[i - 1].end) }
+            return p.titleAnyLowercase ? titleWalkBack(i) : nil
         }
         var k = i - 1
         var first = -1
@@ -178,6 +239,27 @@ extension Doc {
         return slice(toks[first].start, toks[i - 1].end)
     }
 
+    /// ", préfet des Bouches-du-Rhône": an office word right after the comma that follows a name.
+    private func officeRightAfterComma(_ e: Int) -> Bool {
+        guard e + 1 < n, toks[e].kind == .punct, toks[e].text == "," || toks[e].text == "\u{060C}" else { return false }
+        var k = e + 1
+        if p.entities.dets.contains(toks[k].lower) { k += 1 }
+        return p.offices.match(toks, at: k) != nil
+    }
+
+    /// "(born 1978)", "(né en 1978)", "(مواليد 1978)", "(45)", ", 45,": a birth year or an age right after a name.
+    private func bornAfter(_ e: Int) -> Bool {
+        guard e + 2 < n, toks[e].kind == .punct, toks[e].text == "(" || toks[e].text == "," else { return false }
+        var k = e + 1
+        if toks[e].text == "(", p.entities.birthWords.contains(toks[k].lower) {
+            k += 1
+            while k < n, k < e + 4, toks[k].kind == .word, p.has(p.stopwords, toks[k]) { k += 1 }
+            return k < n && toks[k].kind == .number && toks[k].intDigits == 4
+        }
+        guard toks[k].kind == .number, toks[k].intDigits <= 2, !toks[k].formatted, k + 1 < n else { return false }
+        return toks[e].text == "(" ? toks[k + 1].text == ")" : toks[k + 1].text == ","
+    }
+
     private func officeWithConjunction(_ k: Int) -> String? {
         let s = toks[k].text
         guard s.hasPrefix("و"), s.count > 2 else { return nil }
@@ -192,9 +274,26 @@ extension Doc {
         let pluralHonorific: Set<String> = ["comrades", "camarades", "الرفاق", "Comrades", "Camarades"]
         var listRankSentence = -1
         var listRank: String?
+        var headerSentence = -1
+        var headerTitle: String?
         while i < n {
+            // "Politburo members: A; B; C": a heading's office goes to every name listed under it
+            if toks[i].kind == .punct, toks[i].text == ":", let t = titleBefore(i) {
+                headerSentence = sentOf[i]
+                headerTitle = t
+                i += 1
+                continue
+            }
+            let before = found.count
+            defer {
+                if headerSentence >= 0, let h = headerTitle, found.count > before, i > 0, sentOf[min(i, n - 1)] == headerSentence || sentOf[i - 1] == headerSentence {
+                    for f in before..<found.count where !found[f].titles.contains(h) { found[f].titles.append(h) }
+                }
+            }
+            // "secrétaire général X": an adjective after an office word, not a rank
+            let rankAfterOffice = i > 0 && toks[i].kind == .word && !isCap(i) && !p.isArabicScript && p.has(p.officeWords, toks[i - 1])
             // rank / honorific + name
-            if let r0 = p.ranks.match(toks, at: i) {
+            if !rankAfterOffice, let r0 = p.ranks.match(toks, at: i) {
                 let r = (value: r0.value, end: r0.end, start: i)
                 var s = r.end
                 if pluralHonorific.contains(toks[i].text) {
@@ -228,11 +327,17 @@ extension Doc {
                     continue
                 }
                 let atBoundary = i == 0 || toks[i].paragraphBefore || sentOf[i - 1] != sentOf[i] || isPunct(i - 1, [";", ":", "\u{061B}", "-"])
-                if nameTok(i), let e = nameRun(i, anchored: false), e - i >= (atBoundary ? 2 : 3) {
+                if nameTok(i), let e = nameRun(i, anchored: false), e - i >= (atBoundary || officeRightAfterComma(e) ? 2 : 3) {
                     let titles = appositiveTitles(after: e)
                     if !titles.isEmpty {
                         let rank = listRankSentence == sentOf[i] ? listRank : nil
                         found.append(Found(name: slice(toks[i].start, toks[e - 1].end), rank: rank, titles: titles))
+                        i = e
+                        continue
+                    }
+                    // "Lò Văn Hạnh (born 1978)", "John Smith, 45,"
+                    if bornAfter(e) {
+                        found.append(Found(name: slice(toks[i].start, toks[e - 1].end), rank: nil, titles: []))
                         i = e
                         continue
                     }
