@@ -167,6 +167,8 @@ extension Doc {
 
     /// French-style offices: walk back over the office's complement ("le président de l'Assemblée nationale X").
     private func titleWalkBack(_ i: Int) -> String? {
+        // "la ville de Lao Cai": a name after a preposition or a place noun completes an office, it is not its holder
+        if i > 0, p.entities.preps.contains(toks[i - 1].lower) || p.entities.dets.contains(toks[i - 1].lower) || p.has(p.placeNouns, toks[i - 1]) { return nil }
         var k = i - 1
         var best = -1
         while k >= 0, k >= i - 12, sameSentence(k, i) {
@@ -229,6 +231,9 @@ extension Doc {
                 if p.has(p.officeWords, t) { hasOffice = true }
                 first = k
             } else if !(p.has(p.preNameConnectors, t) || p.has(p.ordinalSuffixes, t)) {
+                break
+            } else if p.entities.listConjunctions.contains(t.lower), k > 0, nameTok(k - 1) {
+                // "Deputy Minister Pham The Tung and Provincial Party Secretary X": the office after "and" is X's alone
                 break
             }
             k -= 1
@@ -327,7 +332,7 @@ extension Doc {
                     continue
                 }
                 let atBoundary = i == 0 || toks[i].paragraphBefore || sentOf[i - 1] != sentOf[i] || isPunct(i - 1, [";", ":", "\u{061B}", "-"])
-                if nameTok(i), let e = nameRun(i, anchored: false), e - i >= (atBoundary || officeRightAfterComma(e) ? 2 : 3) {
+                if nameTok(i), let e = nameRun(i, anchored: false), e - i >= (atBoundary || officeRightAfterComma(e) || bornAfter(e) ? 2 : 3) {
                     let titles = appositiveTitles(after: e)
                     if !titles.isEmpty {
                         let rank = listRankSentence == sentOf[i] ? listRank : nil
