@@ -43,6 +43,12 @@ struct EntityLexicon: Sendable {
     let birthWords: Set<String>
     /// Conjunctions in lists of names ("and", "et", "و").
     let listConjunctions: Set<String>
+    /// Common given names: a capitalised pair starting with one is a person even without an office.
+    let givenNames: Set<String>
+    /// Words after a name that end it ("Jr", "Sr").
+    let nameSuffixes: Set<String>
+    /// Function words and verbs that are never part of a name (Arabic, where names have no capitals).
+    let nameStopWords: Set<String>
 
     init(_ d: LanguageData, tokenizer tk: Tokenizer) {
         let low = { (a: [String]?) in Set((a ?? []).map { $0.lowercased() }) }
@@ -73,6 +79,9 @@ struct EntityLexicon: Sendable {
         linkNouns = low(d.orgLinkNouns)
         birthWords = low(d.birthWords)
         listConjunctions = low(d.listConjunctions)
+        givenNames = Set(d.givenNames ?? [])
+        nameSuffixes = Set(d.nameSuffixes ?? [])
+        nameStopWords = Set(d.nameStopWords ?? [])
     }
 }
 
@@ -179,7 +188,8 @@ extension Doc {
     /// Capitalised words usable inside a Latin organization name at `k`.
     private func orgCapWord(_ k: Int) -> Bool {
         guard k < n, toks[k].kind == .word, isCap(k) else { return false }
-        if isStop(k) { return false }
+        // a capitalised function word ends a name, a one-letter capital inside it does not ("Viet A Corporation")
+        if isStop(k), toks[k].text.unicodeScalars.count > 1 || k == 0 || sentOf[k - 1] != sentOf[k] { return false }
         // a sentence's first word in -ing ("Regarding", "Attending") is a verb
         if k == 0 || sentOf[k - 1] != sentOf[k] || toks[k].paragraphBefore, toks[k].lower.hasSuffix("ing") { return false }
         if isOfficeOrRank(k), !p.entities.orgHeads.contains(toks[k].lower) {
@@ -203,12 +213,23 @@ extension Doc {
         guard orgCapWord(i) else { return nil }
         if i > 0, orgCapWord(i - 1), sameSentence(i - 1, i), !toks[i].paragraphBefore { return nil }
         var r = i
+        var conj = -1
         while r < n, orgCapWord(r), r == i || (!toks[r].paragraphBefore && toks[r].spaceBefore) {
             r += 1
             if let c = runContinues(r), orgCapWord(c) { r = c }
+            // "St Christopher and Nevis Police Force": "and" between capitals, kept only when a head follows it
+            if conj < 0, r + 1 < n, toks[r].text == "&" || (e.listConjunctions.contains(toks[r].text) && !isCap(r)), orgCapWord(r + 1), sameSentence(r, r + 1) {
+                conj = r
+                r += 1
+            }
         }
         var h = -1
         for k in i..<r where e.orgHeads.contains(toks[k].lower) { h = k }
+        if conj >= 0, h < conj {
+            r = conj
+            h = -1
+            for k in i..<r where e.orgHeads.contains(toks[k].lower) { h = k }
+        }
         // "National Public Service Portal": known words after the last head make it another kind of name;
         // "... Committee Office Le Minh Hung": unknown ones are a person's name after it
         if h >= 0, h + 1 < r, (h + 1..<r).contains(where: { toks[$0].kind == .word && p.vocab.contains(toks[$0].lower) }) { return nil }
@@ -217,7 +238,7 @@ extension Doc {
         var inner: [Range<Int>] = []
         if h < 0 {
             // "Tan Lac district police"
-            if r + 1 < n, sameSentence(r, r + 1), e.placeAfter.contains(toks[r].lower), !isCap(r),
+            if r + 1 < n, sameSentence(r, r + 1), e.placeAfter.contains(toks[r].lower) || e.placeAdjectives.contains(toks[r].lower), !isCap(r),
                e.orgTails.contains(toks[r + 1].lower) || e.orgLowercaseHeads.contains(toks[r + 1].lower), !isCap(r + 1) {
                 return (i..<(r + 2), [], r + 2)
             }
@@ -318,6 +339,8 @@ extension Doc {
             }
             if t.unicodeScalars.contains(where: { (0x64B...0x64D).contains($0.value) }) { break }
             // "للأدلة", "لمكافحة المخدرات": a complement with the preposition li-
+            // "للعلاقات والإعلام": a coordinated complement
+            if mods > 0, t.hasPrefix("وال"), m > 0, toks[m - 1].text.hasPrefix("لل"), !p.stopwords.contains(t) { mods += 1; m += 1; continue }
             if mods > 0, t.hasPrefix("لل") || (t.hasPrefix("ل") && e.linkNouns.contains(String(t.dropFirst())) && m + 1 < n && toks[m + 1].text.hasPrefix("ال")), !p.stopwords.contains(t) {
                 mods += 1; m += 1; onlyGeneric = false; continue
             }
@@ -337,8 +360,16 @@ extension Doc {
         guard toks[q].kind == .word else { return false }
         let t = toks[q].text
         if t.hasPrefix("ال") || t.hasPrefix("و") || p.stopwords.contains(t) || p.vocab.contains(t) { return false }
-        if t.unicodeScalars.contains(where: { (0x64B...0x64D).contains($0.value) }) || t.hasSuffix("ة") { return false }
+        if t.unicodeScalars.contains(where: { (0x64B...0x64D).contains($0.value) }) || t.hasSuffix("ة") || p.entities.nameStopWords.contains(t) { return false }
+        // a verb in the feminine past after the name ("أوقفت", "أعلنت")
+        if q > 0, toks[q - 1].kind == .word, t.hasSuffix("ت"), t.hasPrefix("أ") || t.hasPrefix("ا") || t.hasPrefix("ت"), t.unicodeScalars.count >= 4,
+           arabicNameWordPlain(q - 1) { return false }
         return true
+    }
+
+    private func arabicNameWordPlain(_ q: Int) -> Bool {
+        let t = toks[q].text
+        return !t.hasPrefix("ال") && !p.stopwords.contains(t) && !p.vocab.contains(t) && !p.entities.placeBefore.contains(t) && !p.entities.orgHeads.contains(t)
     }
 
     private func arabicIndefinite(_ t: String) -> String {
@@ -501,7 +532,7 @@ extension Doc {
             if isCap(i), i == 0 || !(isCap(i - 1) && sameSentence(i - 1, i) && !isStop(i - 1)), let r = placeRun(i), r < n, r > i {
                 var q = i
                 while q < r, !e.placeAdjectives.contains(toks[q].lower) { q += 1 }
-                if q < r, q > i, !(i..<q).contains(where: { e.orgHeads.contains(toks[$0].lower) || p.vocab.contains(toks[$0].lower) }) {
+                if q < r, q > i, !(i..<q).contains(where: { e.orgHeads.contains(toks[$0].lower) || p.vocab.contains(toks[$0].text) }) {
                     found.append((slice(t.start, toks[q - 1].end), t.start)); i = r; continue
                 }
             }

@@ -69,6 +69,9 @@ struct LanguageData: Decodable, Sendable {
     var nameParticles: [String]?
     var birthWords: [String]?
     var listConjunctions: [String]?
+    var givenNames: [String]?
+    var nameSuffixes: [String]?
+    var nameStopWords: [String]?
 }
 
 /// A set of token phrases with values, matched at a token position (longest first).

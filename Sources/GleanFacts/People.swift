@@ -19,6 +19,7 @@ extension Doc {
         if p.isArabicScript {
             let s = t.text
             if s.hasPrefix("ال") || s.hasPrefix("وال") || s.hasPrefix("بال") || s.hasPrefix("لل") || s.hasPrefix("فال") || s.hasPrefix("كال") { return false }
+            if p.entities.nameStopWords.contains(s) || s.unicodeScalars.contains(where: { (0x64B...0x64D).contains($0.value) }) { return false }
             if p.has(p.stopwords, t) || p.orgWords.contains(s) || p.has(p.officeWords, t) || p.has(p.placeNouns, t) || p.entities.orgHeads.contains(s) { return false }
             if s.hasPrefix("و"), s.count > 2 {
                 let rest = String(s.dropFirst())
@@ -62,7 +63,12 @@ extension Doc {
             break
         }
         guard last >= i else { return nil }
-        let end = last + 1
+        var end = last + 1
+        // "Rodolfo Azurin Jr."
+        if end < n, toks[end].spaceBefore, p.entities.nameSuffixes.contains(toks[end].text) {
+            end += 1
+            if end < n, toks[end].text == ".", adjacent(end - 1, end) { end += 1 }
+        }
         guard end - i >= 2 else { return nil }
         // "Lao Cai Provincial Police", "Lao Cai province": a place modifier, not a person
         if end < n, toks[end].kind == .word, toks[end].spaceBefore {
@@ -79,7 +85,8 @@ extension Doc {
         guard t.hasPrefix("ال"), !p.stopwords.contains(t), !p.vocab.contains(t), !p.officeWords.contains(t), !p.orgWords.contains(t),
               !p.entities.orgHeads.contains(t), !t.unicodeScalars.contains(where: { (0x64B...0x64D).contains($0.value) }) else { return false }
         if k > 0, p.entities.nameParticles.contains(toks[k - 1].text) { return true }
-        return t.hasSuffix("ي") && t.unicodeScalars.count >= 4
+        // a family name with the article ("التركي", "الدباش"), not a feminine noun or adjective ("الإقليمية")
+        return t.unicodeScalars.count >= 4 && !t.hasSuffix("ة") && !t.hasSuffix("ات")
     }
 
     /// The office phrase (title) starting at `k`, ended by punctuation or a non-title word.
@@ -178,6 +185,7 @@ extension Doc {
                 break
             }
             if t.kind == .number { k -= 1; continue }
+            if p.entities.listConjunctions.contains(t.lower), k + 1 < i, p.entities.preps.contains(toks[k + 1].lower) { k -= 1; continue }
             if p.has(p.titleStops, t) { break }
             // another person's name in between: the office is theirs
             if k + 1 < i, nameTok(k), nameTok(k + 1), !(k > 0 && (p.entities.preps.contains(toks[k - 1].lower) || p.entities.dets.contains(toks[k - 1].lower))) && best < 0 { break }
@@ -229,6 +237,10 @@ extension Doc {
             guard t.kind == .word else { break }
             if isCap(k) {
                 if p.has(p.officeWords, t) { hasOffice = true }
+                first = k
+            } else if p.has(p.officeWords, t), !p.has(p.preNameConnectors, t) || p.offices.match(toks, at: k) != nil {
+                // "defendant Tran Van B", "former director Le Thi C"
+                hasOffice = true
                 first = k
             } else if !(p.has(p.preNameConnectors, t) || p.has(p.ordinalSuffixes, t)) {
                 break
@@ -325,14 +337,16 @@ extension Doc {
             }
             // office + name / appositive "Name, office"
             if nameTok(i) || (!p.isArabicScript && innerTok(i)), i == 0 || !nameTok(i - 1) {
-                if let tb = titleBefore(i), let e = nameRun(i, anchored: true) {
+                if let tb = titleBefore(i), let e = nameRun(i, anchored: true),
+                   !p.isArabicScript || p.entities.givenNames.contains(toks[i].text) || isPunct(e, ["\u{060C}", ",", "."]) {
                     let titles = [tb] + appositiveTitles(after: e)
                     found.append(Found(name: slice(toks[i].start, toks[e - 1].end), rank: nil, titles: titles))
                     i = e
                     continue
                 }
                 let atBoundary = i == 0 || toks[i].paragraphBefore || sentOf[i - 1] != sentOf[i] || isPunct(i - 1, [";", ":", "\u{061B}", "-"])
-                if nameTok(i), let e = nameRun(i, anchored: false), e - i >= (atBoundary || officeRightAfterComma(e) || bornAfter(e) ? 2 : 3) {
+                if nameTok(i), let e = nameRun(i, anchored: false),
+                   e - i >= (atBoundary || officeRightAfterComma(e) || bornAfter(e) || p.entities.givenNames.contains(toks[i].text) ? 2 : 3) {
                     let titles = appositiveTitles(after: e)
                     if !titles.isEmpty {
                         let rank = listRankSentence == sentOf[i] ? listRank : nil
@@ -340,8 +354,8 @@ extension Doc {
                         i = e
                         continue
                     }
-                    // "Lò Văn Hạnh (born 1978)", "John Smith, 45,"
-                    if bornAfter(e) {
+                    // "Lò Văn Hạnh (born 1978)", "John Smith, 45,"; "installé par Bernard Cazeneuve": a known given name
+                    if bornAfter(e) || (p.entities.givenNames.contains(toks[i].text) && !(i > 0 && p.entities.orgHeads.contains(toks[i - 1].lower))) {
                         found.append(Found(name: slice(toks[i].start, toks[e - 1].end), rank: nil, titles: []))
                         i = e
                         continue
@@ -368,6 +382,20 @@ extension Doc {
                 order.append(key)
             }
         }
+        // "Mme De Bolle" is "Catherine De Bolle", "Syed Kaleem" is "Syed Kaleem Imam": a name that is the start or the end of a longer one
+        let words = order.map { $0.split(separator: " ").map(String.init) }
+        var dropped = Set<String>()
+        for (a, wa) in words.enumerated() where wa.count >= 2 {
+            for (b, wb) in words.enumerated() where b != a && wb.count > wa.count && (Array(wb.prefix(wa.count)) == wa || Array(wb.suffix(wa.count)) == wa) {
+                guard var m = merged[order[b]], let f = merged[order[a]] else { continue }
+                if m.rank == nil { m.rank = f.rank }
+                for t in f.titles where !m.titles.contains(where: { $0.lowercased() == t.lowercased() }) { m.titles.append(t) }
+                merged[order[b]] = m
+                dropped.insert(order[a])
+                break
+            }
+        }
+        order.removeAll { dropped.contains($0) }
         var people: [Person] = []
         for key in order.prefix(500) {
             guard let f = merged[key] else { continue }
