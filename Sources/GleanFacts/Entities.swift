@@ -45,6 +45,10 @@ struct EntityLexicon: Sendable {
     let listConjunctions: Set<String>
     /// Common given names: a capitalised pair starting with one is a person even without an office.
     let givenNames: Set<String>
+    /// Prepositions of place before a capitalised name ("à", "en", "in").
+    let placePrepositions: Set<String>
+    /// Administrative nouns whose complement is a place even with the article ("ولاية", "محافظة").
+    let adminNouns: Set<String>
     /// Words after a name that end it ("Jr", "Sr").
     let nameSuffixes: Set<String>
     /// Function words and verbs that are never part of a name (Arabic, where names have no capitals).
@@ -82,6 +86,8 @@ struct EntityLexicon: Sendable {
         givenNames = Set(d.givenNames ?? [])
         nameSuffixes = Set(d.nameSuffixes ?? [])
         nameStopWords = Set(d.nameStopWords ?? [])
+        placePrepositions = Set(d.placePrepositions ?? [])
+        adminNouns = Set(d.placeAdminNouns ?? [])
     }
 }
 
@@ -254,8 +260,8 @@ extension Doc {
                 let cs = m
                 while m < n, orgCapWord(m), sameSentence(cs, m), m - cs < 8 {
                     m += 1
-                    // "Communist Party of Vietnam": an inner "of" between capitals
-                    if m + 1 < n, e.preps.contains(toks[m].lower), !isCap(m), orgCapWord(m + 1) { m += 1 }
+                    // "Communist Party of Vietnam", "Bureau of Crime Statistics and Research": an inner "of" or "and" between capitals
+                    if m + 1 < n, e.preps.contains(toks[m].lower) || e.listConjunctions.contains(toks[m].lower), !isCap(m), orgCapWord(m + 1) { m += 1 }
                 }
                 guard m > cs else { break }
                 // a person's name after the complement is not part of it ("... Security Nguyen Van A" stops at ranks and offices)
@@ -293,7 +299,16 @@ extension Doc {
             break
         }
         // complements
-        while end + 1 < n, end - i < 14, sameSentence(i, end), e.preps.contains(toks[end].lower) {
+        var properName = false
+        while end + 1 < n, end - i < 14, sameSentence(i, end) {
+            // "technique et scientifique", "de la délinquance et des réponses pénales": a coordinated adjective or complement
+            if e.listConjunctions.contains(toks[end].lower), end + 1 < n, sameSentence(end, end + 1),
+               (!properName && e.preps.contains(toks[end + 1].lower)) || (toks[end + 1].kind == .word && !isCap(end + 1) && isLatinAdjective(end + 1)) {
+                if e.preps.contains(toks[end + 1].lower) { end += 1; continue }
+                end += 2
+                continue
+            }
+            guard e.preps.contains(toks[end].lower), !properName || (end + 2 < n && (isCap(end + 1) || isCap(end + 2))) else { break }
             var m = end + 1
             while m < n, e.dets.contains(toks[m].lower) { m += 1 }
             guard m < n, toks[m].kind == .word, sameSentence(i, m), !p.has(p.stopwords, toks[m]) || isCap(m), !isOfficeOrRank(m) else { break }
@@ -303,6 +318,8 @@ extension Doc {
                 m += 1
                 // a proper name may run over several capitals ("de Lao Cai"), a common noun does not
                 while m < n, m - first < 3, isCap(m), !p.vocab.contains(toks[first].lower), toks[m].kind == .word, !isOfficeOrRank(m), sameSentence(first, m) { m += 1 }
+                // "de Haute-Savoie des individus": after a proper name, only another capitalised complement goes on
+                if !p.vocab.contains(toks[first].lower), !e.orgHeads.contains(toks[first].lower) { properName = true }
             } else {
                 m += 1
             }
@@ -344,7 +361,7 @@ extension Doc {
             if mods > 0, t.hasPrefix("لل") || (t.hasPrefix("ل") && e.linkNouns.contains(String(t.dropFirst())) && m + 1 < n && toks[m + 1].text.hasPrefix("ال")), !p.stopwords.contains(t) {
                 mods += 1; m += 1; onlyGeneric = false; continue
             }
-            guard t.hasPrefix("ال"), !p.stopwords.contains(t) else { break }
+            guard t.hasPrefix("ال"), !p.stopwords.contains(t), !e.nameStopWords.contains(t), p.ranks.match(toks, at: m) == nil, !p.officeWords.contains(t) else { break }
             // "شرطة المنطقة": a generic place noun ends the name
             if e.placeBefore.contains(arabicIndefinite(t)) { mods += 1; m += 1; break }
             onlyGeneric = false
@@ -509,6 +526,9 @@ extension Doc {
                    i + 1 < n, sameSentence(i, i + 1) {
                     var q = i + 1
                     while q < n, q - i <= 3, sameSentence(i, q), arabicNameWord(q) { q += 1 }
+                    // "ولاية الجزائر", "محافظة الأحمدي": an administrative noun names its place even with the article
+                    if q == i + 1, e.adminNouns.contains(base) || e.adminNouns.contains(t.text), toks[q].kind == .word, toks[q].text.hasPrefix("ال"),
+                       !p.vocab.contains(toks[q].text), !e.nameStopWords.contains(toks[q].text), !toks[q].text.hasSuffix("ية") { q += 1 }
                     if q > i + 1 { found.append((slice(toks[i + 1].start, toks[q - 1].end), toks[i + 1].start)); i = q; continue }
                 }
                 // lexicon, with an attached "و" / "ب" / "ل" / "في"
@@ -544,6 +564,12 @@ extension Doc {
                 if k < n, sameSentence(i, k), let r = placeRun(k), !(k..<r).contains(where: { e.orgHeads.contains(toks[$0].lower) }) {
                     found.append((slice(toks[k].start, toks[r - 1].end), toks[k].start)); i = r; continue
                 }
+            }
+            // "à Verviers", "en Flandre", "in Punjab": a locative preposition before capitals that name nothing else
+            if isCap(i), !orgCovered[i], i > 0, e.placePrepositions.contains(toks[i - 1].text), sameSentence(i - 1, i), e.placeNames[t.text] == nil,
+               let r = placeRun(i), r - i <= 3, !(i..<r).contains(where: { p.vocab.contains(toks[$0].lower) || e.orgHeads.contains(toks[$0].lower) || e.givenNames.contains(toks[$0].text) || orgCovered[$0] }),
+               r >= n || !(toks[r].kind == .word && isCap(r)), !(i..<r).contains(where: { toks[$0].text.unicodeScalars.allSatisfy { Scalars.isUpper($0) } }) {
+                found.append((slice(t.start, toks[r - 1].end), t.start)); i = r; continue
             }
             if isCap(i), !orgCovered[i], let cands = e.placeNames[t.text], let (len, _) = matchPlace(cands, at: i),
                i == 0 || !(orgCapWord(i - 1) && sameSentence(i - 1, i)), i + len >= n || !(orgCapWord(i + len) && sameSentence(i, i + len)) {

@@ -72,6 +72,8 @@ struct LanguageData: Decodable, Sendable {
     var givenNames: [String]?
     var nameSuffixes: [String]?
     var nameStopWords: [String]?
+    var placePrepositions: [String]?
+    var placeAdminNouns: [String]?
 }
 
 /// A set of token phrases with values, matched at a token position (longest first).

@@ -65,10 +65,8 @@ extension Doc {
         guard last >= i else { return nil }
         var end = last + 1
         // "Rodolfo Azurin Jr."
-        if end < n, toks[end].spaceBefore, p.entities.nameSuffixes.contains(toks[end].text) {
-            end += 1
-            if end < n, toks[end].text == ".", adjacent(end - 1, end) { end += 1 }
-        }
+        if end < n, toks[end].spaceBefore, p.entities.nameSuffixes.contains(toks[end].text) { end += 1 }
+        if p.entities.nameSuffixes.contains(toks[end - 1].text), end < n, toks[end].text == ".", adjacent(end - 1, end) { end += 1 }
         guard end - i >= 2 else { return nil }
         // "Lao Cai Provincial Police", "Lao Cai province": a place modifier, not a person
         if end < n, toks[end].kind == .word, toks[end].spaceBefore {
@@ -168,8 +166,11 @@ extension Doc {
     /// "le ministre de l'Intérieur, Jean Dupont").
     private func titleBefore(_ i: Int) -> String? {
         if let t = titleRightBefore(i) { return t }
-        guard !p.isArabicScript, i > 1, toks[i - 1].kind == .punct, toks[i - 1].text == ",", sameSentence(i - 2, i) else { return nil }
-        return titleRightBefore(i - 1)
+        guard !p.isArabicScript, i > 1 else { return nil }
+        // "le porte-parole de la police, le lieutenant X": a determiner may stand between the comma and the rank
+        let c = i > 2 && p.entities.dets.contains(toks[i - 1].lower) ? i - 2 : i - 1
+        guard toks[c].kind == .punct, toks[c].text == ",", c > 0, sameSentence(c - 1, i) else { return nil }
+        return titleRightBefore(c)
     }
 
     /// French-style offices: walk back over the office's complement ("le président de l'Assemblée nationale X").
@@ -321,6 +322,8 @@ extension Doc {
                 if s < n, toks[s].kind == .word, let e = nameRun(s, anchored: true) {
                     var titles: [String] = []
                     if let tb = titleBefore(i) { titles.append(tb) }
+                    // "Met Acting Deputy Commissioner Tim Godwin": a rank that is also an office is a title too
+                    else if let m = p.offices.match(toks, at: i), m.end == r.end, let tb = titleRightBefore(s) { titles.append(tb) }
                     titles += appositiveTitles(after: e)
                     found.append(Found(name: slice(toks[s].start, toks[e - 1].end), rank: r.value, titles: titles))
                     i = e
