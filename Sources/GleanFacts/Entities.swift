@@ -133,8 +133,9 @@ extension Doc {
         if i + 1 < n, adjacent(i, i + 1), toks[i + 1].kind != .punct { return false }
         if i > 0, adjacent(i - 1, i), toks[i - 1].kind != .punct { return false }
         // a line in capitals ("SÉCURITÉ. LA POLICE") is a kicker, not acronyms
-        if i + 1 < n, sameSentence(i, i + 1), toks[i + 1].kind == .word, toks[i + 1].text.unicodeScalars.count > 1,
-           toks[i + 1].text.unicodeScalars.allSatisfy({ Scalars.isUpper($0) }) { return false }
+        for j in [i - 1, i + 1] where j >= 0 && j < n && sameSentence(i, j) && toks[j].kind == .word && toks[j].text.unicodeScalars.count > 1 {
+            if toks[j].text.unicodeScalars.allSatisfy({ Scalars.isUpper($0) }) { return false }
+        }
         return true
     }
 
@@ -499,7 +500,8 @@ extension Doc {
         var m = k
         var words = 0
         while m < n, words < 6 {
-            if toks[m].kind == .word, isCap(m), !isStop(m), !isOfficeOrRank(m), m == k || sameSentence(k, m) {
+            if toks[m].kind == .word, isCap(m), !isStop(m), !isOfficeOrRank(m), m == k || sameSentence(k, m),
+               !(toks[m].text.unicodeScalars.count > 1 && toks[m].text.unicodeScalars.allSatisfy { Scalars.isUpper($0) }) {
                 m += 1; words += 1; continue
             }
             if m > k, toks[m].kind == .punct, toks[m].text == "\u{2013}", m + 1 < n, isCap(m + 1), toks[m + 1].kind == .word, sameSentence(k, m + 1) {
@@ -559,7 +561,7 @@ extension Doc {
             // "province of X", "la ville de X", "la région X", "préfet des X"
             if e.placeBefore.contains(t.lower) || e.placeOffices.contains(t.lower), !(isCap(i) && e.placeBefore.contains(t.lower) && i > 0 && isCap(i - 1)) {
                 var k = i + 1
-                if k < n, e.preps.contains(toks[k].lower) { k += 1 }
+                if k < n, e.preps.contains(toks[k].lower) { k += 1 } else if e.placeOffices.contains(t.lower) { i += 1; continue }
                 while k < n, e.dets.contains(toks[k].lower), !isCap(k) { k += 1 }
                 if k < n, sameSentence(i, k), let r = placeRun(k), !(k..<r).contains(where: { e.orgHeads.contains(toks[$0].lower) }) {
                     found.append((slice(toks[k].start, toks[r - 1].end), toks[k].start)); i = r; continue
