@@ -169,8 +169,9 @@ extension Doc {
                     // a name inside the complement ("Comité permanent du Comité provincial du Parti")
                     var k = i + 1
                     while k < r.upperBound {
+                        // an inner name with its own adjective ("du Comité provincial du Parti")
                         if k > i + 1, p.entities.preps.contains(toks[k - 1].lower) || p.entities.dets.contains(toks[k - 1].lower),
-                           let inner = headFirstOrg(at: k), inner.upperBound <= r.upperBound, inner.count >= 2 {
+                           let inner = headFirstOrg(at: k), inner.upperBound <= r.upperBound, inner.count >= 2, isLatinAdjective(k + 1) {
                             spans.append(inner)
                         }
                         k += 1
@@ -232,7 +233,8 @@ extension Doc {
         }
         var h = -1
         for k in i..<r where e.orgHeads.contains(toks[k].lower) { h = k }
-        if conj >= 0, h < conj {
+        // "... Party Committee and People's Committee": two names when a head stands on each side
+        if conj >= 0, h < conj || (i..<conj).contains(where: { e.orgHeads.contains(toks[$0].lower) }) {
             r = conj
             h = -1
             for k in i..<r where e.orgHeads.contains(toks[k].lower) { h = k }
@@ -303,9 +305,9 @@ extension Doc {
         var properName = false
         while end + 1 < n, end - i < 14, sameSentence(i, end) {
             // "technique et scientifique", "de la délinquance et des réponses pénales": a coordinated adjective or complement
+            // "technique et scientifique": a coordinated adjective
             if e.listConjunctions.contains(toks[end].lower), end + 1 < n, sameSentence(end, end + 1),
-               (!properName && e.preps.contains(toks[end + 1].lower)) || (toks[end + 1].kind == .word && !isCap(end + 1) && isLatinAdjective(end + 1)) {
-                if e.preps.contains(toks[end + 1].lower) { end += 1; continue }
+               toks[end + 1].kind == .word, !isCap(end + 1), isLatinAdjective(end + 1) {
                 end += 2
                 continue
             }
@@ -322,6 +324,8 @@ extension Doc {
                 // "de Haute-Savoie des individus": after a proper name, only another capitalised complement goes on
                 if !p.vocab.contains(toks[first].lower), !e.orgHeads.contains(toks[first].lower) { properName = true }
             } else {
+                // "de répondre", "pour orienter": an infinitive ends the name
+                if m > end + 1 || !p.entities.dets.contains(toks[m - 1].lower), toks[m].lower.hasSuffix("er") || toks[m].lower.hasSuffix("ir") { break }
                 m += 1
             }
             while m < n, sameSentence(i, m), toks[m].kind == .word, isLatinAdjective(m) || (isCap(m) && isLatinAdjective(m)) { if isCap(m) { hasCapital = true }; m += 1 }
