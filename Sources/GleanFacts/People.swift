@@ -341,7 +341,8 @@ extension Doc {
             // office + name / appositive "Name, office"
             if nameTok(i) || (!p.isArabicScript && innerTok(i)), i == 0 || !nameTok(i - 1) {
                 if let tb = titleBefore(i), let e = nameRun(i, anchored: true),
-                   !p.isArabicScript || p.entities.givenNames.contains(toks[i].text) || isPunct(e, ["\u{060C}", ",", "."]) {
+                   !p.isArabicScript || p.entities.givenNames.contains(toks[i].text) || isPunct(e, ["\u{060C}", ",", "."]) || e - i >= 3 || e >= n
+                    || (toks[e].kind == .word && (officeWithConjunction(e) != nil || p.ranks.match(toks, at: e) != nil)) {
                     let titles = [tb] + appositiveTitles(after: e)
                     found.append(Found(name: slice(toks[i].start, toks[e - 1].end), rank: nil, titles: titles))
                     i = e
