@@ -531,7 +531,10 @@ extension Doc {
                 if e.placeBefore.contains(t.text) || e.placeBefore.contains(base) || e.placeOffices.contains(t.text) || e.placeOffices.contains(base),
                    i + 1 < n, sameSentence(i, i + 1) {
                     var q = i + 1
-                    while q < n, q - i <= 3, sameSentence(i, q), arabicNameWord(q) { q += 1 }
+                    // a verb in the imperfect right after the noun ("مقاطعة تستكمل ...") names no place
+                    let w = i + 1 < n ? toks[i + 1].text : ""
+                    let verbLike = (w.hasPrefix("ت") || w.hasPrefix("ي")) && w.unicodeScalars.count >= 5
+                    while !verbLike, q < n, q - i <= 3, sameSentence(i, q), arabicNameWord(q) { q += 1 }
                     // "ولاية الجزائر", "محافظة الأحمدي": an administrative noun names its place even with the article
                     if q == i + 1, e.adminNouns.contains(base) || e.adminNouns.contains(t.text), toks[q].kind == .word, toks[q].text.hasPrefix("ال"),
                        !p.vocab.contains(toks[q].text), !e.nameStopWords.contains(toks[q].text), !toks[q].text.hasSuffix("ية") { q += 1 }
@@ -549,10 +552,12 @@ extension Doc {
                 i += 1
                 continue
             }
-            // "X province", "X district"
+            // "X province", "X district" (a sentence's first words that are known words are not part of the name: "Build Lao Cai province")
             if isCap(i), i == 0 || !(isCap(i - 1) && sameSentence(i - 1, i) && !isStop(i - 1)), let r = placeRun(i), r < n, sameSentence(i, r),
                !isCap(r), e.placeAfter.contains(toks[r].lower) {
-                found.append((slice(t.start, toks[r - 1].end), t.start)); i = r + 1; continue
+                var a = i
+                while a < r - 1, toks[a].knownExact, p.vocab.contains(toks[a].text) { a += 1 }
+                found.append((slice(toks[a].start, toks[r - 1].end), toks[a].start)); i = r + 1; continue
             }
             // "X Provincial Police": the place before a place adjective of an organization
             if isCap(i), i == 0 || !(isCap(i - 1) && sameSentence(i - 1, i) && !isStop(i - 1)), let r = placeRun(i), r < n, r > i {
