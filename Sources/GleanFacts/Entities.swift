@@ -556,7 +556,7 @@ extension Doc {
             if isCap(i), i == 0 || !(isCap(i - 1) && sameSentence(i - 1, i) && !isStop(i - 1)), let r = placeRun(i), r < n, sameSentence(i, r),
                !isCap(r), e.placeAfter.contains(toks[r].lower) {
                 var a = i
-                while a < r - 1, toks[a].knownExact, p.vocab.contains(toks[a].text) { a += 1 }
+                if a == 0 || sentOf[a - 1] != sentOf[a] || toks[a].paragraphBefore, a < r - 1, toks[a].knownExact, p.orgWords.contains(toks[a].text), p.entities.placeNames[toks[a].text] == nil { a += 1 }
                 found.append((slice(toks[a].start, toks[r - 1].end), toks[a].start)); i = r + 1; continue
             }
             // "X Provincial Police": the place before a place adjective of an organization
