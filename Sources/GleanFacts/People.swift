@@ -20,6 +20,9 @@ extension Doc {
             let s = t.text
             if s.hasPrefix("ال") || s.hasPrefix("وال") || s.hasPrefix("بال") || s.hasPrefix("لل") || s.hasPrefix("فال") || s.hasPrefix("كال") { return false }
             if p.entities.nameStopWords.contains(s) || s.unicodeScalars.contains(where: { (0x64B...0x64D).contains($0.value) }) { return false }
+            // "لشرطة", "بوزارة": an organization or place word with an attached preposition
+            let (b, cut) = arabicBase(i)
+            if cut > 0, p.orgWords.contains(b) || p.entities.orgHeads.contains(b) || p.officeWords.contains(b) || p.placeNouns.contains(b) || p.entities.placeBefore.contains(b) { return false }
             if p.has(p.stopwords, t) || p.orgWords.contains(s) || p.has(p.officeWords, t) || p.has(p.placeNouns, t) || p.entities.orgHeads.contains(s) { return false }
             if s.hasPrefix("و"), s.count > 2 {
                 let rest = String(s.dropFirst())
@@ -206,7 +209,9 @@ extension Doc {
             var found = false
             while k >= 0, steps < 6, toks[k].kind == .word, sameSentence(k, i) {
                 if p.offices.match(toks, at: k) != nil || officeWithConjunction(k) != nil { found = true; break }
-                if nameTok(k) || p.has(p.stopwords, toks[k]) { return nil }
+                // "الناطق الإعلامي لشرطة منطقة عسير": a place's name inside the office's complement
+                let inComplement = nameTok(k) && k > 0 && (p.entities.placeBefore.contains(arabicBase(k - 1).0) || p.entities.placeBefore.contains(toks[k - 1].text))
+                if (nameTok(k) && !inComplement) || p.has(p.stopwords, toks[k]) { return nil }
                 k -= 1
                 steps += 1
             }
@@ -314,6 +319,8 @@ extension Doc {
             if !rankAfterOffice, let r0 = p.ranks.match(toks, at: i) {
                 let r = (value: r0.value, end: r0.end, start: i)
                 var s = r.end
+                // "the Hon. Dr. Terrance Drew": honorifics in a row
+                while s < n, let r2 = p.ranks.match(toks, at: s), r2.end > s, sameSentence(i, s) { s = r2.end }
                 if pluralHonorific.contains(toks[i].text) {
                     listRankSentence = sentOf[i]
                     listRank = r.value

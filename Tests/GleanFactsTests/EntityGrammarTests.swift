@@ -33,6 +33,10 @@ import Testing
         PersonCase(language: "fr", text: "Selon Anne Roux, sociologue, la baisse est nette.", name: "Anne Roux", rank: nil, titles: ["sociologue"]),
         // ar: rank, name with a nisba surname, office after the comma
         PersonCase(language: "ar", text: "وقال اللواء خالد العتيبي، مدير شرطة منطقة تبوك، إن الجرائم تراجعت.", name: "خالد العتيبي", rank: "Major General", titles: ["مدير شرطة منطقة تبوك"]),
+        // en: office, comma, determiner, honorifics in a row, name
+        PersonCase(language: "en", text: "The Minister of National Security, the Hon. Dr. Ian Palmer, spoke first.", name: "Ian Palmer", rank: "Hon.", titles: ["Minister of National Security"]),
+        // ar: an office whose complement holds a place's name, then rank and name
+        PersonCase(language: "ar", text: "وقال المتحدث الإعلامي لشرطة منطقة تبوك العقيد سامي الشهري إن الحملة مستمرة.", name: "سامي الشهري", rank: "Colonel", titles: ["المتحدث الإعلامي لشرطة منطقة تبوك"]),
         // ar: a name particle
         PersonCase(language: "ar", text: "وأكد العقيد فهد بن سالم أن الحملة مستمرة.", name: "فهد بن سالم", rank: "Colonel", titles: []),
     ]
