@@ -98,11 +98,11 @@ extension Doc {
     /// Returns the stripped word and how many scalars were dropped.
     func arabicBase(_ i: Int) -> (String, Int) {
         let s = toks[i].text
-        let sc = Array(s.unicodeScalars)
-        guard p.isArabicScript, sc.count >= 4 else { return (s, 0) }
-        if sc[0] == "ل", sc[1] == "ل" { return ("ا" + makeString(sc[1...]), 1) }
-        if ["و", "ب", "ل", "ف", "ك"].contains(sc[0]) { return (makeString(sc[1...]), 1) }
-        return (s, 0)
+        guard p.isArabicScript, let f = s.unicodeScalars.first, f == "و" || f == "ب" || f == "ل" || f == "ف" || f == "ك",
+              s.unicodeScalars.count >= 4 else { return (s, 0) }
+        let rest = String(s.unicodeScalars.dropFirst())
+        if f == "ل", rest.unicodeScalars.first == "ل" { return ("ا" + rest, 1) }
+        return (rest, 1)
     }
 
     private func isOfficeOrRank(_ i: Int) -> Bool {
@@ -417,8 +417,8 @@ extension Doc {
         return k
     }
 
-    mutating func extractOrganizations() -> [Organization] {
-        let spans = organizationSpans()
+    mutating func extractOrganizations(spans given: [Range<Int>]? = nil) -> [Organization] {
+        let spans = given ?? organizationSpans()
         var order: [String] = []
         var byKey: [String: Organization] = [:]
         var initialsOf: [String: String] = [:]
@@ -516,11 +516,11 @@ extension Doc {
         return m > k ? m : nil
     }
 
-    mutating func extractPlaces() -> [Place] {
+    mutating func extractPlaces(organizationSpans spans: [Range<Int>]? = nil) -> [Place] {
         let e = p.entities
         var found: [(String, Int)] = []
         var orgCovered = Array(repeating: false, count: n)
-        for r in organizationSpans() { for q in r { orgCovered[q] = true } }
+        for r in spans ?? organizationSpans() { for q in r { orgCovered[q] = true } }
         var i = 0
         while i < n {
             let t = toks[i]
