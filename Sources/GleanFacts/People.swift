@@ -313,6 +313,11 @@ extension Doc {
                     for f in before..<found.count where !found[f].titles.contains(h) { found[f].titles.append(h) }
                 }
             }
+            // a later mention by family name alone ("Mr Queeley, the Commissioner of Police, said"): its offices are that person's
+            if toks[i].kind == .word, i + 1 < n, isPunct(i + 1, [",", "(", "\u{060C}"]), !(i > 0 && nameTok(i - 1)),
+               let idx = found.lastIndex(where: { $0.name.hasSuffix(" " + toks[i].text) }) {
+                for t in appositiveTitles(after: i + 1) where !found[idx].titles.contains(t) { found[idx].titles.append(t) }
+            }
             // "secrétaire général X": an adjective after an office word, not a rank
             let rankAfterOffice = i > 0 && toks[i].kind == .word && !isCap(i) && !p.isArabicScript && p.has(p.officeWords, toks[i - 1])
             // rank / honorific + name
