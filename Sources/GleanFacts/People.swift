@@ -352,11 +352,18 @@ extension Doc {
             }
             // office + name / appositive "Name, office"
             if nameTok(i) || (!p.isArabicScript && innerTok(i)), i == 0 || !nameTok(i - 1) {
-                if let tb = titleBefore(i), let e = nameRun(i, anchored: true),
+                if var tb = titleBefore(i), let e = nameRun(i, anchored: true),
                    !p.isArabicScript || p.entities.givenNames.contains(toks[i].text) || isPunct(e, ["\u{060C}", ",", "."]) || e - i >= 3 || e >= n
                     || (toks[e].kind == .word && (officeWithConjunction(e) != nil || p.ranks.match(toks, at: e) != nil)) {
+                    // "Minister for the Prevention of Domestic Violence Mark Speakman": capitals before a known given name end the office
+                    var start = i
+                    if !p.isArabicScript, e - i >= 4, let g = (i + 2..<(e - 1)).first(where: { p.entities.givenNames.contains(toks[$0].text) }),
+                       !p.entities.givenNames.contains(toks[i].text) {
+                        start = g
+                        tb = slice(toks[i].start, toks[g - 1].end).isEmpty ? tb : tb + " " + slice(toks[i].start, toks[g - 1].end)
+                    }
                     let titles = [tb] + appositiveTitles(after: e)
-                    found.append(Found(name: slice(toks[i].start, toks[e - 1].end), rank: nil, titles: titles))
+                    found.append(Found(name: slice(toks[start].start, toks[e - 1].end), rank: nil, titles: titles))
                     i = e
                     continue
                 }

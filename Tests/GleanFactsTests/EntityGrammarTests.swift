@@ -37,6 +37,8 @@ import Testing
         PersonCase(language: "en", text: "The Minister of National Security, the Hon. Dr. Ian Palmer, spoke first.", name: "Ian Palmer", rank: "Hon.", titles: ["Minister of National Security"]),
         // ar: an office whose complement holds a place's name, then rank and name
         PersonCase(language: "ar", text: "وقال المتحدث الإعلامي لشرطة منطقة تبوك العقيد سامي الشهري إن الحملة مستمرة.", name: "سامي الشهري", rank: "Colonel", titles: ["المتحدث الإعلامي لشرطة منطقة تبوك"]),
+        // en: an office whose complement is capitalised ends before a known given name
+        PersonCase(language: "en", text: "Minister for the Protection of Coastal Waters Mark Ellison opened the port.", name: "Mark Ellison", rank: nil, titles: ["Minister for the Protection of Coastal Waters"]),
         // en: a later mention by family name alone brings its office
         PersonCase(language: "en", text: "Police arrested Tom Baker (born 1980). Later Mr Baker, the Director of Public Works, was released.", name: "Tom Baker", rank: nil, titles: ["Director of Public Works"]),
         // ar: a name particle
