@@ -48,6 +48,32 @@ struct LanguageData: Decodable, Sendable {
     var clauseStops: [String]?
     var quoteMaxLength: Int?
     var sentenceAbbreviations: [String]?
+
+    // MARK: people and entities (organizations, places)
+    var orgHeads: [String]?
+    var orgStandaloneHeads: [String]?
+    var orgLowercaseHeads: [String]?
+    var orgTails: [String]?
+    var orgPrepositions: [String]?
+    var orgDeterminers: [String]?
+    var orgAdjectives: [String]?
+    var orgAdjectiveSuffixes: [String]?
+    var orgPlaceAdjectives: [String]?
+    var orgNotAcronyms: [String]?
+    var orgOfficeModifiers: [String]?
+    var orgLinkNouns: [String]?
+    var placeNounsBefore: [String]?
+    var placeNounsAfter: [String]?
+    var placeOffices: [String]?
+    var placeNames: [String]?
+    var nameParticles: [String]?
+    var birthWords: [String]?
+    var listConjunctions: [String]?
+    var givenNames: [String]?
+    var nameSuffixes: [String]?
+    var nameStopWords: [String]?
+    var placePrepositions: [String]?
+    var placeAdminNouns: [String]?
 }
 
 /// A set of token phrases with values, matched at a token position (longest first).
@@ -146,6 +172,8 @@ final class LanguageProfile: Sendable {
     let abbreviations: Set<String>
     /// Every word of every lexicon, as written and lower-cased.
     let vocab: Set<String>
+    // MARK: people and entities
+    let entities: EntityLexicon
 
     init(_ d: LanguageData) {
         code = d.code
@@ -249,6 +277,7 @@ final class LanguageProfile: Sendable {
             for t in tk.tokenize(Array(phrase.unicodeScalars)) { v.insert(t.text); v.insert(t.lower) }
         }
         vocab = v
+        entities = EntityLexicon(d, tokenizer: tk)
     }
 
     /// Marks which tokens can match a lexicon at all.
