@@ -67,6 +67,10 @@ struct LanguageData: Decodable, Sendable {
     var yearStyleTypes: [String: String]?
     var rangeOpeners: [String]?
     var collectiveWords: [String]?
+    var yearPrepositions: [String]?
+    var monthAloneCues: [String]?
+    var dateRangeFillers: [String]?
+    var startingWords: [String]?
 }
 
 /// A set of token phrases with values, matched at a token position (longest first).
@@ -184,6 +188,12 @@ final class LanguageProfile: Sendable {
     let yearStyleTypes: [String: String]
     let rangeOpeners: Set<String>
     let collectiveWords: PhraseSet<Bool>
+    let yearPrepositions: Set<String>
+    let monthAloneCues: Set<String>
+    let dateRangeFillers: Set<String>
+    let startingWords: Set<String>
+    /// Single-word month names, lower-cased (to read "end-September", "mid-February").
+    let monthWords: [String: Int]
 
     init(_ d: LanguageData) {
         code = d.code
@@ -264,6 +274,13 @@ final class LanguageProfile: Sendable {
         headlineMaxWords = d.headlineMaxWords ?? 0
         yearStyleTypes = d.yearStyleTypes ?? [:]
         rangeOpeners = Set((d.rangeOpeners ?? []).map { $0.lowercased() })
+        yearPrepositions = Set((d.yearPrepositions ?? []).map { $0.lowercased() })
+        monthAloneCues = Set((d.monthAloneCues ?? []).map { $0.lowercased() })
+        dateRangeFillers = Set((d.dateRangeFillers ?? []).map { $0.lowercased() })
+        startingWords = Set((d.startingWords ?? []).map { $0.lowercased() })
+        var mw: [String: Int] = [:]
+        for (k, v) in d.months ?? [:] where !k.contains(" ") { mw[k.lowercased()] = v }
+        monthWords = mw
         collectiveWords = PhraseSet((d.collectiveWords ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
         var all: [String] = []
         all += d.indefiniteArticles ?? []
@@ -282,6 +299,10 @@ final class LanguageProfile: Sendable {
         all += d.draftWords ?? []
         all += d.rangeOpeners ?? []
         all += d.collectiveWords ?? []
+        all += d.yearPrepositions ?? []
+        all += d.monthAloneCues ?? []
+        all += d.dateRangeFillers ?? []
+        all += d.startingWords ?? []
         all += d.stopwords ?? []
         all += d.boilerplate ?? []
         for (k, v) in d.ranks ?? [:] { all += [k, v] }
