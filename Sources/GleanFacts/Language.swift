@@ -71,6 +71,7 @@ struct LanguageData: Decodable, Sendable {
     var monthAloneCues: [String]?
     var dateRangeFillers: [String]?
     var startingWords: [String]?
+    var namedTypes: [String]?
 }
 
 /// A set of token phrases with values, matched at a token position (longest first).
@@ -192,6 +193,7 @@ final class LanguageProfile: Sendable {
     let monthAloneCues: Set<String>
     let dateRangeFillers: Set<String>
     let startingWords: Set<String>
+    let namedTypes: Set<String>
     /// Single-word month names, lower-cased (to read "end-September", "mid-February").
     let monthWords: [String: Int]
 
@@ -277,6 +279,7 @@ final class LanguageProfile: Sendable {
         yearPrepositions = Set((d.yearPrepositions ?? []).map { $0.lowercased() })
         monthAloneCues = Set((d.monthAloneCues ?? []).map { $0.lowercased() })
         dateRangeFillers = Set((d.dateRangeFillers ?? []).map { $0.lowercased() })
+        namedTypes = Set(d.namedTypes ?? [])
         startingWords = Set((d.startingWords ?? []).map { $0.lowercased() })
         var mw: [String: Int] = [:]
         for (k, v) in d.months ?? [:] where !k.contains(" ") { mw[k.lowercased()] = v }
