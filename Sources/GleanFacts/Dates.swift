@@ -169,6 +169,7 @@ extension Doc {
         while a > 0, !toks[a].paragraphBefore { a -= 1 }
         var b = t + 1
         while b < n, !toks[b].paragraphBefore { b += 1 }
+        guard a > 0 || b < n else { return false }
         var words = 0
         for k in a..<b where toks[k].end <= d.offset || toks[k].start >= d.offset + d.length {
             if toks[k].kind == .word { words += 1 }

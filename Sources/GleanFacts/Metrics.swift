@@ -331,6 +331,7 @@ extension Doc {
                 continue
             }
             if toks[i].kind == .word, p.numberWordsAreMetrics, let cw = p.cardinalWords.match(toks, at: i), i > 0,
+               !(cw.end < n && toks[cw.end].known && p.units[toks[cw.end].lower] != nil && !(toks[i - 1].known && p.units[toks[i - 1].lower] != nil)),
                toks[i - 1].kind == .word, !used[i - 1], sameSentence(i - 1, i),
                !p.has(p.stopwords, toks[i - 1]), p.cardinalWords.match(toks, at: i - 1) == nil,
                p.ordinalWords.match(toks, at: i - 1) == nil, p.rankVerbs.match(toks, at: i - 1) == nil,
@@ -339,13 +340,6 @@ extension Doc {
                 let dir = directionBefore(i - 1).dir
                 add(.count, Double(cw.value), nil, p.units[l] ?? l, dir, i - 1, cw.end)
                 i = cw.end
-                continue
-            }
-            // number words: "three per cent", "deux camions", "اربعة احداث", "une vingtaine d'années"
-            if toks[i].kind == .word, let cw = p.cardinalWords.match(toks, at: i), !(i > 0 && used[i - 1]),
-               let r = numberWordMetric(i, cw.value, cw.end) {
-                add(r.kind, r.value, nil, r.unit, r.kind == .percent || r.kind == .count ? directionBefore(r.start).dir : nil, r.start, r.end)
-                i = r.end
                 continue
             }
             // fractions of the same things: "two thirds of the crimes", "la moitié des homicides", "ثلثي الجرائم"
@@ -359,6 +353,13 @@ extension Doc {
                     i = fw.end
                     continue
                 }
+            }
+            // number words: "three per cent", "deux camions", "اربعة احداث", "une vingtaine d'années"
+            if toks[i].kind == .word, let cw = p.cardinalWords.match(toks, at: i), !(i > 0 && used[i - 1]),
+               let r = numberWordMetric(i, cw.value, cw.end) {
+                add(r.kind, r.value, nil, r.unit, r.kind == .percent || r.kind == .count ? directionBefore(r.start).dir : nil, r.start, r.end)
+                i = r.end
+                continue
             }
             guard toks[i].kind == .number, toks[i].intDigits <= 18 else { i += 1; continue }
             // signed change "+3,3%", "-18 %": magnitude with its direction
