@@ -73,7 +73,7 @@ extension Doc {
     }
 
     private func isSkippable(_ i: Int) -> Bool {
-        if used[i] || quoted[i] { return true }
+        if used[i] || (quoted[i] && !quotedQuantity(i)) { return true }
         if i + 2 < n, adjacent(i, i + 1), toks[i + 1].text == ":", toks[i + 2].kind == .number, adjacent(i + 1, i + 2) { return true }
         if i >= 2, adjacent(i - 1, i), toks[i - 1].text == ":", toks[i - 2].kind == .number { return true }
         if i > 0, adjacent(i - 1, i) {
@@ -303,6 +303,14 @@ extension Doc {
         return (kind, value, unit, start, e)
     }
 
+    func quotedQuantity(_ i: Int) -> Bool {
+        var e = i + 1
+        if let s = p.scaleWords.match(toks, at: e) { e = s.end }
+        guard e < n else { return false }
+        if Doc.percentSigns.contains(toks[e].text) || p.percentWords.match(toks, at: e) != nil || p.currencies.match(toks, at: e) != nil { return true }
+        return toks[e].kind == .word && toks[e].known && p.units[toks[e].lower] != nil
+    }
+
     mutating func extractMetrics() -> [Metric] {
         var out: [Metric] = []
         let headEnd = headlineEnd()
@@ -315,7 +323,9 @@ extension Doc {
         }
         var i = headEnd
         while i < n {
-            if used[i] || quoted[i] { i += 1; continue }
+            if used[i] { i += 1; continue }
+            // a short quotation is a motto ("3 just, 4 clear") unless its number carries a known unit ("«13 sacs de 100 kg»")
+            if quoted[i], !(toks[i].kind == .number && quotedQuantity(i)) { i += 1; continue }
             // "ranked eighth", Arabic "المرتبة الثامنة من بين 63 مقاطعة"
             if let rv = p.rankVerbs.match(toks, at: i), let ow = p.ordinalWords.match(toks, at: rv.end), !used[rv.end] {
                 var e = ow.end

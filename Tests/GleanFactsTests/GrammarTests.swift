@@ -36,6 +36,8 @@ struct MetricGrammarTests {
         Case(language: "fr", text: "Une voiture a été volée durant les 10 derniers mois.", expected: []),
         Case(language: "fr", text: "Le préjudice atteint 2,4 milliards de dirhams.", expected: [M("money", 2.4e9)]),
         Case(language: "fr", text: "Le nombre est passé de 71 à 144.", expected: [M("count", 71), M("count", 144)]),
+        Case(language: "fr", text: "Il a annoncé «13 sacs de 100 kg» saisis.", expected: [M("count", 13), M("count", 100)]),
+        Case(language: "fr", text: "Leur devise est «3 justes, 4 clairs» depuis longtemps.", expected: []),
         // Arabic: thousands word with its conjunction, the ر decimal form, Arabic-Indic digits and separators, ranges
         Case(language: "ar", text: "سجلت المصالح 442 ألفا و882 قضية.", expected: [M("count", 442882)]),
         Case(language: "ar", text: "أوقفت الشرطة 354 ألفا، و840 شخصا.", expected: [M("count", 354840)]),
