@@ -139,7 +139,14 @@ extension Doc {
                 }
             }
             if y == nil { y = out.first(where: { !$0.yearInferred }).flatMap { Int($0.iso.prefix(4)) } }
-            if let y, Doc.validDay(y, m, d) { out[idx].iso = Doc.iso(y, m, d) } else { drop.insert(idx) }
+            if let y, Doc.validDay(y, m, d) {
+                out[idx].iso = Doc.iso(y, m, d)
+            } else if y == nil, Doc.validDay(2000, m, d) {
+                // no year anywhere: the year is unknown ("0000", flagged year_inferred); month and day still stand
+                out[idx].iso = "0000" + String(Doc.iso(2000, m, d).dropFirst(4))
+            } else {
+                drop.insert(idx)
+            }
         }
         for (idx, m, tok) in monthsAlone {
             // the year written later in the same sentence ("between July and September 2022"), else the publication
@@ -156,6 +163,7 @@ extension Doc {
                     y = Int(out[j].iso.prefix(4)); break
                 }
             }
+            if y == nil { y = out.first(where: { !$0.yearInferred && $0.iso.count >= 4 }).flatMap { Int($0.iso.prefix(4)) } }
             if let y { out[idx].iso = Doc.iso(y, m, nil) } else { drop.insert(idx) }
         }
         // a dateline (a paragraph that is only a date, a time or a weekday) is the article's metadata, not a mention

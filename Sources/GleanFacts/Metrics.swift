@@ -81,7 +81,10 @@ extension Doc {
             if pt.kind == .word && !(p.isArabicScript && Doc.arabicPrefixes.contains(pt.text)) { return true }
             if Doc.dashes.contains(pt.text) || pt.text == "+", i > 1, adjacent(i - 2, i - 1), toks[i - 2].kind != .punct { return true }
         }
-        if p.identifierPrefixes.matchEnding(toks, before: i) != nil || p.numberMarkers.matchEnding(toks, before: i) != nil { return true }
+        if isIdentifierNumber(i) { return true }
+        // "2022/23", "223(1)": parts of a code or a financial year
+        if i >= 2, adjacent(i - 1, i), toks[i - 1].text == "/", adjacent(i - 2, i - 1), toks[i - 2].kind == .number { return true }
+        if i + 1 < n, adjacent(i, i + 1), toks[i + 1].text == "(" { return true }
         // a number right after a capitalised name inside a sentence is part of the name ("Task Force 2", "Route 1")
         if !p.isArabicScript, i > 1, toks[i - 1].kind == .word, isCap(i - 1), !toks[i - 1].known, sameSentence(i - 2, i),
            toks[i - 2].kind == .word, !toks[i - 1].paragraphBefore { return true }
@@ -147,6 +150,18 @@ extension Doc {
         var end: Int
         var scale: Double = 1
         var skipTo: Int = -1
+    }
+
+    /// A number named by an identifier word ("section 72", "levels 2, 3 and 4", "section 72 (2)").
+    func isIdentifierNumber(_ i: Int, depth: Int = 0) -> Bool {
+        guard i >= 0, i < n, toks[i].kind == .number, depth < 6 else { return false }
+        if p.identifierPrefixes.matchEnding(toks, before: i) != nil || p.numberMarkers.matchEnding(toks, before: i) != nil { return true }
+        guard i >= 2 else { return false }
+        let c = toks[i - 1]
+        if c.text == "," || p.has(p.numberRangeWords, c), toks[i - 2].kind == .number { return isIdentifierNumber(i - 2, depth: depth + 1) }
+        // "section 72 (2)": a sub-number in brackets
+        if c.text == "(", adjacent(i - 1, i), toks[i - 2].kind == .number { return isIdentifierNumber(i - 2, depth: depth + 1) }
+        return false
     }
 
     /// "5-10" inside a code ("Decree 12-2020") or a phone number: not a range of quantities.
@@ -244,6 +259,11 @@ extension Doc {
         } else if let np = nounPhrase(from: f) {
             unit = np.unit
             e = np.end
+            // things counted one by one are whole: a 3-digit "fraction" after a dot or comma was a thousands group
+            if toks[i].formatted, toks[f].known, let u = p.units[toks[f].lower], !isMeasureUnit(u), !Doc.timeUnits.contains(u),
+               let frac = fractionDigits(i), frac == 3, value == toks[i].value {
+                value = (value * 1000).rounded()
+            }
         }
         // "17 out of 24 communes", "13 out of the 17 categories", "X من أصل Y": a ratio when Y counts the same things
         if kind == .count, den == nil, let o = p.outOf.match(toks, at: e), sameSentence(i, o.end) {
@@ -257,6 +277,15 @@ extension Doc {
             }
         }
         return NumberRead(kind: kind, value: value, den: den, unit: unit, start: start, end: e, scale: scale)
+    }
+
+    /// Digits after the decimal mark of number token `i` (nil: none).
+    private func fractionDigits(_ i: Int) -> Int? {
+        let sc = Array(toks[i].text.unicodeScalars)
+        guard let last = sc.lastIndex(where: { !Scalars.isDigit($0) }) else { return nil }
+        let digits = sc.count - last - 1
+        let v = toks[i].value
+        return v == v.rounded() ? nil : digits
     }
 
     /// A number with no unit is a quantity unless it looks like a list marker, a time or a code.
@@ -347,6 +376,7 @@ extension Doc {
                p.ordinalWords.match(toks, at: i - 1) == nil, p.rankVerbs.match(toks, at: i - 1) == nil,
                (toks[i - 1].known ? p.units[toks[i - 1].lower] : nil) != nil || !(cw.end < n && (p.outOf.match(toks, at: cw.end) != nil || p.has(p.stopwords, toks[cw.end]))) {
                 let l = toks[i - 1].lower
+                if p.ordinalWords.match(toks, at: cw.end) != nil { i = cw.end; continue }
                 let dir = directionBefore(i - 1).dir
                 add(.count, Double(cw.value), nil, p.units[l] ?? l, dir, i - 1, cw.end)
                 i = cw.end
