@@ -72,6 +72,7 @@ struct LanguageData: Decodable, Sendable {
     var dateRangeFillers: [String]?
     var startingWords: [String]?
     var namedTypes: [String]?
+    var ageSuffixes: [String]?
 }
 
 /// A set of token phrases with values, matched at a token position (longest first).
@@ -194,6 +195,9 @@ final class LanguageProfile: Sendable {
     let dateRangeFillers: Set<String>
     let startingWords: Set<String>
     let namedTypes: Set<String>
+    let ageSuffixes: [String]
+    /// Single-word cardinal numbers, lower-cased (to read "four-year-old").
+    let cardinalWordMap: [String: Int]
     /// Single-word month names, lower-cased (to read "end-September", "mid-February").
     let monthWords: [String: Int]
 
@@ -280,6 +284,10 @@ final class LanguageProfile: Sendable {
         monthAloneCues = Set((d.monthAloneCues ?? []).map { $0.lowercased() })
         dateRangeFillers = Set((d.dateRangeFillers ?? []).map { $0.lowercased() })
         namedTypes = Set(d.namedTypes ?? [])
+        ageSuffixes = (d.ageSuffixes ?? []).map { $0.lowercased() }
+        var cm: [String: Int] = [:]
+        for (k, v) in d.cardinalWords ?? [:] where !k.contains(" ") { cm[k.lowercased()] = v }
+        cardinalWordMap = cm
         startingWords = Set((d.startingWords ?? []).map { $0.lowercased() })
         var mw: [String: Int] = [:]
         for (k, v) in d.months ?? [:] where !k.contains(" ") { mw[k.lowercased()] = v }

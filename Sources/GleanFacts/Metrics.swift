@@ -256,7 +256,8 @@ extension Doc {
             return NumberRead(kind: .changeInRank, value: value, unit: "places", dir: d.dir, start: start, end: e)
         } else if let tw = p.timeOfDayWords.match(toks, at: e) {
             return NumberRead(kind: .count, value: 0, start: i, end: tw.end, skipTo: tw.end)
-        } else if let np = nounPhrase(from: f) {
+        } else if let np = nounPhrase(from: f), !(p.has(p.durationMarkers, toks[f]) && !(i > 0 && p.has(p.durationMarkers, toks[i - 1]))) {
+            // ("9,556 last year": the noun phrase is a time adverbial, not the unit)
             unit = np.unit
             e = np.end
             // things counted one by one are whole: a 3-digit "fraction" after a dot or comma was a thousands group
@@ -277,6 +278,21 @@ extension Doc {
             }
         }
         return NumberRead(kind: kind, value: value, den: den, unit: unit, start: start, end: e, scale: scale)
+    }
+
+    private func ageAt(_ i: Int) -> (value: Double, end: Int)? {
+        if toks[i].kind == .word, toks[i].lower.contains("-") {
+            let l = toks[i].lower
+            for suf in p.ageSuffixes where l.hasSuffix("-" + suf) {
+                if let v = p.cardinalWordMap[String(l.dropLast(suf.count + 1))] { return (Double(v), i + 1) }
+            }
+            return nil
+        }
+        if toks[i].kind == .number, i + 2 < n, adjacent(i, i + 1), toks[i + 1].text == "-", adjacent(i + 1, i + 2),
+           toks[i + 2].kind == .word, p.ageSuffixes.contains(toks[i + 2].lower) {
+            return (toks[i].value, i + 3)
+        }
+        return nil
     }
 
     /// Digits after the decimal mark of number token `i` (nil: none).
@@ -380,6 +396,12 @@ extension Doc {
                 let dir = directionBefore(i - 1).dir
                 add(.count, Double(cw.value), nil, p.units[l] ?? l, dir, i - 1, cw.end)
                 i = cw.end
+                continue
+            }
+            // ages: "four-year-old", "4-year-old"
+            if !p.ageSuffixes.isEmpty, let age = ageAt(i) {
+                add(.count, age.value, nil, "years (age)", nil, i, age.end)
+                i = age.end
                 continue
             }
             // fractions of the same things: "two thirds of the crimes", "la moitié des homicides", "ثلثي الجرائم"

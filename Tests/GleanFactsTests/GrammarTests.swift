@@ -25,6 +25,10 @@ struct MetricGrammarTests {
         Case(language: "en", text: "At 5 pm, 40 officers arrived.", expected: [M("count", 40)]),
         Case(language: "en", text: "Crime drops 20 percent\n\nThe police said crime fell by 20 percent.", expected: [M("percent", 20)]),
         Case(language: "en", text: "The rate grew to 17.6per cent.", expected: [M("percent", 17.6)]),
+        Case(language: "en", text: "Rapes rose, compared with 9,556 last year.", expected: [M("count", 9556)]),
+        Case(language: "en", text: "A four-year-old and a 6-year-old boy were found.", expected: [M("count", 4), M("count", 6)]),
+        Case(language: "en", text: "Under lockdown levels 2, 3 and 4, under section 72 (2) and section 222 and 223, crime fell.", expected: []),
+        Case(language: "en", text: "The statistics cover the second quarter of 2022/23 and article 223(1) of the code.", expected: []),
         // French: dot and space grouping, decimal comma, ranges with à, number words, X sur Y of other things
         Case(language: "fr", text: "La police a interpellé 97.688 personnes et saisi 2,844 tonnes de cocaïne.", expected: [M("count", 97688), M("count", 2.844)]),
         Case(language: "fr", text: "Le taux a baissé de 5 à 6 %.", expected: [M("percent", 5), M("percent", 6)]),
@@ -49,6 +53,8 @@ struct MetricGrammarTests {
         Case(language: "ar", text: "حلت الشرطة ثلثي الجرائم.", expected: [M("ratio", 2, 3)]),
         Case(language: "ar", text: "اتصلوا على الخط الأخضر 1548 لدفع الغرامة 18000 دج.", expected: [M("money", 18000)]),
         Case(language: "ar", text: "ضبطت 7 من أصل 9 سيارات.", expected: [M("ratio", 7, 9)]),
+        Case(language: "ar", text: "خلال الأشهر التسعة الأولى من العام نفذت الشرطة عملها.", expected: []),
+        Case(language: "ar", text: "أوقفت الشرطة 10.036 شخصا.", expected: [M("count", 10036)]),
     ])
     func metrics(c: Case) {
         let f = FactExtractor().extract(c.text, language: c.language)
@@ -100,6 +106,8 @@ struct DateGrammarTests {
         Case(language: "ar", text: "صدر القانون رقم 91 لسنة 1975 في عام 1437هـ.", isos: []),
         Case(language: "ar", text: "ارتفعت الجرائم مقارنة بعام 2016.", isos: []),
         Case(language: "ar", text: "أعلنت الوزارة في شهر أيلول 2019 النتائج.", isos: ["2019-09"]),
+        Case(language: "fr", text: "Dimanche 25 octobre, trois hommes ont été interpellés.", isos: ["0000-10-25"]),
+        Case(language: "en", text: "It changed in April. The 2019 report said so.", isos: ["2019-04", "2019"]),
     ])
     func dates(c: Case) {
         let f = FactExtractor().extract(c.text, language: c.language)
