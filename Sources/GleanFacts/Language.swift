@@ -73,6 +73,7 @@ struct LanguageData: Decodable, Sendable {
     var startingWords: [String]?
     var namedTypes: [String]?
     var ageSuffixes: [String]?
+    var sentenceWords: [String]?
 }
 
 /// A set of token phrases with values, matched at a token position (longest first).
@@ -196,6 +197,7 @@ final class LanguageProfile: Sendable {
     let startingWords: Set<String>
     let namedTypes: Set<String>
     let ageSuffixes: [String]
+    let sentenceWords: Set<String>
     /// Single-word cardinal numbers, lower-cased (to read "four-year-old").
     let cardinalWordMap: [String: Int]
     /// Single-word month names, lower-cased (to read "end-September", "mid-February").
@@ -285,6 +287,7 @@ final class LanguageProfile: Sendable {
         dateRangeFillers = Set((d.dateRangeFillers ?? []).map { $0.lowercased() })
         namedTypes = Set(d.namedTypes ?? [])
         ageSuffixes = (d.ageSuffixes ?? []).map { $0.lowercased() }
+        sentenceWords = Set((d.sentenceWords ?? []).map { $0.lowercased() })
         var cm: [String: Int] = [:]
         for (k, v) in d.cardinalWords ?? [:] where !k.contains(" ") { cm[k.lowercased()] = v }
         cardinalWordMap = cm
@@ -309,6 +312,7 @@ final class LanguageProfile: Sendable {
         all += (d.referenceTitleHeads ?? [:]).keys
         all += d.draftWords ?? []
         all += d.rangeOpeners ?? []
+        all += d.sentenceWords ?? []
         all += d.collectiveWords ?? []
         all += d.yearPrepositions ?? []
         all += d.monthAloneCues ?? []

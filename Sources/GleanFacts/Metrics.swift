@@ -115,6 +115,9 @@ extension Doc {
     private func isDuration(start: Int, end e: Int, unit: String?) -> Bool {
         if start + 1 < e, p.has(p.durationMarkers, toks[start + 1]), start > 0, p.has(p.durationMarkers, toks[start - 1]) { return true }
         guard let u = unit, Doc.timeUnits.contains(u) || u == "hours" else { return false }
+        // "jailed for 10 years": a prison term is a quantity
+        var w = start - 1
+        while w >= 0, w >= start - 5, sameSentence(w, start) { if p.has(p.sentenceWords, toks[w]) { return false }; w -= 1 }
         var k = start - 1
         if let ap = p.approximators.matchEnding(toks, before: start) { k = ap.start - 1 }
         if k >= 0, sameSentence(k, start), p.has(p.durationMarkers, toks[k]) { return true }

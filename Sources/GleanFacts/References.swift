@@ -53,13 +53,24 @@ extension Doc {
             j += 1
         }
         var marked = false
+        // "loi organique n° 2016-41", "décret présidentiel n°": one qualifying word before the number marker
+        if !p.isArabicScript, j + 1 < n, toks[j].kind == .word, isLowerWord(j), !p.has(p.stopwords, toks[j]),
+           p.numberMarkers.match(toks, at: j + 1) != nil { j += 1 }
         if let m = p.numberMarkers.match(toks, at: j) { j = m.end; marked = true }
+        // "No. M/12", "رقم م/12": a letter prefix before the digits of a marked number
+        var lead = j
+        if marked, j + 2 < n, toks[j].kind == .word, toks[j].text.unicodeScalars.count <= 3, adjacent(j, j + 1),
+           toks[j + 1].text == "/" || toks[j + 1].text == "-" || toks[j + 1].text == ".", adjacent(j + 1, j + 2), toks[j + 2].kind == .number {
+            lead = j
+            j += 2
+        }
         guard j < n, toks[j].kind == .number, sameSentence(i, j) else { return nil }
         if !p.isArabicScript && j > e && !toks[j].spaceBefore && toks[j - 1].kind == .word { return nil }
         var k = j + 1
         var end = toks[j].end
         while k < n, toks[k].start == end {
-            if k + 1 < n, toks[k].text == "-" || toks[k].text == "/", toks[k + 1].start == toks[k].end, toks[k + 1].kind != .punct {
+            if k + 1 < n, toks[k].text == "-" || toks[k].text == "/" || (toks[k].text == "." && toks[k + 1].kind == .number),
+               toks[k + 1].start == toks[k].end, toks[k + 1].kind != .punct {
                 end = toks[k + 1].end
                 k += 2
             } else if toks[k].kind != .punct, toks[k].kind != toks[k - 1].kind, toks[k - 1].kind != .punct, k > j + 1 {
@@ -83,7 +94,7 @@ extension Doc {
             k = ye
             if let t = p.yearStyleTypes[type] { type = t }
         }
-        let number = slice(toks[j].start, end)
+        let number = slice(toks[lead].start, end)
         let issuer = issuerBefore ?? issuer(after: k)
         let ref = Reference(type: type, number: number, issuer: issuer, text: slice(toks[i].start, refEnd),
                             offset: toks[i].start, length: refEnd - toks[i].start)
@@ -99,6 +110,7 @@ extension Doc {
             return (ref, i, s.end)
         }
         guard toks[i].knownExact, let type = p.referenceTitleHeads[toks[i].text], isCap(i) else { return nil }
+        if i + 1 < n, p.numberMarkers.match(toks, at: i + 1) != nil || toks[i + 1].kind == .number { return nil }
         // walk back over the title's capitalised words and bracketed parts
         var a = i
         var words = 0

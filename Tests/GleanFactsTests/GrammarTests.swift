@@ -26,6 +26,7 @@ struct MetricGrammarTests {
         Case(language: "en", text: "Crime drops 20 percent\n\nThe police said crime fell by 20 percent.", expected: [M("percent", 20)]),
         Case(language: "en", text: "The rate grew to 17.6per cent.", expected: [M("percent", 17.6)]),
         Case(language: "en", text: "Rapes rose, compared with 9,556 last year.", expected: [M("count", 9556)]),
+        Case(language: "en", text: "He was jailed for 10 years. Crime hit its lowest level for 10 years.", expected: [M("count", 10)]),
         Case(language: "en", text: "A four-year-old and a 6-year-old boy were found.", expected: [M("count", 4), M("count", 6)]),
         Case(language: "en", text: "Under lockdown levels 2, 3 and 4, under section 72 (2) and section 222 and 223, crime fell.", expected: []),
         Case(language: "en", text: "The statistics cover the second quarter of 2022/23 and article 223(1) of the code.", expected: []),
@@ -163,6 +164,9 @@ struct ReferenceGrammarTests {
          [Ref(type: "law", number: "91"), Ref(type: "decision", number: "119")]),
         ("ar", "نشر المرسوم رقم 2-18-55 وتعميم رقم 5.", [Ref(type: "decree", number: "2-18-55"), Ref(type: "circular", number: "5")]),
         ("ar", "ناقش البرلمان مشروع قانون أكاديمية الشرطة.", [Ref(type: "law", number: nil)]),
+        ("en", "The Anti-Terrorism Act No. 5 of 2019 and Royal Decree No. M/12 apply.", [Ref(type: "law", number: "5"), Ref(type: "decree", number: "M/12")]),
+        ("fr", "La loi organique n° 2016-41 et le décret présidentiel n° 2019-12.", [Ref(type: "law", number: "2016-41"), Ref(type: "decree", number: "2019-12")]),
+        ("ar", "صدر الظهير الشريف رقم 1.58.376 والمرسوم الملكي رقم م/12.", [Ref(type: "decree", number: "1.58.376"), Ref(type: "decree", number: "م/12")]),
     ])
     func references(language: String, text: String, expected: [Ref]) {
         let f = FactExtractor().extract(text, language: language)
