@@ -262,6 +262,8 @@ extension Doc {
         // "entre 2015 et 2017", "between 2012 and 2016": a term
         if i >= 2, p.has(p.numberRangeWords, toks[i - 1]), yearValue(i - 2) != nil { return false }
         if i + 2 < n, p.has(p.numberRangeWords, toks[i + 1]), yearValue(i + 2) != nil, i > 0, p.has(p.rangeOpeners, toks[i - 1]) { return false }
+        // "Vision 2030", "Euro 2024", "opération transit 2015": the year names the thing
+        if i >= 1, toks[i - 1].kind == .word, toks[i - 1].knownExact, p.yearNameWords.contains(toks[i - 1].text) { return false }
         // "contre 437 en 2020", "from 88,083 in 2022", "passant de 2,39 en 2017": the year of a compared value
         if isValueBaseline(i) { return false }
         // inside a document code ("144/2021/ND-CP", "01/2024")

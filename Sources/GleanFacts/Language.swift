@@ -74,6 +74,7 @@ struct LanguageData: Decodable, Sendable {
     var namedTypes: [String]?
     var ageSuffixes: [String]?
     var sentenceWords: [String]?
+    var yearNameWords: [String]?
 }
 
 /// A set of token phrases with values, matched at a token position (longest first).
@@ -198,6 +199,7 @@ final class LanguageProfile: Sendable {
     let namedTypes: Set<String>
     let ageSuffixes: [String]
     let sentenceWords: Set<String>
+    let yearNameWords: Set<String>
     /// Single-word cardinal numbers, lower-cased (to read "four-year-old").
     let cardinalWordMap: [String: Int]
     /// Single-word month names, lower-cased (to read "end-September", "mid-February").
@@ -287,6 +289,7 @@ final class LanguageProfile: Sendable {
         dateRangeFillers = Set((d.dateRangeFillers ?? []).map { $0.lowercased() })
         namedTypes = Set(d.namedTypes ?? [])
         ageSuffixes = (d.ageSuffixes ?? []).map { $0.lowercased() }
+        yearNameWords = Set(d.yearNameWords ?? [])
         sentenceWords = Set((d.sentenceWords ?? []).map { $0.lowercased() })
         var cm: [String: Int] = [:]
         for (k, v) in d.cardinalWords ?? [:] where !k.contains(" ") { cm[k.lowercased()] = v }
@@ -313,6 +316,7 @@ final class LanguageProfile: Sendable {
         all += d.draftWords ?? []
         all += d.rangeOpeners ?? []
         all += d.sentenceWords ?? []
+        all += d.yearNameWords ?? []
         all += d.collectiveWords ?? []
         all += d.yearPrepositions ?? []
         all += d.monthAloneCues ?? []

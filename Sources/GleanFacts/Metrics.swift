@@ -309,6 +309,11 @@ extension Doc {
 
     /// A number with no unit is a quantity unless it looks like a list marker, a time or a code.
     private func bareNumberIsMetric(_ i: Int, end e: Int) -> Bool {
+        // "01 23 45 67": digits groups side by side (a telephone number), never two quantities in prose
+        if i > 0, toks[i - 1].kind == .number, sameSentence(i - 1, i), !toks[i].paragraphBefore { return false }
+        if e < n, toks[e].kind == .number, sameSentence(i, e), !toks[e].paragraphBefore { return false }
+        // "01 23 45", "08": a leading zero writes a code or a telephone number, not a quantity
+        if !toks[i].formatted, toks[i].intDigits >= 2, let f = toks[i].text.unicodeScalars.first, Scalars.digitValue(f) == 0 { return false }
         // list markers "1." / "2)" opening a paragraph
         if i == 0 || toks[i].paragraphBefore, i + 1 < n, toks[i + 1].text == "." || toks[i + 1].text == ")" { return false }
         // "at 5", "à 17 h": clock times

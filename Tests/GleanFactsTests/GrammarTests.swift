@@ -41,6 +41,7 @@ struct MetricGrammarTests {
         Case(language: "fr", text: "Une voiture a été volée durant les 10 derniers mois.", expected: []),
         Case(language: "fr", text: "Le préjudice atteint 2,4 milliards de dirhams.", expected: [M("money", 2.4e9)]),
         Case(language: "fr", text: "Le nombre est passé de 71 à 144.", expected: [M("count", 71), M("count", 144)]),
+        Case(language: "fr", text: "Appelez le 01 23 45 ou le 08 pour signaler 12 vols.", expected: [M("count", 12)]),
         Case(language: "fr", text: "Il a annoncé «13 sacs de 100 kg» saisis.", expected: [M("count", 13), M("count", 100)]),
         Case(language: "fr", text: "Leur devise est «3 justes, 4 clairs» depuis longtemps.", expected: []),
         // Arabic: thousands word with its conjunction, the ر decimal form, Arabic-Indic digits and separators, ranges
@@ -109,6 +110,8 @@ struct DateGrammarTests {
         Case(language: "ar", text: "أعلنت الوزارة في شهر أيلول 2019 النتائج.", isos: ["2019-09"]),
         Case(language: "fr", text: "Dimanche 25 octobre, trois hommes ont été interpellés.", isos: ["0000-10-25"]),
         Case(language: "en", text: "It changed in April. The 2019 report said so.", isos: ["2019-04", "2019"]),
+        Case(language: "en", text: "Under Vision 2030, crime fell in 2024.", isos: ["2024"]),
+        Case(language: "ar", text: "ضمن رؤية 2030 انخفضت الجرائم في عام 2024.", isos: ["2024"]),
     ])
     func dates(c: Case) {
         let f = FactExtractor().extract(c.text, language: c.language)
