@@ -25,7 +25,21 @@ extension Doc {
         return (d, i + 1)
     }
 
+    /// "end-September", "mi-février": a month name after a hyphenated position word.
+    func hyphenMonth(_ i: Int) -> Int? {
+        guard i >= 0, i < n, toks[i].kind == .word, let dash = toks[i].text.lastIndex(where: { $0 == "-" || $0 == "\u{2011}" }) else { return nil }
+        let tail = toks[i].text[toks[i].text.index(after: dash)...]
+        guard let f = tail.unicodeScalars.first, let m = p.monthWords[tail.lowercased()] else { return nil }
+        if !p.isArabicScript && !p.titleAnyLowercase && !Scalars.isUpper(f) { return nil }
+        return m
+    }
+
     func monthAt(_ i: Int) -> (Int, Int)? {
+        if let hm = hyphenMonth(i) {
+            var end = i + 1
+            if end + 1 < n, Doc.yearWords.contains(toks[end].lower), yearValue(end + 1) != nil { end += 1 }
+            return (hm, end)
+        }
         guard i < n, toks[i].kind == .word, let m = p.months.match(toks, at: i) else { return nil }
         // English month names are capitalised ("May" vs "may").
         if !p.isArabicScript && !p.titleAnyLowercase && !isCap(i) { return nil }
@@ -55,6 +69,7 @@ extension Doc {
     mutating func extractDates(published: String?) -> [DateMention] {
         var out: [DateMention] = []
         var pending: [(Int, Int, Int, Int)] = []   // (index in out, month, day, token)
+        var monthsAlone: [(Int, Int, Int)] = []    // (index in out, month, token)
         var i = 0
         while i < n {
             if used[i] { i += 1; continue }
@@ -78,12 +93,32 @@ extension Doc {
                 }
                 if let y = yearValue(e) { emit(&out, i, e + 1, Doc.iso(y, m, nil), false); i = e + 1; continue }
             }
-            // D Month [YYYY]
-            if let (d, e) = day(i), let (m, e2) = monthAt(e) {
-                let e3 = skipComma(e2)
-                if let y = yearValue(e3) { emit(&out, i, e3 + 1, Doc.iso(y, m, d), false); i = e3 + 1; continue }
-                pending.append((out.count, m, d, i))
-                emit(&out, i, e2, "", true); i = e2; continue
+            // D Month [YYYY], "the 18th of July 2017", Arabic "الثامن من نوفمبر"
+            if let (d, e) = day(i) ?? ordinalDay(i) {
+                var me = e
+                if monthAt(me) == nil, me < n, p.has(p.dayMonthConnectors, toks[me]), monthAt(me + 1) != nil { me += 1 }
+                if let (m, e2) = monthAt(me) {
+                    let e3 = skipComma(e2)
+                    if let y = yearValue(e3) { emit(&out, i, e3 + 1, Doc.iso(y, m, d), false); i = e3 + 1; continue }
+                    pending.append((out.count, m, d, i))
+                    emit(&out, i, e2, "", true); i = e2; continue
+                }
+                // a day range "du 18 au 21 novembre", "entre le 10 et le 20 janvier", "من 14 إلى غاية 29 جويلية"
+                if let r = rangeEndDate(after: e) {
+                    if let y = r.year {
+                        emit(&out, i, e, Doc.iso(y, r.month, d), true)
+                    } else {
+                        pending.append((out.count, r.month, d, i))
+                        emit(&out, i, e, "", true)
+                    }
+                    i = e
+                    continue
+                }
+            }
+            // a month alone: "in July", "Début janvier", "في شهر تشرين الثاني"
+            if let (m, e) = monthAt(i), monthAloneOK(i) {
+                monthsAlone.append((out.count, m, i))
+                emit(&out, i, e, "", true); i = e; continue
             }
             if let y = yearValue(i), isAnchorYear(i) {
                 emit(&out, i, i + 1, String(y), false)
@@ -104,9 +139,77 @@ extension Doc {
                 }
             }
             if y == nil { y = out.first(where: { !$0.yearInferred }).flatMap { Int($0.iso.prefix(4)) } }
-            if let y, Doc.validDay(y, m, d) { out[idx].iso = Doc.iso(y, m, d) } else { drop.insert(idx) }
+            if let y, Doc.validDay(y, m, d) {
+                out[idx].iso = Doc.iso(y, m, d)
+            } else if y == nil, Doc.validDay(2000, m, d) {
+                // no year anywhere: the year is unknown ("0000", flagged year_inferred); month and day still stand
+                out[idx].iso = "0000" + String(Doc.iso(2000, m, d).dropFirst(4))
+            } else {
+                drop.insert(idx)
+            }
         }
-        return out.enumerated().filter { !drop.contains($0.offset) }.map { $0.element }
+        for (idx, m, tok) in monthsAlone {
+            // the year written later in the same sentence ("between July and September 2022"), else the publication
+            // year, else the latest written year before
+            var y: Int?
+            var k = tok + 1
+            while k < n, k < tok + 14, sameSentence(tok, k) {
+                if let v = yearValue(k) { y = v; break }
+                k += 1
+            }
+            if y == nil { y = pubYear }
+            if y == nil {
+                for j in stride(from: idx - 1, through: 0, by: -1) where !out[j].yearInferred && out[j].iso.count >= 4 {
+                    y = Int(out[j].iso.prefix(4)); break
+                }
+            }
+            if y == nil { y = out.first(where: { !$0.yearInferred && $0.iso.count >= 4 }).flatMap { Int($0.iso.prefix(4)) } }
+            if let y { out[idx].iso = Doc.iso(y, m, nil) } else { drop.insert(idx) }
+        }
+        // a dateline (a paragraph that is only a date, a time or a weekday) is the article's metadata, not a mention
+        for (k, d) in out.enumerated() where isDateline(d) { drop.insert(k) }
+        return out.enumerated().filter { !drop.contains($0.offset) && !$0.element.iso.isEmpty }.map { $0.element }
+    }
+
+    private func isDateline(_ d: DateMention) -> Bool {
+        guard let t = toks.firstIndex(where: { $0.start == d.offset }) else { return false }
+        var a = t
+        while a > 0, !toks[a].paragraphBefore { a -= 1 }
+        var b = t + 1
+        while b < n, !toks[b].paragraphBefore { b += 1 }
+        guard a > 0 || b < n else { return false }
+        var words = 0
+        for k in a..<b where toks[k].end <= d.offset || toks[k].start >= d.offset + d.length {
+            if toks[k].kind == .word { words += 1 }
+        }
+        return words <= 2 && b - a <= 14
+    }
+
+    /// Arabic "الثامن من": an ordinal word as the day before a connector and a month.
+    func ordinalDay(_ i: Int) -> (Int, Int)? {
+        guard i + 1 < n, toks[i].kind == .word, let o = p.ordinalWords.match(toks, at: i), o.value <= 31,
+              o.end < n, p.has(p.dayMonthConnectors, toks[o.end]), monthAt(o.end + 1) != nil else { return nil }
+        return (o.value, o.end)
+    }
+
+    /// The month (and year) of a day range's end: "au 21 novembre", "et le 20 janvier", "إلى غاية 29 جويلية".
+    func rangeEndDate(after e: Int) -> (month: Int, year: Int?)? {
+        guard e < n, toks[e].kind == .word || toks[e].text == "-" || toks[e].text == "\u{2013}" else { return nil }
+        let c = toks[e].lower
+        guard Doc.rangeTo.contains(c) || p.has(p.numberRangeWords, toks[e]) else { return nil }
+        var k = e + 1
+        if k < n, p.has(p.dateRangeFillers, toks[k]) { k += 1 }
+        guard let (_, e2) = day(k), let (m, e3) = monthAt(e2) else { return nil }
+        return (m, yearValue(skipComma(e3)))
+    }
+
+    /// A month name alone is a date when its case (or, in Arabic, a cue word before it) says it is the month.
+    private func monthAloneOK(_ i: Int) -> Bool {
+        guard i >= 0 else { return false }
+        if p.isArabicScript {
+            return i > 0 && p.has(p.monthAloneCues, toks[i - 1])
+        }
+        return true
     }
 
     private mutating func emit(_ out: inout [DateMention], _ a: Int, _ b: Int, _ iso: String, _ inferred: Bool) {
@@ -120,7 +223,8 @@ extension Doc {
               adjacent(i, i + 1), adjacent(i + 1, i + 2), adjacent(i + 2, i + 3), adjacent(i + 3, i + 4) else { return nil }
         let s1 = toks[i + 1].text, s2 = toks[i + 3].text
         guard s1 == s2, s1 == "/" || s1 == "-" || s1 == "." else { return nil }
-        if i + 5 < n, adjacent(i + 4, i + 5), toks[i + 5].kind != .punct || toks[i + 5].text == "/" || toks[i + 5].text == "-" { return nil }
+        if i + 5 < n, adjacent(i + 4, i + 5), toks[i + 5].kind != .punct || toks[i + 5].text == "/" || toks[i + 5].text == "-",
+           !(toks[i + 5].kind == .word && p.gregorianMarkers.contains(toks[i + 5].text)) { return nil }
         if i > 0, adjacent(i - 1, i), toks[i - 1].text == "/" || toks[i - 1].text == "-" || toks[i - 1].kind == .word { return nil }
         if let y = yearValue(i), let m = smallInt(i + 2, max: 12), let d = smallInt(i + 4, max: 31), Doc.validDay(y, m, d) {
             return (Doc.iso(y, m, d), i + 5)
@@ -132,12 +236,36 @@ extension Doc {
         return (Doc.iso(y, m, d), i + 5)
     }
 
+    func isValueBaseline(_ i: Int) -> Bool {
+        var k = i - 1
+        guard k >= 0, p.has(p.yearPrepositions, toks[k]) else { return false }
+        k -= 1
+        var words = 0
+        while k >= 0, words < 2, toks[k].kind == .word, !p.has(p.stopwords, toks[k]) || (toks[k].known && p.units[toks[k].lower] != nil), !isCap(k) {
+            k -= 1; words += 1
+        }
+        guard k >= 0, toks[k].kind == .number, sameSentence(k, i) else { return false }
+        var s = k
+        if let ap = p.approximators.matchEnding(toks, before: s) { s = ap.start }
+        guard let b = p.baselineMarkers.matchEnding(toks, before: s) else { return false }
+        if b.start > 0, p.has(p.startingWords, toks[b.start - 1]) || (b.start > 1 && p.has(p.startingWords, toks[b.start - 2])) { return false }
+        return true
+    }
+
     /// A bare year counts unless it is a baseline ("compared to 2023"), part of a range ("2020-2025"), an identifier or a quantity.
     func isAnchorYear(_ i: Int) -> Bool {
         let dashes: Set<String> = ["-", "\u{2013}", "\u{2014}", "/"]
         if i + 2 < n, toks[i + 1].kind == .punct, dashes.contains(toks[i + 1].text), yearValue(i + 2) != nil { return false }
         if i >= 2, toks[i - 1].kind == .punct, dashes.contains(toks[i - 1].text), yearValue(i - 2) != nil { return false }
-        if i + 1 < n, adjacent(i, i + 1), toks[i + 1].kind == .word { return false }
+        if i + 1 < n, adjacent(i, i + 1), toks[i + 1].kind == .word, !p.gregorianMarkers.contains(toks[i + 1].text) { return false }
+        if i + 1 < n, toks[i + 1].kind == .word, p.hijriMarkers.contains(toks[i + 1].text) { return false }
+        // "entre 2015 et 2017", "between 2012 and 2016": a term
+        if i >= 2, p.has(p.numberRangeWords, toks[i - 1]), yearValue(i - 2) != nil { return false }
+        if i + 2 < n, p.has(p.numberRangeWords, toks[i + 1]), yearValue(i + 2) != nil, i > 0, p.has(p.rangeOpeners, toks[i - 1]) { return false }
+        // "Vision 2030", "Euro 2024", "opération transit 2015": the year names the thing
+        if i >= 1, toks[i - 1].kind == .word, toks[i - 1].knownExact, p.yearNameWords.contains(toks[i - 1].text) { return false }
+        // "contre 437 en 2020", "from 88,083 in 2022", "passant de 2,39 en 2017": the year of a compared value
+        if isValueBaseline(i) { return false }
         // inside a document code ("144/2021/ND-CP", "01/2024")
         if i >= 2, adjacent(i - 1, i), toks[i - 1].text == "/" || toks[i - 1].text == "-", adjacent(i - 2, i - 1), toks[i - 2].kind != .punct { return false }
         if i + 2 < n, adjacent(i, i + 1), toks[i + 1].text == "/" || toks[i + 1].text == "-", adjacent(i + 1, i + 2), toks[i + 2].kind != .punct { return false }

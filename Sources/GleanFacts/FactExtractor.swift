@@ -29,6 +29,12 @@ public struct FactExtractor: Sendable {
         if options.dates { facts.dates = dates }
         if options.metrics { facts.metrics = doc.extractMetrics() }
         if options.people { facts.people = doc.extractPeople() }
+        if options.organizations || options.places {
+            // one pass of the organization grammar serves both tables (places inside a name are not places of their own)
+            let spans = doc.organizationSpans()
+            if options.organizations { facts.organizations = doc.extractOrganizations(spans: spans) }
+            if options.places { facts.places = doc.extractPlaces(organizationSpans: spans) }
+        }
         facts.references.sort { $0.offset < $1.offset }
         facts.dates.sort { $0.offset < $1.offset }
         facts.metrics.sort { $0.offset < $1.offset }

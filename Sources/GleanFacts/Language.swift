@@ -48,6 +48,59 @@ struct LanguageData: Decodable, Sendable {
     var clauseStops: [String]?
     var quoteMaxLength: Int?
     var sentenceAbbreviations: [String]?
+
+    // MARK: people and entities (organizations, places)
+    var orgHeads: [String]?
+    var orgStandaloneHeads: [String]?
+    var orgLowercaseHeads: [String]?
+    var orgTails: [String]?
+    var orgPrepositions: [String]?
+    var orgDeterminers: [String]?
+    var orgAdjectives: [String]?
+    var orgAdjectiveSuffixes: [String]?
+    var orgPlaceAdjectives: [String]?
+    var orgNotAcronyms: [String]?
+    var orgOfficeModifiers: [String]?
+    var orgLinkNouns: [String]?
+    var placeNounsBefore: [String]?
+    var placeNounsAfter: [String]?
+    var placeOffices: [String]?
+    var placeNames: [String]?
+    var nameParticles: [String]?
+    var birthWords: [String]?
+    var listConjunctions: [String]?
+    var givenNames: [String]?
+    var nameSuffixes: [String]?
+    var nameStopWords: [String]?
+    var placePrepositions: [String]?
+    var placeAdminNouns: [String]?
+    // MARK: numbers, dates, references
+    var indefiniteArticles: [String]?
+    var fractionWords: [String: [Int]]?
+    var timeOfDayWords: [String]?
+    var durationMarkers: [String]?
+    var numberRangeWords: [String]?
+    var thousandsConnectors: [String]?
+    var arabicFractionMark: String?
+    var referenceYearConnectors: [String]?
+    var gregorianMarkers: [String]?
+    var hijriMarkers: [String]?
+    var dayMonthConnectors: [String]?
+    var standaloneReferences: [String: String]?
+    var referenceTitleHeads: [String: String]?
+    var draftWords: [String]?
+    var headlineMaxWords: Int?
+    var yearStyleTypes: [String: String]?
+    var rangeOpeners: [String]?
+    var collectiveWords: [String]?
+    var yearPrepositions: [String]?
+    var monthAloneCues: [String]?
+    var dateRangeFillers: [String]?
+    var startingWords: [String]?
+    var namedTypes: [String]?
+    var ageSuffixes: [String]?
+    var sentenceWords: [String]?
+    var yearNameWords: [String]?
 }
 
 /// A set of token phrases with values, matched at a token position (longest first).
@@ -146,6 +199,39 @@ final class LanguageProfile: Sendable {
     let abbreviations: Set<String>
     /// Every word of every lexicon, as written and lower-cased.
     let vocab: Set<String>
+    // MARK: people and entities
+    let entities: EntityLexicon
+    // MARK: numbers, dates, references
+    let indefiniteArticles: Set<String>
+    let fractionWords: PhraseSet<[Int]>
+    let timeOfDayWords: PhraseSet<Bool>
+    let durationMarkers: Set<String>
+    let numberRangeWords: Set<String>
+    let thousandsConnectors: Set<String>
+    let arabicFractionMark: String?
+    let referenceYearConnectors: PhraseSet<Bool>
+    let gregorianMarkers: Set<String>
+    let hijriMarkers: Set<String>
+    let dayMonthConnectors: Set<String>
+    let standaloneReferences: PhraseSet<String>
+    let referenceTitleHeads: [String: String]
+    let draftWords: PhraseSet<Bool>
+    let headlineMaxWords: Int
+    let yearStyleTypes: [String: String]
+    let rangeOpeners: Set<String>
+    let collectiveWords: PhraseSet<Bool>
+    let yearPrepositions: Set<String>
+    let monthAloneCues: Set<String>
+    let dateRangeFillers: Set<String>
+    let startingWords: Set<String>
+    let namedTypes: Set<String>
+    let ageSuffixes: [String]
+    let sentenceWords: Set<String>
+    let yearNameWords: Set<String>
+    /// Single-word cardinal numbers, lower-cased (to read "four-year-old").
+    let cardinalWordMap: [String: Int]
+    /// Single-word month names, lower-cased (to read "end-September", "mid-February").
+    let monthWords: [String: Int]
 
     init(_ d: LanguageData) {
         code = d.code
@@ -208,7 +294,62 @@ final class LanguageProfile: Sendable {
         clauseStops = PhraseSet((d.clauseStops ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
         quoteMaxLength = d.quoteMaxLength ?? 80
         abbreviations = Set((d.sentenceAbbreviations ?? []).map { String($0.dropLast()).lowercased() })
+        // MARK: numbers, dates, references
+        indefiniteArticles = Set((d.indefiniteArticles ?? []).map { $0.lowercased() })
+        fractionWords = PhraseSet((d.fractionWords ?? [:]).filter { $0.value.count == 2 }.map { ($0.key, $0.value) }, caseSensitive: false, tokenizer: tk)
+        timeOfDayWords = PhraseSet((d.timeOfDayWords ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
+        durationMarkers = Set((d.durationMarkers ?? []).map { $0.lowercased() })
+        numberRangeWords = Set((d.numberRangeWords ?? []).map { $0.lowercased() })
+        thousandsConnectors = Set(d.thousandsConnectors ?? [])
+        arabicFractionMark = d.arabicFractionMark
+        referenceYearConnectors = PhraseSet((d.referenceYearConnectors ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
+        gregorianMarkers = Set(d.gregorianMarkers ?? [])
+        hijriMarkers = Set(d.hijriMarkers ?? [])
+        dayMonthConnectors = Set((d.dayMonthConnectors ?? []).map { $0.lowercased() })
+        standaloneReferences = PhraseSet((d.standaloneReferences ?? [:]).map { ($0.key, $0.value) }, caseSensitive: true, tokenizer: tk)
+        referenceTitleHeads = d.referenceTitleHeads ?? [:]
+        draftWords = PhraseSet((d.draftWords ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
+        headlineMaxWords = d.headlineMaxWords ?? 0
+        yearStyleTypes = d.yearStyleTypes ?? [:]
+        rangeOpeners = Set((d.rangeOpeners ?? []).map { $0.lowercased() })
+        yearPrepositions = Set((d.yearPrepositions ?? []).map { $0.lowercased() })
+        monthAloneCues = Set((d.monthAloneCues ?? []).map { $0.lowercased() })
+        dateRangeFillers = Set((d.dateRangeFillers ?? []).map { $0.lowercased() })
+        namedTypes = Set(d.namedTypes ?? [])
+        ageSuffixes = (d.ageSuffixes ?? []).map { $0.lowercased() }
+        yearNameWords = Set(d.yearNameWords ?? [])
+        sentenceWords = Set((d.sentenceWords ?? []).map { $0.lowercased() })
+        var cm: [String: Int] = [:]
+        for (k, v) in d.cardinalWords ?? [:] where !k.contains(" ") { cm[k.lowercased()] = v }
+        cardinalWordMap = cm
+        startingWords = Set((d.startingWords ?? []).map { $0.lowercased() })
+        var mw: [String: Int] = [:]
+        for (k, v) in d.months ?? [:] where !k.contains(" ") { mw[k.lowercased()] = v }
+        monthWords = mw
+        collectiveWords = PhraseSet((d.collectiveWords ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
         var all: [String] = []
+        all += d.indefiniteArticles ?? []
+        all += (d.fractionWords ?? [:]).keys
+        all += d.timeOfDayWords ?? []
+        all += d.durationMarkers ?? []
+        all += d.numberRangeWords ?? []
+        all += d.thousandsConnectors ?? []
+        if let m = d.arabicFractionMark { all.append(m) }
+        all += d.referenceYearConnectors ?? []
+        all += d.gregorianMarkers ?? []
+        all += d.hijriMarkers ?? []
+        all += d.dayMonthConnectors ?? []
+        all += (d.standaloneReferences ?? [:]).keys
+        all += (d.referenceTitleHeads ?? [:]).keys
+        all += d.draftWords ?? []
+        all += d.rangeOpeners ?? []
+        all += d.sentenceWords ?? []
+        all += d.yearNameWords ?? []
+        all += d.collectiveWords ?? []
+        all += d.yearPrepositions ?? []
+        all += d.monthAloneCues ?? []
+        all += d.dateRangeFillers ?? []
+        all += d.startingWords ?? []
         all += d.stopwords ?? []
         all += d.boilerplate ?? []
         for (k, v) in d.ranks ?? [:] { all += [k, v] }
@@ -249,6 +390,7 @@ final class LanguageProfile: Sendable {
             for t in tk.tokenize(Array(phrase.unicodeScalars)) { v.insert(t.text); v.insert(t.lower) }
         }
         vocab = v
+        entities = EntityLexicon(d, tokenizer: tk)
     }
 
     /// Marks which tokens can match a lexicon at all.

@@ -73,23 +73,300 @@ extension Doc {
     }
 
     private func isSkippable(_ i: Int) -> Bool {
-        if used[i] || quoted[i] { return true }
+        if used[i] || (quoted[i] && !quotedQuantity(i)) { return true }
         if i + 2 < n, adjacent(i, i + 1), toks[i + 1].text == ":", toks[i + 2].kind == .number, adjacent(i + 1, i + 2) { return true }
         if i >= 2, adjacent(i - 1, i), toks[i - 1].text == ":", toks[i - 2].kind == .number { return true }
         if i > 0, adjacent(i - 1, i) {
             let pt = toks[i - 1]
             if pt.kind == .word && !(p.isArabicScript && Doc.arabicPrefixes.contains(pt.text)) { return true }
-            if Doc.dashes.contains(pt.text), i > 1, adjacent(i - 2, i - 1), toks[i - 2].kind != .punct { return true }
+            if Doc.dashes.contains(pt.text) || pt.text == "+", i > 1, adjacent(i - 2, i - 1), toks[i - 2].kind != .punct { return true }
         }
-        if p.identifierPrefixes.matchEnding(toks, before: i) != nil || p.numberMarkers.matchEnding(toks, before: i) != nil { return true }
+        if isIdentifierNumber(i) { return true }
+        // "2022/23", "223(1)": parts of a code or a financial year
+        if i >= 2, adjacent(i - 1, i), toks[i - 1].text == "/", adjacent(i - 2, i - 1), toks[i - 2].kind == .number { return true }
+        if i + 1 < n, adjacent(i, i + 1), toks[i + 1].text == "(" { return true }
+        // a number right after a capitalised name inside a sentence is part of the name ("Task Force 2", "Route 1")
+        if !p.isArabicScript, i > 1, toks[i - 1].kind == .word, isCap(i - 1), !toks[i - 1].known, sameSentence(i - 2, i),
+           toks[i - 2].kind == .word, !toks[i - 1].paragraphBefore { return true }
         // ranges "5-10"
         if i + 2 < n, Doc.dashes.contains(toks[i + 1].text), toks[i + 2].kind == .number { return true }
         if i >= 2, Doc.dashes.contains(toks[i - 1].text), toks[i - 2].kind == .number { return true }
         return false
     }
 
+    /// End of a headline line (a short first paragraph without a sentence end, followed by more text); its numbers are
+    /// not metrics (the body repeats them).
+    func headlineEnd() -> Int {
+        guard p.headlineMaxWords > 0, n > 0 else { return 0 }
+        var k = 1
+        while k < n, !toks[k].paragraphBefore { k += 1 }
+        guard k < n, k <= p.headlineMaxWords else { return 0 }
+        if toks[k - 1].kind == .punct, Doc.enders.contains(toks[k - 1].text) || toks[k - 1].text == ":" { return 0 }
+        return k
+    }
+
+    /// The unit of a number word or bare number: a known unit right after, else a lower-case noun phrase.
+    private func isMeasureUnit(_ u: String?) -> Bool {
+        guard let u else { return false }
+        return ["kg", "g", "tons", "litres", "km", "hectares"].contains(u)
+    }
+
+    /// A time-unit quantity that names a period ("the first 6 months", "in more than 30 years", "les 10 derniers mois").
+    private func isDuration(start: Int, end e: Int, unit: String?) -> Bool {
+        if start + 1 < e, p.has(p.durationMarkers, toks[start + 1]), start > 0, p.has(p.durationMarkers, toks[start - 1]) { return true }
+        guard let u = unit, Doc.timeUnits.contains(u) || u == "hours" else { return false }
+        // "jailed for 10 years": a prison term is a quantity
+        var w = start - 1
+        while w >= 0, w >= start - 5, sameSentence(w, start) { if p.has(p.sentenceWords, toks[w]) { return false }; w -= 1 }
+        var k = start - 1
+        if let ap = p.approximators.matchEnding(toks, before: start) { k = ap.start - 1 }
+        if k >= 0, sameSentence(k, start), p.has(p.durationMarkers, toks[k]) { return true }
+        if k >= 0, p.ordinalWords.match(toks, at: k) != nil || p.rankPrefixes.match(toks, at: k) != nil { return true }
+        // "les 10 derniers mois", "the 24 months to March"
+        if start + 1 < e, p.has(p.durationMarkers, toks[start + 1]) { return true }
+        if e < n, Doc.rangeTo.contains(toks[e].lower) || p.months.match(toks, at: e) != nil { return true }
+        return false
+    }
+
+    /// "4 à 6 %", "5-10 percent", "بين 5 و10": the index of the upper bound when token `i` opens a range.
+    private func rangeUpper(_ i: Int) -> Int? {
+        guard i + 2 < n, toks[i + 2].kind == .number, sameSentence(i, i + 2) else { return nil }
+        let c = toks[i + 1]
+        if c.kind == .punct {
+            guard Doc.dashes.contains(c.text), adjacent(i, i + 1) || !c.spaceBefore == !toks[i + 2].spaceBefore else { return nil }
+            return i + 2
+        }
+        guard p.has(p.numberRangeWords, c) else { return nil }
+        let opened = i > 0 && (p.has(p.rangeOpeners, toks[i - 1]) || (i > 1 && toks[i - 1].lower == "le" && p.has(p.rangeOpeners, toks[i - 2])))
+        if Doc.rangeTo.contains(c.lower) || c.lower == "au" || c.lower == "à" { return i + 2 }
+        return opened ? i + 2 : nil
+    }
+
+
+    struct NumberRead {
+        var kind: MetricKind
+        var value: Double
+        var den: Double?
+        var unit: String?
+        var dir: String?
+        var start: Int
+        var end: Int
+        var scale: Double = 1
+        var skipTo: Int = -1
+    }
+
+    /// A number named by an identifier word ("section 72", "levels 2, 3 and 4", "section 72 (2)").
+    func isIdentifierNumber(_ i: Int, depth: Int = 0) -> Bool {
+        guard i >= 0, i < n, toks[i].kind == .number, depth < 6 else { return false }
+        if p.identifierPrefixes.matchEnding(toks, before: i) != nil || p.numberMarkers.matchEnding(toks, before: i) != nil { return true }
+        guard i >= 2 else { return false }
+        let c = toks[i - 1]
+        if c.text == "," || p.has(p.numberRangeWords, c), toks[i - 2].kind == .number { return isIdentifierNumber(i - 2, depth: depth + 1) }
+        // "section 72 (2)": a sub-number in brackets
+        if c.text == "(", adjacent(i - 1, i), toks[i - 2].kind == .number { return isIdentifierNumber(i - 2, depth: depth + 1) }
+        return false
+    }
+
+    /// "5-10" inside a code ("Decree 12-2020") or a phone number: not a range of quantities.
+    private func isSkippableRange(_ i: Int) -> Bool {
+        if quoted[i] { return true }
+        if i > 0, adjacent(i - 1, i), toks[i - 1].kind == .word || toks[i - 1].text == "/" { return true }
+        if p.identifierPrefixes.matchEnding(toks, before: i) != nil || p.numberMarkers.matchEnding(toks, before: i) != nil { return true }
+        return false
+    }
+
+    /// The value of the number at `i` with its scale word, Arabic thousands conjunction ("442 ألفا و882") and Arabic
+    /// decimal form ("530ر6"), followed by its percent sign, currency or unit. nil: not a quantity.
+    func numberMetric(_ i: Int, headEnd: Int) -> NumberRead? {
+        var value = toks[i].value
+        var start = i
+        var e = i + 1
+        var kind = MetricKind.count
+        var den: Double?
+        var unit: String?
+        var scale = 1.0
+        // Arabic decimal "530ر6" = 6.530 (fraction digits, the letter ر, integer digits)
+        if let mark = p.arabicFractionMark, e + 1 < n, adjacent(i, e), toks[e].text == mark, adjacent(e, e + 1), toks[e + 1].kind == .number,
+           !toks[i].formatted, !toks[e + 1].formatted {
+            let digits = toks[i].text.unicodeScalars.count
+            var f = 1.0
+            for _ in 0..<digits { f *= 10 }
+            value = toks[e + 1].value + toks[i].value / f
+            value = (value * f).rounded() / f
+            e += 2
+        }
+        // a unit, percent or scale glued to the number: "17.6per cent", "5bn", "10kg"
+        if e < n, adjacent(e - 1, e), toks[e].kind == .word {
+            let glued = p.percentWords.match(toks, at: e) != nil || p.scaleWords.match(toks, at: e) != nil
+                || (toks[e].known && p.units[toks[e].lower] != nil) || p.currencies.match(toks, at: e) != nil
+            if !glued {
+                // ordinal "8th": a rank only in a ranking context; otherwise a name ("13th Party Congress")
+                guard p.has(p.ordinalSuffixes, toks[e]) else { return nil }
+                e += 1
+                var ctx = false
+                var k = i - 1
+                while k >= 0, k >= i - 3, sameSentence(k, i) { if p.rankVerbs.match(toks, at: k) != nil { ctx = true }; k -= 1 }
+                if let o = p.outOf.match(toks, at: e), o.end < n, toks[o.end].kind == .number {
+                    ctx = true
+                    den = toks[o.end].value
+                    e = o.end + 1
+                    if let np = nounPhrase(from: e) { unit = np.unit; e = np.end }
+                }
+                guard ctx else { return NumberRead(kind: .rank, value: 0, start: i, end: e, skipTo: e) }
+                return NumberRead(kind: .rank, value: value, den: den, unit: unit, start: i, end: e)
+            }
+        }
+        if yearValue(i) != nil {
+            guard e < n, toks[e].kind == .word, (toks[e].known ? p.units[toks[e].lower] : nil) != nil, (toks[e].known ? p.units[toks[e].lower] : nil) != "years" else { return nil }
+        }
+        // ratio a/b
+        if e + 1 < n, toks[e].text == "/", adjacent(i, e), adjacent(e, e + 1), toks[e + 1].kind == .number {
+            den = toks[e + 1].value
+            kind = .ratio
+            e += 2
+        }
+        if let s = p.scaleWords.match(toks, at: e), sameSentence(i, e) {
+            value *= s.value
+            scale = s.value
+            e = s.end
+            // "442 ألفا و882", "354 ألفا، و840"
+            var k = e
+            if k < n, toks[k].kind == .punct, toks[k].text == "\u{060C}" || toks[k].text == "," { k += 1 }
+            if k + 1 < n, toks[k].kind == .word, p.thousandsConnectors.contains(toks[k].text), adjacent(k, k + 1),
+               toks[k + 1].kind == .number, toks[k + 1].value < s.value, !toks[k + 1].formatted {
+                value += toks[k + 1].value
+                e = k + 2
+            }
+            // "5 milliards de dongs", "millions of dollars"
+            if e + 1 < n, toks[e].lower == "de" || toks[e].lower == "of" || toks[e].lower == "d'", p.currencies.match(toks, at: e + 1) != nil { e += 1 }
+        }
+        var f = e
+        // "(5) أسلحة بيضاء": a count in brackets before its noun
+        if f < n, toks[f].text == ")", i > 0, toks[i - 1].text == "(", adjacent(e - 1, f) { f += 1 }
+        if e < n, toks[e].kind == .punct, Doc.percentSigns.contains(toks[e].text), !toks[e].paragraphBefore, kind != .ratio {
+            kind = .percent; unit = "percent"; e += 1
+        } else if kind != .ratio, let pw = p.percentWords.match(toks, at: e) {
+            kind = .percent; unit = "percent"; e = pw.end
+        } else if let c = p.currencies.match(toks, at: e), sameSentence(i, e) {
+            kind = .money; unit = c.value; e = c.end
+        } else if let c = p.currencies.matchEnding(toks, before: i), sameSentence(c.start, i), kind != .ratio {
+            kind = .money; unit = c.value; start = c.start
+        } else if kind != .ratio, e < n, toks[e].kind == .word, p.has(p.placeUnits, toks[e]) {
+            let d = directionBefore(i)
+            guard d.change else { return nil }
+            e += 1
+            if let at = d.at, at >= i - 3, !used[at] { start = at }
+            return NumberRead(kind: .changeInRank, value: value, unit: "places", dir: d.dir, start: start, end: e)
+        } else if let tw = p.timeOfDayWords.match(toks, at: e) {
+            return NumberRead(kind: .count, value: 0, start: i, end: tw.end, skipTo: tw.end)
+        } else if let np = nounPhrase(from: f), !(p.has(p.durationMarkers, toks[f]) && !(i > 0 && p.has(p.durationMarkers, toks[i - 1]))) {
+            // ("9,556 last year": the noun phrase is a time adverbial, not the unit)
+            unit = np.unit
+            e = np.end
+            // things counted one by one are whole: a 3-digit "fraction" after a dot or comma was a thousands group
+            if toks[i].formatted, toks[f].known, let u = p.units[toks[f].lower], !isMeasureUnit(u), !Doc.timeUnits.contains(u),
+               let frac = fractionDigits(i), frac == 3, value == toks[i].value {
+                value = (value * 1000).rounded()
+            }
+        }
+        // "17 out of 24 communes", "13 out of the 17 categories", "X من أصل Y": a ratio when Y counts the same things
+        if kind == .count, den == nil, let o = p.outOf.match(toks, at: e), sameSentence(i, o.end) {
+            var k = o.end
+            if k < n, toks[k].kind == .word, p.has(p.stopwords, toks[k]) { k += 1 }
+            if k < n, toks[k].kind == .number, !used[k], yearValue(k) == nil, !(k + 1 < n && adjacent(k, k + 1) && toks[k + 1].kind == .word) {
+                let np = nounPhrase(from: k + 1)
+                if unit == nil || np == nil || np?.unit == unit {
+                    return NumberRead(kind: .ratio, value: value, den: toks[k].value, unit: unit ?? np?.unit, start: start, end: np?.end ?? k + 1, scale: scale)
+                }
+            }
+        }
+        return NumberRead(kind: kind, value: value, den: den, unit: unit, start: start, end: e, scale: scale)
+    }
+
+    private func ageAt(_ i: Int) -> (value: Double, end: Int)? {
+        if toks[i].kind == .word, toks[i].lower.contains("-") {
+            let l = toks[i].lower
+            for suf in p.ageSuffixes where l.hasSuffix("-" + suf) {
+                if let v = p.cardinalWordMap[String(l.dropLast(suf.count + 1))] { return (Double(v), i + 1) }
+            }
+            return nil
+        }
+        if toks[i].kind == .number, i + 2 < n, adjacent(i, i + 1), toks[i + 1].text == "-", adjacent(i + 1, i + 2),
+           toks[i + 2].kind == .word, p.ageSuffixes.contains(toks[i + 2].lower) {
+            return (toks[i].value, i + 3)
+        }
+        return nil
+    }
+
+    /// Digits after the decimal mark of number token `i` (nil: none).
+    private func fractionDigits(_ i: Int) -> Int? {
+        let sc = Array(toks[i].text.unicodeScalars)
+        guard let last = sc.lastIndex(where: { !Scalars.isDigit($0) }) else { return nil }
+        let digits = sc.count - last - 1
+        let v = toks[i].value
+        return v == v.rounded() ? nil : digits
+    }
+
+    /// A number with no unit is a quantity unless it looks like a list marker, a time or a code.
+    private func bareNumberIsMetric(_ i: Int, end e: Int) -> Bool {
+        // "01 23 45 67": digits groups side by side (a telephone number), never two quantities in prose
+        if i > 0, toks[i - 1].kind == .number, sameSentence(i - 1, i), !toks[i].paragraphBefore { return false }
+        if e < n, toks[e].kind == .number, sameSentence(i, e), !toks[e].paragraphBefore { return false }
+        // "01 23 45", "08": a leading zero writes a code or a telephone number, not a quantity
+        if !toks[i].formatted, toks[i].intDigits >= 2, let f = toks[i].text.unicodeScalars.first, Scalars.digitValue(f) == 0 { return false }
+        // list markers "1." / "2)" opening a paragraph
+        if i == 0 || toks[i].paragraphBefore, i + 1 < n, toks[i + 1].text == "." || toks[i + 1].text == ")" { return false }
+        // "at 5", "à 17 h": clock times
+        if e < n, p.timeOfDayWords.match(toks, at: e) != nil { return false }
+        // glued to a following word or punctuation that is not a sentence mark ("3G", "19-year")
+        if e < n, adjacent(e - 1, e), toks[e].kind == .word { return false }
+        return true
+    }
+
+    /// "three per cent", "trois sacs", "Quatre individus", "اربعة احداث": a number written as a word.
+    private func numberWordMetric(_ i: Int, _ v: Int, _ e0: Int) -> (kind: MetricKind, value: Double, unit: String?, start: Int, end: Int)? {
+        guard e0 < n, sameSentence(i, e0), !toks[e0].paragraphBefore, i >= 0 else { return nil }
+        var value = Double(v)
+        var e = e0
+        if let s = p.scaleWords.match(toks, at: e) { value *= s.value; e = s.end }
+        var kind = MetricKind.count
+        var unit: String?
+        if let pw = p.percentWords.match(toks, at: e) {
+            kind = .percent; unit = "percent"; e = pw.end
+        } else {
+            var f = e
+            // "une vingtaine d'années", "a dozen of"
+            if e0 - i >= 1, f < n, toks[f].lower == "d'" || toks[f].lower == "de" || toks[f].lower == "of", p.cardinalWords.match(toks, at: i).map({ $0.end - i >= 2 }) == true { f += 1 }
+            guard let np = nounPhrase(from: f) else { return nil }
+            let known = toks[f].known && p.units[toks[f].lower] != nil
+            if p.isArabicScript && !known { return nil }
+            unit = np.unit
+            e = np.end
+        }
+        if e0 - i == 1, p.has(p.indefiniteArticles, toks[i]), !isMeasureUnit(unit) { return nil }
+        // "at all three levels": a known set, not a reported quantity
+        if p.collectiveWords.matchEnding(toks, before: i) != nil { return nil }
+        if kind == .count, isDuration(start: i, end: e, unit: unit) { return nil }
+        if kind == .count, let u = unit, Doc.timeUnits.contains(u), !(i > 0 && p.approximators.matchEnding(toks, before: i) != nil) {
+            // "une vingtaine d'années" (an age) stays; "two years" alone is a duration
+            if e0 - i < 2 { return nil }
+        }
+        var start = i
+        if let ap = p.approximators.matchEnding(toks, before: start), !used[ap.start] { start = ap.start }
+        return (kind, value, unit, start, e)
+    }
+
+    func quotedQuantity(_ i: Int) -> Bool {
+        var e = i + 1
+        if let s = p.scaleWords.match(toks, at: e) { e = s.end }
+        guard e < n else { return false }
+        if Doc.percentSigns.contains(toks[e].text) || p.percentWords.match(toks, at: e) != nil || p.currencies.match(toks, at: e) != nil { return true }
+        return toks[e].kind == .word && toks[e].known && p.units[toks[e].lower] != nil
+    }
+
     mutating func extractMetrics() -> [Metric] {
         var out: [Metric] = []
+        let headEnd = headlineEnd()
         func add(_ kind: MetricKind, _ v: Double, _ den: Double?, _ unit: String?, _ dir: String?, _ a: Int, _ b: Int) {
             guard a < b, b <= n else { return }
             let start = toks[a].start, end = toks[b - 1].end
@@ -97,9 +374,11 @@ extension Doc {
                               subject: clauseSubject(a, b), offset: start, length: end - start, sentence: sentenceText(of: a)))
             for k in a..<b { used[k] = true }
         }
-        var i = 0
+        var i = headEnd
         while i < n {
-            if used[i] || quoted[i] { i += 1; continue }
+            if used[i] { i += 1; continue }
+            // a short quotation is a motto ("3 just, 4 clear") unless its number carries a known unit ("«13 sacs de 100 kg»")
+            if quoted[i], !(toks[i].kind == .number && quotedQuantity(i)) { i += 1; continue }
             // "ranked eighth", Arabic "المرتبة الثامنة من بين 63 مقاطعة"
             if let rv = p.rankVerbs.match(toks, at: i), let ow = p.ordinalWords.match(toks, at: rv.end), !used[rv.end] {
                 var e = ow.end
@@ -115,91 +394,89 @@ extension Doc {
                 continue
             }
             if toks[i].kind == .word, p.numberWordsAreMetrics, let cw = p.cardinalWords.match(toks, at: i), i > 0,
+               !(cw.end < n && toks[cw.end].known && p.units[toks[cw.end].lower] != nil && !(toks[i - 1].known && p.units[toks[i - 1].lower] != nil)),
                toks[i - 1].kind == .word, !used[i - 1], sameSentence(i - 1, i),
                !p.has(p.stopwords, toks[i - 1]), p.cardinalWords.match(toks, at: i - 1) == nil,
                p.ordinalWords.match(toks, at: i - 1) == nil, p.rankVerbs.match(toks, at: i - 1) == nil,
                (toks[i - 1].known ? p.units[toks[i - 1].lower] : nil) != nil || !(cw.end < n && (p.outOf.match(toks, at: cw.end) != nil || p.has(p.stopwords, toks[cw.end]))) {
                 let l = toks[i - 1].lower
+                if p.ordinalWords.match(toks, at: cw.end) != nil { i = cw.end; continue }
                 let dir = directionBefore(i - 1).dir
                 add(.count, Double(cw.value), nil, p.units[l] ?? l, dir, i - 1, cw.end)
                 i = cw.end
                 continue
             }
-            guard toks[i].kind == .number, toks[i].intDigits <= 18, !isSkippable(i) else { i += 1; continue }
-            var value = toks[i].value
-            var start = i
-            var e = i + 1
-            var kind = MetricKind.count
-            var den: Double?
-            var unit: String?
-            // ordinal "8th": a rank only in a ranking context; otherwise a name ("13th Party Congress")
-            if e < n, adjacent(i, e), toks[e].kind == .word {
-                guard p.has(p.ordinalSuffixes, toks[e]) else { i += 1; continue }
-                e += 1
-                var ctx = false
-                var k = i - 1
-                while k >= 0, k >= i - 3, sameSentence(k, i) { if p.rankVerbs.match(toks, at: k) != nil { ctx = true }; k -= 1 }
-                if let o = p.outOf.match(toks, at: e), o.end < n, toks[o.end].kind == .number {
-                    ctx = true
-                    den = toks[o.end].value
-                    e = o.end + 1
-                    if let np = nounPhrase(from: e) { unit = np.unit; e = np.end }
+            // ages: "four-year-old", "4-year-old"
+            if !p.ageSuffixes.isEmpty, let age = ageAt(i) {
+                add(.count, age.value, nil, "years (age)", nil, i, age.end)
+                i = age.end
+                continue
+            }
+            // fractions of the same things: "two thirds of the crimes", "la moitié des homicides", "ثلثي الجرائم"
+            if toks[i].kind == .word, let fw = p.fractionWords.match(toks, at: i), fw.end < n, sameSentence(i, fw.end),
+               !(i > 0 && (p.ordinalWords.match(toks, at: i - 1) != nil || p.rankPrefixes.match(toks, at: i - 1) != nil)) {
+                var f = fw.end
+                while f < n, f < fw.end + 2, p.outOf.match(toks, at: f) != nil || (p.has(p.stopwords, toks[f]) && !p.has(p.indefiniteArticles, toks[f])) { f += 1 }
+                if f < n, toks[f].kind == .word, p.months.match(toks, at: f) == nil, let np = nounPhrase(from: f),
+                   !(Doc.timeUnits.contains(np.unit) || np.unit == "hours") {
+                    add(.ratio, Double(fw.value[0]), Double(fw.value[1]), np.unit, nil, i, fw.end)
+                    i = fw.end
+                    continue
                 }
-                guard ctx else { i = e; continue }
-                add(.rank, value, den, unit, nil, i, e)
-                i = e
+            }
+            // number words: "three per cent", "deux camions", "اربعة احداث", "une vingtaine d'années"
+            if toks[i].kind == .word, let cw = p.cardinalWords.match(toks, at: i), !(i > 0 && used[i - 1]),
+               let r = numberWordMetric(i, cw.value, cw.end) {
+                add(r.kind, r.value, nil, r.unit, r.kind == .percent || r.kind == .count ? directionBefore(r.start).dir : nil, r.start, r.end)
+                i = r.end
                 continue
             }
-            if yearValue(i) != nil {
-                guard e < n, toks[e].kind == .word, (toks[e].known ? p.units[toks[e].lower] : nil) != nil, (toks[e].known ? p.units[toks[e].lower] : nil) != "years" else { i += 1; continue }
+            guard toks[i].kind == .number, toks[i].intDigits <= 18 else { i += 1; continue }
+            // signed change "+3,3%", "-18 %": magnitude with its direction
+            var sign: String?
+            if i > 0, adjacent(i - 1, i), toks[i - 1].text == "+" || toks[i - 1].text == "-" || toks[i - 1].text == "\u{2212}",
+               i == 1 || !adjacent(i - 2, i - 1) {
+                sign = toks[i - 1].text == "+" ? "increase" : "decrease"
             }
-            // ratio a/b
-            if e + 1 < n, toks[e].text == "/", adjacent(i, e), adjacent(e, e + 1), toks[e + 1].kind == .number {
-                den = toks[e + 1].value
-                kind = .ratio
-                e += 2
-            }
-            if let s = p.scaleWords.match(toks, at: e), sameSentence(i, e) {
-                value *= s.value
-                e = s.end
-                // "5 milliards de dongs", "millions of dollars"
-                if e + 1 < n, toks[e].lower == "de" || toks[e].lower == "of" || toks[e].lower == "d'", p.currencies.match(toks, at: e + 1) != nil { e += 1 }
-            }
-            if e < n, toks[e].kind == .punct, Doc.percentSigns.contains(toks[e].text), !toks[e].paragraphBefore, kind != .ratio {
-                kind = .percent; unit = "percent"; e += 1
-            } else if kind != .ratio, let pw = p.percentWords.match(toks, at: e) {
-                kind = .percent; unit = "percent"; e = pw.end
-            } else if let c = p.currencies.match(toks, at: e), sameSentence(i, e) {
-                kind = .money; unit = c.value; e = c.end
-            } else if let c = p.currencies.matchEnding(toks, before: i), sameSentence(c.start, i), kind != .ratio {
-                kind = .money; unit = c.value; start = c.start
-            } else if kind != .ratio, e < n, toks[e].kind == .word, p.has(p.placeUnits, toks[e]) {
-                let d = directionBefore(i)
-                guard d.change else { i += 1; continue }
-                kind = .changeInRank
-                unit = "places"
-                e += 1
-                if let at = d.at, at >= i - 3, !used[at] { start = at }
-                add(kind, value, nil, unit, d.dir, start, e)
-                i = e
+            // ranges: two entries on one span, the lower bound takes the upper bound's kind and unit
+            if let up = rangeUpper(i), !used[up], !isSkippableRange(i), yearValue(i) == nil || yearValue(up) == nil,
+               let hi = numberMetric(up, headEnd: headEnd), hi.kind == .percent || hi.kind == .money || hi.unit != nil {
+                var lo = toks[i].value
+                if hi.scale > 1, p.scaleWords.match(toks, at: i + 1) == nil { lo *= hi.scale }
+                var start = i
+                if let ap = p.approximators.matchEnding(toks, before: start), !used[ap.start] { start = ap.start }
+                if start > 0, p.has(p.rangeOpeners, toks[start - 1]), !used[start - 1] { start -= 1 }
+                let dir = directionBefore(start).dir
+                add(hi.kind, lo, nil, hi.unit, dir, start, hi.end)
+                out[out.count - 1].text = slice(toks[start].start, toks[hi.end - 1].end)
+                add(hi.kind, hi.value, nil, hi.unit, dir, start, hi.end)
+                i = hi.end
                 continue
-            } else if let np = nounPhrase(from: e) {
-                unit = np.unit
-                e = np.end
-            } else if kind != .ratio {
-                i += 1
+            }
+            guard !isSkippable(i) else { i += 1; continue }
+            guard let m = numberMetric(i, headEnd: headEnd) else { i += 1; continue }
+            if m.skipTo > i { i = m.skipTo; continue }
+            var start = m.start
+            var kind = m.kind
+            let unit = m.unit
+            if kind == .changeInRank {
+                add(kind, m.value, nil, unit, m.dir, start, m.end)
+                i = m.end
                 continue
             }
             if kind == .count, let rp = p.rankPrefixes.matchEnding(toks, before: i) {
                 // "the first 6 months": a period's name, not a quantity
-                if let u = unit, Doc.timeUnits.contains(u) { i = e; continue }
+                if let u = unit, Doc.timeUnits.contains(u) { i = m.end; continue }
                 kind = .rank
                 start = rp.start
             }
+            if kind == .count, isDuration(start: i, end: m.end, unit: unit) { i = m.end; continue }
+            if sign != nil, start == i { start = i - 1 }
             if let ap = p.approximators.matchEnding(toks, before: start), !used[ap.start] { start = ap.start }
-            let dir = (kind == .rank || kind == .ratio) ? nil : directionBefore(start).dir
-            add(kind, value, den, unit, dir, start, e)
-            i = e
+            if kind == .count, unit == nil, start == i, !bareNumberIsMetric(i, end: m.end) { i = m.end; continue }
+            let dir = (kind == .rank || kind == .ratio) ? nil : (sign ?? directionBefore(start).dir)
+            add(kind, m.value, m.den, unit, dir, start, m.end)
+            i = m.end
         }
         return out
     }

@@ -60,6 +60,41 @@ public struct Person: Sendable, Equatable {
     }
 }
 
+/// One distinct organization (government body, ministry, police force, court, party, committee, company,
+/// agency), its variants and acronym merged.
+public struct Organization: Sendable, Equatable {
+    /// The name in its fullest form as written in the document.
+    public var name: String
+    /// How many times the organization is mentioned (any of its variants).
+    public var mentions: Int
+    /// Unicode scalar offset of the first mention.
+    public var firstOffset: Int
+
+    /// Creates an organization.
+    public init(name: String, mentions: Int, firstOffset: Int) {
+        self.name = name
+        self.mentions = mentions
+        self.firstOffset = firstOffset
+    }
+}
+
+/// One distinct place (country, region, province, city, district, commune, village).
+public struct Place: Sendable, Equatable {
+    /// The name as written, without its place noun ("Lang Son" for "Lang Son province").
+    public var name: String
+    /// How many times the place is mentioned.
+    public var mentions: Int
+    /// Unicode scalar offset of the first mention.
+    public var firstOffset: Int
+
+    /// Creates a place.
+    public init(name: String, mentions: Int, firstOffset: Int) {
+        self.name = name
+        self.mentions = mentions
+        self.firstOffset = firstOffset
+    }
+}
+
 /// What a number measures.
 public enum MetricKind: String, Sendable, CaseIterable {
     case percent, count, ratio, money, rank
@@ -166,6 +201,10 @@ public struct Facts: Sendable, Equatable {
     public var references: [Reference]
     /// The language the facts were extracted with.
     public var language: String
+    /// Organizations (sorted by first offset).
+    public var organizations: [Organization] = []
+    /// Places (sorted by first offset).
+    public var places: [Place] = []
 
     /// Creates a facts value.
     public init(people: [Person] = [], metrics: [Metric] = [], dates: [DateMention] = [], references: [Reference] = [], language: String = "en") {
@@ -187,6 +226,10 @@ public struct ExtractOptions: Sendable, Equatable {
     public var dates: Bool
     /// Extract references.
     public var references: Bool
+    /// Extract organizations.
+    public var organizations: Bool
+    /// Extract places.
+    public var places: Bool
 
     /// Everything on.
     public init() {
@@ -194,13 +237,17 @@ public struct ExtractOptions: Sendable, Equatable {
         metrics = true
         dates = true
         references = true
+        organizations = true
+        places = true
     }
 
     /// Choose the kinds.
-    public init(people: Bool, metrics: Bool, dates: Bool, references: Bool) {
+    public init(people: Bool, metrics: Bool, dates: Bool, references: Bool, organizations: Bool = false, places: Bool = false) {
         self.people = people
         self.metrics = metrics
         self.dates = dates
         self.references = references
+        self.organizations = organizations
+        self.places = places
     }
 }

@@ -19,7 +19,11 @@ extension Doc {
         if p.isArabicScript {
             let s = t.text
             if s.hasPrefix("ال") || s.hasPrefix("وال") || s.hasPrefix("بال") || s.hasPrefix("لل") || s.hasPrefix("فال") || s.hasPrefix("كال") { return false }
-            if p.has(p.stopwords, t) || p.orgWords.contains(s) || p.has(p.officeWords, t) || p.has(p.placeNouns, t) { return false }
+            if p.entities.nameStopWords.contains(s) || s.unicodeScalars.contains(where: { (0x64B...0x64D).contains($0.value) }) { return false }
+            // "لشرطة", "بوزارة": an organization or place word with an attached preposition
+            let (b, cut) = arabicBase(i)
+            if cut > 0, p.orgWords.contains(b) || p.entities.orgHeads.contains(b) || p.officeWords.contains(b) || p.placeNouns.contains(b) || p.entities.placeBefore.contains(b) { return false }
+            if p.has(p.stopwords, t) || p.orgWords.contains(s) || p.has(p.officeWords, t) || p.has(p.placeNouns, t) || p.entities.orgHeads.contains(s) { return false }
             if s.hasPrefix("و"), s.count > 2 {
                 let rest = String(s.dropFirst())
                 if p.officeWords.contains(rest) || p.orgWords.contains(rest) || p.stopwords.contains(rest) || rest.hasPrefix("ال") { return false }
@@ -32,6 +36,7 @@ extension Doc {
         // An acronym ("LSO", "CATW", "ASEAN") names an organisation, never part of a person's name.
         if t.text.unicodeScalars.count >= 2, t.text.unicodeScalars.allSatisfy({ $0.properties.isUppercase }) { return false }
         if (t.knownExact && p.orgWords.contains(t.text)) || p.has(p.officeWords, t) || p.ranks.match(toks, at: i) != nil { return false }
+        if p.entities.orgHeads.contains(t.lower) { return false }
         if p.months.match(toks, at: i) != nil { return false }
         return true
     }
@@ -54,11 +59,17 @@ extension Doc {
         while k < n, k - i < 5 {
             if k > i && (!toks[k].spaceBefore || toks[k].paragraphBefore) { break }
             if nameTok(k) { last = k; k += 1; continue }
+            if p.isArabicScript, anchored, k > i, last == k - 1, arabicSurname(k) { last = k; k += 1; continue }
+            if k > i, last == k - 1, p.entities.nameParticles.contains(toks[k].lower), k + 1 < n, toks[k + 1].spaceBefore,
+               nameTok(k + 1) || (p.isArabicScript && arabicSurname(k + 1)) { k += 1; continue }
             if innerTok(k), (k > i || anchored), nameTok(k + 1) { k += 1; continue }
             break
         }
         guard last >= i else { return nil }
-        let end = last + 1
+        var end = last + 1
+        // "Rodolfo Azurin Jr."
+        if end < n, toks[end].spaceBefore, p.entities.nameSuffixes.contains(toks[end].text) { end += 1 }
+        if p.entities.nameSuffixes.contains(toks[end - 1].text), end < n, toks[end].text == ".", adjacent(end - 1, end) { end += 1 }
         guard end - i >= 2 else { return nil }
         // "Lao Cai Provincial Police", "Lao Cai province": a place modifier, not a person
         if end < n, toks[end].kind == .word, toks[end].spaceBefore {
@@ -68,8 +79,24 @@ extension Doc {
         return end
     }
 
+    /// An Arabic family name with the article: a nisba ("التركي") or after "عبد" / "أبو" / "بن" ("عبد الله").
+    private func arabicSurname(_ k: Int) -> Bool {
+        guard k < n, toks[k].kind == .word else { return false }
+        let t = toks[k].text
+        guard t.hasPrefix("ال"), !p.stopwords.contains(t), !p.vocab.contains(t), !p.officeWords.contains(t), !p.orgWords.contains(t),
+              !p.entities.orgHeads.contains(t), !t.unicodeScalars.contains(where: { (0x64B...0x64D).contains($0.value) }) else { return false }
+        if k > 0, p.entities.nameParticles.contains(toks[k - 1].text) { return true }
+        // a family name with the article ("التركي", "الدباش"), not a feminine noun or adjective ("الإقليمية")
+        return t.unicodeScalars.count >= 4 && !t.hasSuffix("ة") && !t.hasSuffix("ات")
+    }
+
     /// The office phrase (title) starting at `k`, ended by punctuation or a non-title word.
     private func titleSegment(_ k: Int) -> (String, Int)? {
+        titleSegmentChecked(k).flatMap { $0.personAhead ? nil : ($0.text, $0.end) }
+    }
+
+    /// The office phrase at `k`; `personAhead`: it stopped at a person's name, so it belongs to that person.
+    private func titleSegmentChecked(_ k: Int) -> (text: String, end: Int, personAhead: Bool)? {
         guard k < n, toks[k].kind == .word else { return nil }
         var hasOffice = p.offices.match(toks, at: k) != nil
         if !hasOffice {
@@ -81,6 +108,7 @@ extension Doc {
         var m = k
         var last = k
         var words = 0
+        var personAhead = false
         while m < n, words < p.titleMaxWords, sameSentence(k, m) {
             let t = toks[m]
             if t.kind == .punct {
@@ -95,8 +123,11 @@ extension Doc {
             if !p.isArabicScript && !p.titleAnyLowercase && !isCap(m) {
                 if !(p.has(p.titleConnectors, t) || p.has(p.officeWords, t)) { break }
             }
-            if m > k, p.isArabicScript == false, p.ranks.match(toks, at: m) != nil, nameRun(p.ranks.match(toks, at: m)?.end ?? m, anchored: true) != nil { break }
-            if m > k, !p.titleAnyLowercase, !p.isArabicScript, nameTok(m), isPersonAhead(m) { break }
+            if m > k, p.isArabicScript == false, p.ranks.match(toks, at: m) != nil, nameRun(p.ranks.match(toks, at: m)?.end ?? m, anchored: true) != nil { personAhead = true; break }
+            if m > k, !p.titleAnyLowercase, !p.isArabicScript, nameTok(m), isPersonAhead(m) { personAhead = true; break }
+            // "le président Nguyen Xuan Phuc": a name right after an office word (not after "de") is that office's holder
+            if m > k, p.titleAnyLowercase, !p.isArabicScript, nameTok(m), isPersonAhead(m),
+               !(p.entities.preps.contains(toks[m - 1].lower) || p.entities.dets.contains(toks[m - 1].lower)) { personAhead = true; break }
             last = m
             m += 1
             words += 1
@@ -105,7 +136,7 @@ extension Doc {
         while last > k, toks[last].kind == .word, p.has(p.titleConnectors, toks[last]) && !p.has(p.officeWords, toks[last]) && !p.has(p.placeNouns, toks[last]) { last -= 1 }
         var s = slice(toks[k].start, toks[last].end)
         while s.hasSuffix(".") || s.hasSuffix(" ") { s.removeLast() }
-        return s.isEmpty ? nil : (s, m)
+        return s.isEmpty ? nil : (s, m, personAhead)
     }
 
     private func isPersonAhead(_ m: Int) -> Bool {
@@ -118,15 +149,59 @@ extension Doc {
         var titles: [String] = []
         var k = e
         while k + 1 < n, toks[k].kind == .punct, toks[k].text == "," || toks[k].text == "\u{060C}", sameSentence(k, k + 1) {
-            guard let (t, end) = titleSegment(k + 1) else { break }
-            titles.append(t)
-            k = end
+            if p.entities.listConjunctions.contains(toks[k + 1].lower) && !p.isArabicScript { break }
+            var start = k + 1
+            // "le porte-parole": a determiner before the office
+            if !p.isArabicScript, p.entities.dets.contains(toks[start].lower) || toks[start].lower == "a" || toks[start].lower == "an", p.offices.match(toks, at: start + 1) != nil { start += 1 }
+            guard let seg = titleSegmentChecked(start), !seg.personAhead else { break }
+            titles.append(seg.text)
+            k = seg.end
+        }
+        // "Name (office)"
+        if titles.isEmpty, e + 1 < n, toks[e].text == "(", p.offices.match(toks, at: e + 1) != nil, let seg = titleSegmentChecked(e + 1), !seg.personAhead,
+           seg.end < n, toks[seg.end].text == ")" {
+            titles.append(seg.text)
         }
         return titles
     }
 
-    /// The office phrase right before a name ("Deputy Minister", "Secretary of the Provincial Party Committee", Arabic "نائب الوزير").
+    /// The office phrase right before a name, or before a comma right before it ("Minister of Public Security, General To Lam",
+    /// "le ministre de l'Intérieur, Jean Dupont").
     private func titleBefore(_ i: Int) -> String? {
+        if let t = titleRightBefore(i) { return t }
+        guard !p.isArabicScript, i > 1 else { return nil }
+        // "le porte-parole de la police, le lieutenant X": a determiner may stand between the comma and the rank
+        let c = i > 2 && p.entities.dets.contains(toks[i - 1].lower) ? i - 2 : i - 1
+        guard toks[c].kind == .punct, toks[c].text == ",", c > 0, sameSentence(c - 1, i) else { return nil }
+        return titleRightBefore(c)
+    }
+
+    /// French-style offices: walk back over the office's complement ("le président de l'Assemblée nationale X").
+    private func titleWalkBack(_ i: Int) -> String? {
+        // "la ville de Lao Cai": a name after a preposition or a place noun completes an office, it is not its holder
+        if i > 0, p.entities.preps.contains(toks[i - 1].lower) || p.entities.dets.contains(toks[i - 1].lower) || p.has(p.placeNouns, toks[i - 1]) { return nil }
+        var k = i - 1
+        var best = -1
+        while k >= 0, k >= i - 12, sameSentence(k, i) {
+            let t = toks[k]
+            if t.kind == .punct {
+                if t.text == "'" || t.text == "\u{2019}" || t.text == "-" { k -= 1; continue }
+                break
+            }
+            if t.kind == .number { k -= 1; continue }
+            if p.entities.listConjunctions.contains(t.lower), k + 1 < i, p.entities.preps.contains(toks[k + 1].lower) { k -= 1; continue }
+            if p.has(p.titleStops, t) { break }
+            // another person's name in between: the office is theirs
+            if k + 1 < i, nameTok(k), nameTok(k + 1), !(k > 0 && (p.entities.preps.contains(toks[k - 1].lower) || p.entities.dets.contains(toks[k - 1].lower))) && best < 0 { break }
+            if let m = p.offices.match(toks, at: k), m.end <= i { best = k }
+            k -= 1
+        }
+        guard best >= 0 else { return nil }
+        return slice(toks[best].start, toks[i - 1].end)
+    }
+
+    /// The office phrase right before a name ("Deputy Minister", "Secretary of the Provincial Party Committee", Arabic "نائب الوزير").
+    private func titleRightBefore(_ i: Int) -> String? {
         guard i > 0 else { return nil }
         if p.isArabicScript {
             var k = i - 1
@@ -134,7 +209,9 @@ extension Doc {
             var found = false
             while k >= 0, steps < 6, toks[k].kind == .word, sameSentence(k, i) {
                 if p.offices.match(toks, at: k) != nil || officeWithConjunction(k) != nil { found = true; break }
-                if nameTok(k) || p.has(p.stopwords, toks[k]) { return nil }
+                // "الناطق الإعلامي لشرطة منطقة عسير": a place's name inside the office's complement
+                let inComplement = nameTok(k) && k > 0 && (p.entities.placeBefore.contains(arabicBase(k - 1).0) || p.entities.placeBefore.contains(toks[k - 1].text))
+                if (nameTok(k) && !inComplement) || p.has(p.stopwords, toks[k]) { return nil }
                 k -= 1
                 steps += 1
             }
@@ -154,8 +231,8 @@ extension Doc {
             return slice(startScalar, toks[i - 1].end)
         }
         if p.preNameConnectors.isEmpty {
-            guard let m = p.offices.matchEnding(toks, before: i), sameSentence(m.start, i) else { return nil }
-            return slice(toks[m.start].start, toks[i - 1].end)
+            if let m = p.offices.matchEnding(toks, before: i), sameSentence(m.start, i) { return slice(toks[m.start].start, toks[i - 1].end) }
+            return p.titleAnyLowercase ? titleWalkBack(i) : nil
         }
         var k = i - 1
         var first = -1
@@ -167,7 +244,14 @@ extension Doc {
             if isCap(k) {
                 if p.has(p.officeWords, t) { hasOffice = true }
                 first = k
+            } else if p.has(p.officeWords, t), !p.has(p.preNameConnectors, t) || p.offices.match(toks, at: k) != nil {
+                // "defendant Tran Van B", "former director Le Thi C"
+                hasOffice = true
+                first = k
             } else if !(p.has(p.preNameConnectors, t) || p.has(p.ordinalSuffixes, t)) {
+                break
+            } else if p.entities.listConjunctions.contains(t.lower), k > 0, nameTok(k - 1) {
+                // "Deputy Minister Pham The Tung and Provincial Party Secretary X": the office after "and" is X's alone
                 break
             }
             k -= 1
@@ -176,6 +260,27 @@ extension Doc {
         // drop leading capitalised words that belong to neither an office nor an organisation ("Later Minister")
         while first < i - 1, toks[first].kind == .word, !p.has(p.officeWords, toks[first]), !(toks[first].knownExact && p.orgWords.contains(toks[first].text)) { first += 1 }
         return slice(toks[first].start, toks[i - 1].end)
+    }
+
+    /// ", préfet des Bouches-du-Rhône": an office word right after the comma that follows a name.
+    private func officeRightAfterComma(_ e: Int) -> Bool {
+        guard e + 1 < n, toks[e].kind == .punct, toks[e].text == "," || toks[e].text == "\u{060C}" else { return false }
+        var k = e + 1
+        if p.entities.dets.contains(toks[k].lower) { k += 1 }
+        return p.offices.match(toks, at: k) != nil
+    }
+
+    /// "(born 1978)", "(né en 1978)", "(مواليد 1978)", "(45)", ", 45,": a birth year or an age right after a name.
+    private func bornAfter(_ e: Int) -> Bool {
+        guard e + 2 < n, toks[e].kind == .punct, toks[e].text == "(" || toks[e].text == "," else { return false }
+        var k = e + 1
+        if toks[e].text == "(", p.entities.birthWords.contains(toks[k].lower) {
+            k += 1
+            while k < n, k < e + 4, toks[k].kind == .word, p.has(p.stopwords, toks[k]) { k += 1 }
+            return k < n && toks[k].kind == .number && toks[k].intDigits == 4
+        }
+        guard toks[k].kind == .number, toks[k].intDigits <= 2, !toks[k].formatted, k + 1 < n else { return false }
+        return toks[e].text == "(" ? toks[k + 1].text == ")" : toks[k + 1].text == ","
     }
 
     private func officeWithConjunction(_ k: Int) -> String? {
@@ -192,11 +297,35 @@ extension Doc {
         let pluralHonorific: Set<String> = ["comrades", "camarades", "الرفاق", "Comrades", "Camarades"]
         var listRankSentence = -1
         var listRank: String?
+        var headerSentence = -1
+        var headerTitle: String?
         while i < n {
+            // "Politburo members: A; B; C": a heading's office goes to every name listed under it
+            if toks[i].kind == .punct, toks[i].text == ":", let t = titleBefore(i) {
+                headerSentence = sentOf[i]
+                headerTitle = t
+                i += 1
+                continue
+            }
+            let before = found.count
+            defer {
+                if headerSentence >= 0, let h = headerTitle, found.count > before, i > 0, sentOf[min(i, n - 1)] == headerSentence || sentOf[i - 1] == headerSentence {
+                    for f in before..<found.count where !found[f].titles.contains(h) { found[f].titles.append(h) }
+                }
+            }
+            // a later mention by family name alone ("Mr Queeley, the Commissioner of Police, said"): its offices are that person's
+            if toks[i].kind == .word, i + 1 < n, isPunct(i + 1, [",", "(", "\u{060C}"]), !(i > 0 && nameTok(i - 1)),
+               let idx = found.lastIndex(where: { $0.name.hasSuffix(" " + toks[i].text) }) {
+                for t in appositiveTitles(after: i + 1) where !found[idx].titles.contains(t) { found[idx].titles.append(t) }
+            }
+            // "secrétaire général X": an adjective after an office word, not a rank
+            let rankAfterOffice = i > 0 && toks[i].kind == .word && !isCap(i) && !p.isArabicScript && p.has(p.officeWords, toks[i - 1])
             // rank / honorific + name
-            if let r0 = p.ranks.match(toks, at: i) {
+            if !rankAfterOffice, let r0 = p.ranks.match(toks, at: i) {
                 let r = (value: r0.value, end: r0.end, start: i)
                 var s = r.end
+                // "the Hon. Dr. Terrance Drew": honorifics in a row
+                while s < n, let r2 = p.ranks.match(toks, at: s), r2.end > s, sameSentence(i, s) { s = r2.end }
                 if pluralHonorific.contains(toks[i].text) {
                     listRankSentence = sentOf[i]
                     listRank = r.value
@@ -205,6 +334,8 @@ extension Doc {
                 if s < n, toks[s].kind == .word, let e = nameRun(s, anchored: true) {
                     var titles: [String] = []
                     if let tb = titleBefore(i) { titles.append(tb) }
+                    // "Met Acting Deputy Commissioner Tim Godwin": a rank that is also an office is a title too
+                    else if let m = p.offices.match(toks, at: i), m.end == r.end, let tb = titleRightBefore(s) { titles.append(tb) }
                     titles += appositiveTitles(after: e)
                     found.append(Found(name: slice(toks[s].start, toks[e - 1].end), rank: r.value, titles: titles))
                     i = e
@@ -221,18 +352,34 @@ extension Doc {
             }
             // office + name / appositive "Name, office"
             if nameTok(i) || (!p.isArabicScript && innerTok(i)), i == 0 || !nameTok(i - 1) {
-                if let tb = titleBefore(i), let e = nameRun(i, anchored: true) {
+                if var tb = titleBefore(i), let e = nameRun(i, anchored: true),
+                   !p.isArabicScript || p.entities.givenNames.contains(toks[i].text) || isPunct(e, ["\u{060C}", ",", "."]) || e - i >= 3 || e >= n
+                    || (toks[e].kind == .word && (officeWithConjunction(e) != nil || p.ranks.match(toks, at: e) != nil)) {
+                    // "Minister for the Prevention of Domestic Violence Mark Speakman": capitals before a known given name end the office
+                    var start = i
+                    if !p.isArabicScript, e - i >= 4, let g = (i + 2..<(e - 1)).first(where: { p.entities.givenNames.contains(toks[$0].text) }),
+                       !p.entities.givenNames.contains(toks[i].text) {
+                        start = g
+                        tb = slice(toks[i].start, toks[g - 1].end).isEmpty ? tb : tb + " " + slice(toks[i].start, toks[g - 1].end)
+                    }
                     let titles = [tb] + appositiveTitles(after: e)
-                    found.append(Found(name: slice(toks[i].start, toks[e - 1].end), rank: nil, titles: titles))
+                    found.append(Found(name: slice(toks[start].start, toks[e - 1].end), rank: nil, titles: titles))
                     i = e
                     continue
                 }
                 let atBoundary = i == 0 || toks[i].paragraphBefore || sentOf[i - 1] != sentOf[i] || isPunct(i - 1, [";", ":", "\u{061B}", "-"])
-                if nameTok(i), let e = nameRun(i, anchored: false), e - i >= (atBoundary ? 2 : 3) {
+                if nameTok(i), let e = nameRun(i, anchored: false),
+                   e - i >= (atBoundary || officeRightAfterComma(e) || bornAfter(e) || p.entities.givenNames.contains(toks[i].text) ? 2 : 3) {
                     let titles = appositiveTitles(after: e)
                     if !titles.isEmpty {
                         let rank = listRankSentence == sentOf[i] ? listRank : nil
                         found.append(Found(name: slice(toks[i].start, toks[e - 1].end), rank: rank, titles: titles))
+                        i = e
+                        continue
+                    }
+                    // "Lò Văn Hạnh (born 1978)", "John Smith, 45,"; "installé par Bernard Cazeneuve": a known given name
+                    if bornAfter(e) || (p.entities.givenNames.contains(toks[i].text) && !(i > 0 && p.entities.orgHeads.contains(toks[i - 1].lower))) {
+                        found.append(Found(name: slice(toks[i].start, toks[e - 1].end), rank: nil, titles: []))
                         i = e
                         continue
                     }
@@ -258,6 +405,20 @@ extension Doc {
                 order.append(key)
             }
         }
+        // "Mme De Bolle" is "Catherine De Bolle", "Syed Kaleem" is "Syed Kaleem Imam": a name that is the start or the end of a longer one
+        let words = order.map { $0.split(separator: " ").map(String.init) }
+        var dropped = Set<String>()
+        for (a, wa) in words.enumerated() where wa.count >= 2 {
+            for (b, wb) in words.enumerated() where b != a && wb.count > wa.count && (Array(wb.prefix(wa.count)) == wa || Array(wb.suffix(wa.count)) == wa) {
+                guard var m = merged[order[b]], let f = merged[order[a]] else { continue }
+                if m.rank == nil { m.rank = f.rank }
+                for t in f.titles where !m.titles.contains(where: { $0.lowercased() == t.lowercased() }) { m.titles.append(t) }
+                merged[order[b]] = m
+                dropped.insert(order[a])
+                break
+            }
+        }
+        order.removeAll { dropped.contains($0) }
         var people: [Person] = []
         for key in order.prefix(500) {
             guard let f = merged[key] else { continue }

@@ -5,8 +5,18 @@ extension Doc {
         var out: [Reference] = []
         var i = 0
         while i < n {
+            if !used[i], let r = titled(at: i) {
+                out.append(r.ref)
+                for k in r.startTok..<r.endTok { used[k] = true }
+                i = r.endTok
+                continue
+            }
             guard !used[i], let (type, e) = p.referenceTypes.match(toks, at: i) else { i += 1; continue }
             if let r = numbered(type: type, at: i, after: e) ?? numberless(type: type, at: i, after: e) {
+                out.append(r.ref)
+                for k in i..<r.endTok { used[k] = true }
+                i = r.endTok
+            } else if let r = named(type: type, at: i, after: e) {
                 out.append(r.ref)
                 for k in i..<r.endTok { used[k] = true }
                 i = r.endTok
@@ -42,22 +52,100 @@ extension Doc {
             issuerBefore = toks[j].text
             j += 1
         }
-        if let m = p.numberMarkers.match(toks, at: j) { j = m.end }
+        var marked = false
+        // "loi organique n° 2016-41", "décret présidentiel n°": one qualifying word before the number marker
+        if !p.isArabicScript, j + 1 < n, toks[j].kind == .word, isLowerWord(j), !p.has(p.stopwords, toks[j]),
+           p.numberMarkers.match(toks, at: j + 1) != nil { j += 1 }
+        if let m = p.numberMarkers.match(toks, at: j) { j = m.end; marked = true }
+        // "No. M/12", "رقم م/12": a letter prefix before the digits of a marked number
+        var lead = j
+        if marked, j + 2 < n, toks[j].kind == .word, toks[j].text.unicodeScalars.count <= 3, adjacent(j, j + 1),
+           toks[j + 1].text == "/" || toks[j + 1].text == "-" || toks[j + 1].text == ".", adjacent(j + 1, j + 2), toks[j + 2].kind == .number {
+            lead = j
+            j += 2
+        }
         guard j < n, toks[j].kind == .number, sameSentence(i, j) else { return nil }
         if !p.isArabicScript && j > e && !toks[j].spaceBefore && toks[j - 1].kind == .word { return nil }
         var k = j + 1
         var end = toks[j].end
-        while k + 1 < n, toks[k].start == end, toks[k].text == "-" || toks[k].text == "/",
-              toks[k + 1].start == toks[k].end, toks[k + 1].kind != .punct {
-            end = toks[k + 1].end
-            k += 2
+        while k < n, toks[k].start == end {
+            if k + 1 < n, toks[k].text == "-" || toks[k].text == "/" || (toks[k].text == "." && toks[k + 1].kind == .number),
+               toks[k + 1].start == toks[k].end, toks[k + 1].kind != .punct {
+                end = toks[k + 1].end
+                k += 2
+            } else if toks[k].kind != .punct, toks[k].kind != toks[k - 1].kind, toks[k - 1].kind != .punct, k > j + 1 {
+                // "C04" in "483/KH-BCA-C04"
+                end = toks[k].end
+                k += 1
+            } else {
+                break
+            }
         }
         if k < n, toks[k].kind == .punct, toks[k].text == "%" || toks[k].text == "\u{066A}" { return nil }
-        let number = slice(toks[j].start, end)
+        // "Law 1990" without a number marker: a year, not a number
+        if !marked, k == j + 1, yearValue(j) != nil { return nil }
+        var type = type
+        // "رقم 91 لسنة 1975", "74 of 2017": the year belongs to the identifier
+        var refEnd = end
+        if let yc = p.referenceYearConnectors.match(toks, at: k), yc.end < n, yearValue(yc.end) != nil, sameSentence(k, yc.end) {
+            var ye = yc.end + 1
+            if ye < n, adjacent(ye - 1, ye), toks[ye].kind == .word, p.gregorianMarkers.contains(toks[ye].text) { ye += 1 }
+            refEnd = toks[ye - 1].end
+            k = ye
+            if let t = p.yearStyleTypes[type] { type = t }
+        }
+        let number = slice(toks[lead].start, end)
         let issuer = issuerBefore ?? issuer(after: k)
-        let ref = Reference(type: type, number: number, issuer: issuer, text: slice(toks[i].start, end),
-                            offset: toks[i].start, length: end - toks[i].start)
+        let ref = Reference(type: type, number: number, issuer: issuer, text: slice(toks[i].start, refEnd),
+                            offset: toks[i].start, length: refEnd - toks[i].start)
         return (ref, k)
+    }
+
+    /// A document named by its title: "Police (Association) Regulations[, 2017]", "the Police Act", "the Constitution".
+    private func titled(at i: Int) -> (ref: Reference, startTok: Int, endTok: Int)? {
+        guard toks[i].kind == .word else { return nil }
+        if let s = p.standaloneReferences.match(toks, at: i) {
+            let ref = Reference(type: s.value, number: nil, issuer: nil, text: slice(toks[i].start, toks[s.end - 1].end),
+                                offset: toks[i].start, length: toks[s.end - 1].end - toks[i].start)
+            return (ref, i, s.end)
+        }
+        guard toks[i].knownExact, let type = p.referenceTitleHeads[toks[i].text], isCap(i) else { return nil }
+        if i + 1 < n, p.numberMarkers.match(toks, at: i + 1) != nil || toks[i + 1].kind == .number { return nil }
+        // walk back over the title's capitalised words and bracketed parts
+        var a = i
+        var words = 0
+        while a - 1 >= 0, words < 6, sameSentence(a - 1, i), !used[a - 1] {
+            let t = toks[a - 1]
+            if t.kind == .word, isCap(a - 1), !p.has(p.stopwords, t), !(a - 1 > 0 && toks[a - 1].paragraphBefore && words == 0 && false) { a -= 1; words += 1; continue }
+            if t.kind == .punct, t.text == "(" || t.text == ")", adjacent(a - 1, a) || adjacent(a - 2, a - 1) { a -= 1; continue }
+            break
+        }
+        while a < i, toks[a].kind == .punct { a += 1 }
+        guard words >= 1 else { return nil }
+        var e = i + 1
+        // ", 2017" or "of 1990": the year is part of the name, not a date
+        if e + 1 < n, toks[e].text == "," || p.referenceYearConnectors.match(toks, at: e)?.end == e + 1, yearValue(e + 1) != nil { e += 2 }
+        let ref = Reference(type: type, number: nil, issuer: nil, text: slice(toks[a].start, toks[e - 1].end),
+                            offset: toks[a].start, length: toks[e - 1].end - toks[a].start)
+        return (ref, a, e)
+    }
+
+    /// Arabic named documents without a number: "قانون تنظيم الشرطة" (indefinite type word + its complement),
+    /// "مشروع قانون ...", "مشروع مرسوم" (a draft).
+    private func named(type: String, at i: Int, after e: Int) -> (ref: Reference, endTok: Int)? {
+        guard p.namedTypes.contains(type), p.isArabicScript else { return nil }
+        let draft = i > 0 && p.draftWords.matchEnding(toks, before: i) != nil
+        let definite = toks[i].text.hasPrefix("ال") || toks[i].text.hasPrefix("بال") || toks[i].text.hasPrefix("وال") || toks[i].text.hasPrefix("لل")
+        guard !definite else { return nil }
+        var k = e
+        var words = 0
+        while k < n, words < 3, sameSentence(i, k), toks[k].kind == .word, !p.has(p.stopwords, toks[k]) { k += 1; words += 1 }
+        guard draft || words >= 1 else { return nil }
+        let a = draft ? (p.draftWords.matchEnding(toks, before: i)?.start ?? i) : i
+        let last = max(k - 1, e - 1)
+        let ref = Reference(type: type, number: nil, issuer: nil, text: slice(toks[a].start, toks[last].end),
+                            offset: toks[a].start, length: toks[last].end - toks[a].start)
+        return (ref, last + 1)
     }
 
     private func numberless(type: String, at i: Int, after e: Int) -> (ref: Reference, endTok: Int)? {

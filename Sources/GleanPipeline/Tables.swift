@@ -68,6 +68,22 @@ public enum GleanTables {
         Column("length", .int64, nullable: false, doc: "Length of the span (Unicode scalars)."),
     ])
 
+    public static let organizations = TableSchema(name: "organizations", doc: "One row per distinct organization named in a document (government body, ministry, police force, court, party, committee, company, agency); variants and acronyms merged.", columns: [
+        Column("doc_id", .string, nullable: false, doc: "The document."),
+        Column("language", .string, doc: "The document's language."),
+        Column("name", .string, nullable: false, role: .freeText, doc: "The name in its fullest form as written in the document."),
+        Column("mentions", .int64, nullable: false, doc: "How many times the organization is mentioned (any variant or acronym)."),
+        Column("first_offset", .int64, nullable: false, doc: "Offset of the first mention in documents.text (Unicode scalars)."),
+    ])
+
+    public static let places = TableSchema(name: "places", doc: "One row per distinct place named in a document (country, region, province, city, district, commune, village).", columns: [
+        Column("doc_id", .string, nullable: false, doc: "The document."),
+        Column("language", .string, doc: "The document's language."),
+        Column("name", .string, nullable: false, role: .freeText, doc: "The place's name as written, without its place noun ('Lang Son' for 'Lang Son province')."),
+        Column("mentions", .int64, nullable: false, doc: "How many times the place is mentioned."),
+        Column("first_offset", .int64, nullable: false, doc: "Offset of the first mention in documents.text (Unicode scalars)."),
+    ])
+
     public static let rejects = TableSchema(name: "rejects", doc: "One row per document a stage could not handle; the run went on without it.", columns: [
         Column("doc_id", .string, nullable: false, doc: "The document."),
         Column("source", .string, nullable: false, doc: "Input path relative to the manifest's folder."),
@@ -76,10 +92,10 @@ public enum GleanTables {
     ])
 
     /// The built-in tables, in the order `glean schema` prints them.
-    public static let all: [TableSchema] = [documents, people, metrics, dates, references, rejects]
+    public static let all: [TableSchema] = [documents, people, metrics, dates, references, organizations, places, rejects]
 
     /// The fact tables extract.facts fills.
-    public static let facts: [TableSchema] = [people, metrics, dates, references]
+    public static let facts: [TableSchema] = [people, metrics, dates, references, organizations, places]
 
     /// The table a manifest rule writes: the document, the span, then one column per named group.
     public static func custom(rule: String, groups: [String]) -> TableSchema {

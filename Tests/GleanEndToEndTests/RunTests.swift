@@ -3,7 +3,7 @@ import Testing
 
 /// `glean run` end to end over Pipelines/ and Samples/, compared with committed golden files.
 @Suite(.serialized) struct RunTests {
-    static let tables = ["documents", "people", "metrics", "dates", "references", "rejects"]
+    static let tables = ["documents", "people", "metrics", "dates", "references", "organizations", "places", "rejects"]
 
     @Test func defaultPipelineMatchesGoldenTables() throws {
         let out = try E2E.tempDir()
@@ -49,7 +49,7 @@ import Testing
             snapshots.append(tables)
         }
         #expect(snapshots[0].keys.sorted() == snapshots[1].keys.sorted())
-        #expect(snapshots[0].count == 12)
+        #expect(snapshots[0].count == 16)
         for (name, bytes) in snapshots[0] {
             #expect(snapshots[1][name] == bytes, "\(name) differs between --jobs 1 and --jobs 4")
         }

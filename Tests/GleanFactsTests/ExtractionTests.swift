@@ -86,7 +86,7 @@ struct ReferenceTests {
         ("لتنفيذ القرار رقم 12 للمكتب السياسي بشأن البناء، وحققت نتائج تنفيذ مشروع الحكومة 06", "ar",
          [R(type: "resolution", number: "12", issuer: "المكتب السياسي"), R(type: "project", number: "06", issuer: "الحكومة")]),
         ("not to violate the law on weapons and resolutions, directives of the Government", "en", []),
-        ("under Decree No. 144/2021/ND-CP of the Government, the Law on Road Traffic Order and Safety took effect", "en", [R(type: "law", number: nil, issuer: nil)]),
+        ("under Decree No. 144/2021/ND-CP of the Government, the Law on Road Traffic Order and Safety took effect", "en", [R(type: "decree", number: "144/2021/ND-CP", issuer: "Government"), R(type: "law", number: nil, issuer: nil)]),
         ("وفقا للقرار رقم 1234 لوزارة الأمن العام", "ar", [R(type: "resolution", number: "1234", issuer: "وزارة الأمن العام")]),
     ])
     func references(text: String, language: String, expected: [R]) {

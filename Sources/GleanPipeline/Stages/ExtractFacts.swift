@@ -1,12 +1,12 @@
 import GleanFacts
 import GleanTables
 
-/// `extract.facts`: people, metrics, dates and references, plus the manifest's own rules.
+/// `extract.facts`: people, organizations, places, metrics, dates and references, plus the manifest's own rules.
 struct ExtractFactsStage: DocumentStage {
-    static let allKinds = ["people", "metrics", "dates", "references"]
+    static let allKinds = ["people", "metrics", "dates", "references", "organizations", "places"]
 
-    static let spec = StageSpec(kind: "extract.facts", role: .perDocument, doc: "Extracts people (ranks, offices), metrics, dates and legal references, each with its span; 'rules' add tables of your own.", options: [
-        OptionSpec("kinds", .stringList, default: .stringList(allKinds), doc: "Which fact tables to fill: people, metrics, dates, references."),
+    static let spec = StageSpec(kind: "extract.facts", role: .perDocument, doc: "Extracts people (ranks, offices), organizations, places, metrics, dates and legal references, each with its span; 'rules' add tables of your own.", options: [
+        OptionSpec("kinds", .stringList, default: .stringList(allKinds), doc: "Which fact tables to fill: people, metrics, dates, references, organizations, places."),
         OptionSpec("rules", .rules, default: .rules([]), doc: "Extra rules: each {name, pattern} writes its matches (named groups as columns) to the table 'name'."),
         OptionSpec("rule_ms", .int, default: .int(2000), doc: "Time budget of all rules together on one document, in milliseconds; a pattern that backtracks past it rejects the document, naming the rule."),
         OptionSpec("languages_dir", .string, doc: "A folder of extra language files (<code>.json) added to the built-in languages, relative to the manifest."),
@@ -50,8 +50,11 @@ struct ExtractFactsStage: DocumentStage {
             }
         }
         let rules = try decl.options.rules("rules").map { try CustomRule(name: $0.name, pattern: $0.pattern) }
-        return .perDocument(ExtractFactsStage(extractor: FactExtractor(languages: languages), kinds: Set(decl.options.strings("kinds")), rules: rules,
-                                                 ruleBudget: .milliseconds(decl.options.int("rule_ms") ?? 2000)))
+        let kinds = Set(decl.options.strings("kinds"))
+        let options = ExtractOptions(people: kinds.contains("people"), metrics: kinds.contains("metrics"), dates: kinds.contains("dates"),
+                                     references: kinds.contains("references"), organizations: kinds.contains("organizations"), places: kinds.contains("places"))
+        return .perDocument(ExtractFactsStage(extractor: FactExtractor(options: options, languages: languages), kinds: kinds, rules: rules,
+                                              ruleBudget: .milliseconds(decl.options.int("rule_ms") ?? 2000)))
     })
 
     let extractor: FactExtractor
@@ -88,6 +91,16 @@ struct ExtractFactsStage: DocumentStage {
         if kinds.contains("references") {
             document.rows["references"] = facts.references.map {
                 [id, lang, .string($0.type), .text($0.number), .text($0.issuer), .string($0.text), .integer($0.offset), .integer($0.length)]
+            }
+        }
+        if kinds.contains("organizations") {
+            document.rows["organizations"] = facts.organizations.map {
+                [id, lang, .string($0.name), .integer($0.mentions), .integer($0.firstOffset)]
+            }
+        }
+        if kinds.contains("places") {
+            document.rows["places"] = facts.places.map {
+                [id, lang, .string($0.name), .integer($0.mentions), .integer($0.firstOffset)]
             }
         }
         let deadline = ContinuousClock.now.advanced(by: ruleBudget)

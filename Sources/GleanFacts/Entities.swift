@@ -1,0 +1,611 @@
+// Organizations and places: noun-phrase grammars over the tokens (a head noun with its modifiers and
+// complements, acronyms tied to their full form, "X province" / "la ville de X" / "منطقة X"), plus a modest
+// lexicon of country, capital and region names. Every word is data in Languages/<code>.json.
+
+/// The entity words of one language, compiled.
+struct EntityLexicon: Sendable {
+    /// Nouns that head an organization's name ("Ministry", "Committee", "Direction", "وزارة"), lower-cased.
+    let orgHeads: Set<String>
+    /// Heads that name an organization alone ("Politburo", "Secretariat").
+    let orgStandalone: Set<String>
+    /// Heads that start a name even in lower case ("ministère", "syndicat").
+    let orgLowercaseHeads: Set<String>
+    /// Lower-case words that may close a name ("force" in "Traffic Police force").
+    let orgTails: Set<String>
+    /// Prepositions that open a complement ("of", "de", "du").
+    let preps: Set<String>
+    /// Determiners inside a complement ("the", "la", "l'").
+    let dets: Set<String>
+    /// Adjectives that follow a head in languages that put them after the noun.
+    let adjectives: Set<String>
+    let adjSuffixes: [String]
+    /// Heads come first, modifiers follow ("Direction générale de ...").
+    let headFirst: Bool
+    /// Adjectives that mark a place modifier before a head ("Provincial", "Regional").
+    let placeAdjectives: Set<String>
+    /// Upper-case words that are not acronyms of organizations.
+    let notAcronyms: Set<String>
+    /// Place nouns written before the name ("province of X", "la ville de X", "منطقة X").
+    let placeBefore: Set<String>
+    /// Place nouns written after the name ("X province").
+    let placeAfter: Set<String>
+    /// Offices that govern a territory ("préfet des X", "governor of X").
+    let placeOffices: Set<String>
+    /// Place names by their first word: word lists, longest first.
+    let placeNames: [String: [[String]]]
+    /// Office words that may modify an organization's head ("Standing Committee", "General Department").
+    let officeModifiers: Set<String>
+    /// Arabic nouns that link a complement with li- ("لمكافحة المخدرات").
+    let linkNouns: Set<String>
+    /// Particles inside personal names ("bin", "van", "de").
+    let nameParticles: Set<String>
+    /// Words that introduce a birth year ("born", "né").
+    let birthWords: Set<String>
+    /// Conjunctions in lists of names ("and", "et", "و").
+    let listConjunctions: Set<String>
+    /// Common given names: a capitalised pair starting with one is a person even without an office.
+    let givenNames: Set<String>
+    /// Prepositions of place before a capitalised name ("à", "en", "in").
+    let placePrepositions: Set<String>
+    /// Administrative nouns whose complement is a place even with the article ("ولاية", "محافظة").
+    let adminNouns: Set<String>
+    /// Words after a name that end it ("Jr", "Sr").
+    let nameSuffixes: Set<String>
+    /// Function words and verbs that are never part of a name (Arabic, where names have no capitals).
+    let nameStopWords: Set<String>
+
+    init(_ d: LanguageData, tokenizer tk: Tokenizer) {
+        let low = { (a: [String]?) in Set((a ?? []).map { $0.lowercased() }) }
+        orgHeads = low(d.orgHeads)
+        orgStandalone = low(d.orgStandaloneHeads)
+        orgLowercaseHeads = low(d.orgLowercaseHeads)
+        orgTails = low(d.orgTails)
+        preps = low(d.orgPrepositions)
+        dets = low(d.orgDeterminers)
+        adjectives = low(d.orgAdjectives)
+        adjSuffixes = (d.orgAdjectiveSuffixes ?? []).map { $0.lowercased() }
+        headFirst = !(d.orgAdjectiveSuffixes ?? []).isEmpty
+        placeAdjectives = low(d.orgPlaceAdjectives)
+        notAcronyms = Set(d.orgNotAcronyms ?? [])
+        placeBefore = low(d.placeNounsBefore)
+        placeAfter = low(d.placeNounsAfter)
+        placeOffices = low(d.placeOffices)
+        var names: [String: [[String]]] = [:]
+        for n in d.placeNames ?? [] {
+            let words = tk.tokenize(Array(n.unicodeScalars)).map(\.text)
+            guard let f = words.first else { continue }
+            names[f, default: []].append(words)
+        }
+        for k in names.keys { names[k]?.sort { $0.count > $1.count } }
+        placeNames = names
+        nameParticles = low(d.nameParticles)
+        officeModifiers = low(d.orgOfficeModifiers)
+        linkNouns = low(d.orgLinkNouns)
+        birthWords = low(d.birthWords)
+        listConjunctions = low(d.listConjunctions)
+        givenNames = Set(d.givenNames ?? [])
+        nameSuffixes = Set(d.nameSuffixes ?? [])
+        nameStopWords = Set(d.nameStopWords ?? [])
+        placePrepositions = Set(d.placePrepositions ?? [])
+        adminNouns = Set(d.placeAdminNouns ?? [])
+    }
+}
+
+extension Doc {
+    // MARK: shared helpers
+
+    /// Arabic: the word without one attached conjunction or preposition ("ووزارة" -> "وزارة", "للجنة" -> "اللجنة").
+    /// Returns the stripped word and how many scalars were dropped.
+    func arabicBase(_ i: Int) -> (String, Int) {
+        let s = toks[i].text
+        guard p.isArabicScript, let f = s.unicodeScalars.first, f == "و" || f == "ب" || f == "ل" || f == "ف" || f == "ك",
+              s.unicodeScalars.count >= 4 else { return (s, 0) }
+        let rest = String(s.unicodeScalars.dropFirst())
+        if f == "ل", rest.unicodeScalars.first == "ل" { return ("ا" + rest, 1) }
+        return (rest, 1)
+    }
+
+    private func isOfficeOrRank(_ i: Int) -> Bool {
+        p.has(p.officeWords, toks[i]) || p.ranks.match(toks, at: i) != nil
+    }
+
+    private func isStop(_ i: Int) -> Bool {
+        p.has(p.stopwords, toks[i]) || p.months.match(toks, at: i) != nil
+    }
+
+    private func isLatinAdjective(_ i: Int) -> Bool {
+        let e = p.entities
+        let w = toks[i].lower
+        if e.adjectives.contains(w) { return true }
+        guard w.unicodeScalars.count >= 4, !p.has(p.stopwords, toks[i]) else { return false }
+        for suf in e.adjSuffixes where w.hasSuffix(suf) { return true }
+        return false
+    }
+
+    /// An all-capitals word of 2...6 letters that may be an acronym ("DGSN", "VNA").
+    private func acronymAt(_ i: Int) -> Bool {
+        guard !p.isArabicScript, i < n, toks[i].kind == .word, !used[i] else { return false }
+        let t = toks[i].text
+        let c = t.unicodeScalars.count
+        guard c >= 2, c <= 6, t.unicodeScalars.allSatisfy({ Scalars.isUpper($0) }) else { return false }
+        if t.unicodeScalars.allSatisfy({ "IVXLCDM".unicodeScalars.contains($0) }) { return false }
+        if p.entities.notAcronyms.contains(t) || p.vocab.contains(t) { return false }
+        if i + 1 < n, adjacent(i, i + 1), toks[i + 1].kind != .punct { return false }
+        if i > 0, adjacent(i - 1, i), toks[i - 1].kind != .punct { return false }
+        // a line in capitals ("SÉCURITÉ. LA POLICE") is a kicker, not acronyms
+        for j in [i - 1, i + 1] where j >= 0 && j < n && sameSentence(i, j) && toks[j].kind == .word && toks[j].text.unicodeScalars.count > 1 {
+            if toks[j].text.unicodeScalars.allSatisfy({ Scalars.isUpper($0) }) { return false }
+        }
+        return true
+    }
+
+    /// Initials of a name's content words ("Sûreté du Québec" -> "SQ").
+    private func initials(_ r: Range<Int>) -> String {
+        var s = ""
+        for k in r where toks[k].kind == .word {
+            if p.entities.preps.contains(toks[k].lower) || p.entities.dets.contains(toks[k].lower) || p.has(p.stopwords, toks[k]) { continue }
+            if let f = toks[k].text.unicodeScalars.first { s.unicodeScalars.append(f) }
+        }
+        return s.uppercased()
+    }
+
+    // MARK: organizations
+
+    /// Token ranges of organization names, in text order (nested names included).
+    mutating func organizationSpans() -> [Range<Int>] {
+        var spans: [Range<Int>] = []
+        var i = 0
+        if p.isArabicScript {
+            while i < n {
+                if let r = arabicOrg(at: i) { spans.append(r); i = r.upperBound } else { i += 1 }
+            }
+            return spans
+        }
+        while i < n {
+            guard toks[i].kind == .word else { i += 1; continue }
+            if p.entities.headFirst {
+                if let r = headFirstOrg(at: i) {
+                    spans.append(r)
+                    // a name inside the complement ("Comité permanent du Comité provincial du Parti")
+                    var k = i + 1
+                    while k < r.upperBound {
+                        // an inner name with its own adjective ("du Comité provincial du Parti")
+                        if k > i + 1, p.entities.preps.contains(toks[k - 1].lower) || p.entities.dets.contains(toks[k - 1].lower),
+                           let inner = headFirstOrg(at: k), inner.upperBound <= r.upperBound, inner.count >= 2, isLatinAdjective(k + 1) {
+                            spans.append(inner)
+                        }
+                        k += 1
+                    }
+                    i = r.upperBound
+                    continue
+                }
+                i += 1
+                continue
+            }
+            if let r = headLastOrg(at: i) {
+                spans.append(r.span)
+                for inner in r.inner { spans.append(inner) }
+                i = r.next
+            } else {
+                i += 1
+            }
+        }
+        return spans
+    }
+
+    /// Capitalised words usable inside a Latin organization name at `k`.
+    private func orgCapWord(_ k: Int) -> Bool {
+        guard k < n, toks[k].kind == .word, isCap(k) else { return false }
+        // a capitalised function word ends a name, a one-letter capital inside it does not ("Viet A Corporation")
+        if isStop(k), toks[k].text.unicodeScalars.count > 1 || k == 0 || sentOf[k - 1] != sentOf[k] { return false }
+        // a sentence's first word in -ing ("Regarding", "Attending") is a verb
+        if k == 0 || sentOf[k - 1] != sentOf[k] || toks[k].paragraphBefore, toks[k].lower.hasSuffix("ing") { return false }
+        if isOfficeOrRank(k), !p.entities.orgHeads.contains(toks[k].lower) {
+            // "Standing Committee", "General Department": an office word that modifies an organization's head
+            let e = p.entities
+            guard e.officeModifiers.contains(toks[k].lower), k + 1 < n, isCap(k + 1),
+                  e.orgHeads.contains(toks[k + 1].lower) || (toks[k + 1].knownExact && p.orgWords.contains(toks[k + 1].text)) else { return false }
+        }
+        return true
+    }
+
+    /// The next token of a capitalised run after `r - 1` ("St." keeps its dot inside a name).
+    private func runContinues(_ r: Int) -> Int? {
+        if r < n, toks[r].kind == .punct, toks[r].text == ".", r > 0, adjacent(r - 1, r), p.has(p.abbreviations, toks[r - 1]), r + 1 < n, isCap(r + 1) { return r + 1 }
+        return nil
+    }
+
+    /// English-style names: modifiers then the head ("Central Public Security Party Committee"), then "of ..." complements.
+    private func headLastOrg(at i: Int) -> (span: Range<Int>, inner: [Range<Int>], next: Int)? {
+        let e = p.entities
+        guard orgCapWord(i) else { return nil }
+        if i > 0, orgCapWord(i - 1), sameSentence(i - 1, i), !toks[i].paragraphBefore { return nil }
+        var r = i
+        var conj = -1
+        while r < n, orgCapWord(r), r == i || (!toks[r].paragraphBefore && toks[r].spaceBefore) {
+            r += 1
+            if let c = runContinues(r), orgCapWord(c) { r = c }
+            // "St Christopher and Nevis Police Force": "and" between capitals, kept only when a head follows it
+            if conj < 0, r + 1 < n, toks[r].text == "&" || (e.listConjunctions.contains(toks[r].text) && !isCap(r)), orgCapWord(r + 1), sameSentence(r, r + 1) {
+                conj = r
+                r += 1
+            }
+        }
+        var h = -1
+        for k in i..<r where e.orgHeads.contains(toks[k].lower) { h = k }
+        // "... Party Committee and People's Committee": two names when a head stands on each side
+        if conj >= 0, h < conj || (i..<conj).contains(where: { e.orgHeads.contains(toks[$0].lower) }) {
+            r = conj
+            h = -1
+            for k in i..<r where e.orgHeads.contains(toks[k].lower) { h = k }
+        }
+        // "National Public Service Portal": known words after the last head make it another kind of name;
+        // "... Committee Office Le Minh Hung": unknown ones are a person's name after it
+        if h >= 0, h + 1 < r, (h + 1..<r).contains(where: { toks[$0].kind == .word && p.vocab.contains(toks[$0].lower) }) { return nil }
+        // "Provincial Party Secretary", "Regional Police Chief": the run qualifies an office, it is not named here
+        if h >= 0, h + 1 == r, r < n, toks[r].kind == .word, isCap(r), p.has(p.officeWords, toks[r]), !e.officeModifiers.contains(toks[r].lower) { return nil }
+        var inner: [Range<Int>] = []
+        if h < 0 {
+            // "Tan Lac district police"
+            if r + 1 < n, sameSentence(r, r + 1), e.placeAfter.contains(toks[r].lower) || e.placeAdjectives.contains(toks[r].lower), !isCap(r),
+               e.orgTails.contains(toks[r + 1].lower) || e.orgLowercaseHeads.contains(toks[r + 1].lower), !isCap(r + 1) {
+                return (i..<(r + 2), [], r + 2)
+            }
+            return nil
+        }
+        var end = h + 1
+        if end == r {
+            // complements: "of the Party Central Committee", "of Lang Son province"
+            var k = end
+            while k + 1 < n, sameSentence(end - 1, k), e.preps.contains(toks[k].lower), !isCap(k) {
+                var m = k + 1
+                while m < n, e.dets.contains(toks[m].lower), !isCap(m) || toks[m].lower == "the" { m += 1 }
+                let cs = m
+                while m < n, orgCapWord(m), sameSentence(cs, m), m - cs < 8 {
+                    m += 1
+                    // "Communist Party of Vietnam", "Bureau of Crime Statistics and Research": an inner "of" or "and" between capitals
+                    if m + 1 < n, e.preps.contains(toks[m].lower) || e.listConjunctions.contains(toks[m].lower), !isCap(m), orgCapWord(m + 1) { m += 1 }
+                }
+                guard m > cs else { break }
+                // a person's name after the complement is not part of it ("... Security Nguyen Van A" stops at ranks and offices)
+                if m < n, e.placeAfter.contains(toks[m].lower), !isCap(m) { m += 1 }
+                var hasHead = false
+                for q in cs..<m where e.orgHeads.contains(toks[q].lower) { hasHead = true }
+                if hasHead, m - cs >= 2 {
+                    var ce = m
+                    while ce > cs, !e.orgHeads.contains(toks[ce - 1].lower) { ce -= 1 }
+                    if ce - cs >= 2, ce == m { inner.append(cs..<ce) }
+                }
+                end = m
+                k = m
+            }
+            if end == h + 1, end < n, e.orgTails.contains(toks[end].lower), !isCap(end), sameSentence(h, end) { end += 1 }
+        }
+        let span = i..<end
+        if span.count == 1 && !e.orgStandalone.contains(toks[i].lower) { return nil }
+        return (span, inner, max(end, r))
+    }
+
+    /// French-style names: the head, adjectives, then "de ..." complements ("Direction générale de la sûreté nationale").
+    private func headFirstOrg(at i: Int) -> Range<Int>? {
+        let e = p.entities
+        guard i < n, toks[i].kind == .word, e.orgHeads.contains(toks[i].lower) else { return nil }
+        let capHead = isCap(i)
+        if !capHead, !e.orgLowercaseHeads.contains(toks[i].lower) { return nil }
+        if i > 0, toks[i - 1].kind == .word, isCap(i - 1), !isStop(i - 1), sameSentence(i - 1, i), !isOfficeOrRank(i - 1),
+           !e.dets.contains(toks[i - 1].lower), !e.preps.contains(toks[i - 1].lower) { return nil }
+        var end = i + 1
+        var hasCapital = capHead
+        // adjectives right after the head
+        while end < n, sameSentence(i, end), toks[end].kind == .word, toks[end].spaceBefore {
+            if isLatinAdjective(end) || (isCap(end) && (e.orgHeads.contains(toks[end].lower) || isLatinAdjective(end))) { if isCap(end) { hasCapital = true }; end += 1; continue }
+            break
+        }
+        // complements
+        var properName = false
+        while end + 1 < n, end - i < 14, sameSentence(i, end) {
+            // "technique et scientifique", "de la délinquance et des réponses pénales": a coordinated adjective or complement
+            // "technique et scientifique": a coordinated adjective
+            if e.listConjunctions.contains(toks[end].lower), end + 1 < n, sameSentence(end, end + 1),
+               toks[end + 1].kind == .word, !isCap(end + 1), isLatinAdjective(end + 1) {
+                end += 2
+                continue
+            }
+            guard e.preps.contains(toks[end].lower), !properName || (end + 2 < n && (isCap(end + 1) || isCap(end + 2))) else { break }
+            var m = end + 1
+            while m < n, e.dets.contains(toks[m].lower) { m += 1 }
+            guard m < n, toks[m].kind == .word, sameSentence(i, m), !p.has(p.stopwords, toks[m]) || isCap(m), !isOfficeOrRank(m) else { break }
+            if isCap(m) {
+                hasCapital = true
+                let first = m
+                m += 1
+                // a proper name may run over several capitals ("de Lao Cai"), a common noun does not
+                while m < n, m - first < 3, isCap(m), !p.vocab.contains(toks[first].lower), toks[m].kind == .word, !isOfficeOrRank(m), sameSentence(first, m) { m += 1 }
+                // "de Haute-Savoie des individus": after a proper name, only another capitalised complement goes on
+                if !p.vocab.contains(toks[first].lower), !e.orgHeads.contains(toks[first].lower) { properName = true }
+            } else {
+                // "de répondre", "pour orienter": an infinitive ends the name
+                if m > end + 1 || !p.entities.dets.contains(toks[m - 1].lower), toks[m].lower.hasSuffix("er") || toks[m].lower.hasSuffix("ir") { break }
+                m += 1
+            }
+            while m < n, sameSentence(i, m), toks[m].kind == .word, isLatinAdjective(m) || (isCap(m) && isLatinAdjective(m)) { if isCap(m) { hasCapital = true }; m += 1 }
+            end = m
+        }
+        guard capHead ? true : (hasCapital || e.orgLowercaseHeads.contains(toks[i].lower)) else { return nil }
+        if end - i == 1, !(capHead && e.orgStandalone.contains(toks[i].lower)) { return nil }
+        // trailing prepositions or determiners never end a name
+        while end > i + 1, e.preps.contains(toks[end - 1].lower) || e.dets.contains(toks[end - 1].lower) { end -= 1 }
+        return i..<end
+    }
+
+    /// Arabic names: a head ("وزارة", "مديرية", "الشرطة") with definite modifiers, or a place noun and its name.
+    private func arabicOrg(at i: Int) -> Range<Int>? {
+        let e = p.entities
+        guard toks[i].kind == .word else { return nil }
+        let (base, _) = arabicBase(i)
+        guard e.orgHeads.contains(toks[i].text) || e.orgHeads.contains(base) else { return nil }
+        var m = i + 1
+        var mods = 0
+        var onlyGeneric = true
+        while m < n, sameSentence(i, m), toks[m].kind == .word, mods < 5 {
+            let t = toks[m].text
+            if e.placeBefore.contains(t), m + 1 < n, sameSentence(m, m + 1), toks[m + 1].kind == .word, !toks[m + 1].text.hasPrefix("ال"),
+               !p.stopwords.contains(toks[m + 1].text), !p.vocab.contains(toks[m + 1].text) {
+                // "شرطة منطقة هاي ها"
+                var q = m + 1
+                while q < n, q - m <= 3, sameSentence(m, q), arabicNameWord(q) { q += 1 }
+                m = q
+                mods += 1
+                onlyGeneric = false
+                break
+            }
+            if t.unicodeScalars.contains(where: { (0x64B...0x64D).contains($0.value) }) { break }
+            // "للأدلة", "لمكافحة المخدرات": a complement with the preposition li-
+            // "للعلاقات والإعلام": a coordinated complement
+            if mods > 0, t.hasPrefix("وال"), m > 0, toks[m - 1].text.hasPrefix("لل"), !p.stopwords.contains(t) { mods += 1; m += 1; continue }
+            if mods > 0, t.hasPrefix("لل") || (t.hasPrefix("ل") && e.linkNouns.contains(String(t.dropFirst())) && m + 1 < n && toks[m + 1].text.hasPrefix("ال")), !p.stopwords.contains(t) {
+                mods += 1; m += 1; onlyGeneric = false; continue
+            }
+            guard t.hasPrefix("ال"), !p.stopwords.contains(t), !e.nameStopWords.contains(t), p.ranks.match(toks, at: m) == nil, !p.officeWords.contains(t) else { break }
+            // "شرطة المنطقة": a generic place noun ends the name
+            if e.placeBefore.contains(arabicIndefinite(t)) { mods += 1; m += 1; break }
+            onlyGeneric = false
+            mods += 1
+            m += 1
+        }
+        guard mods > 0, !onlyGeneric else { return nil }
+        return i..<m
+    }
+
+    /// An Arabic word that can belong to a transliterated name: no article, no conjunction, no case ending, not a known word.
+    func arabicNameWord(_ q: Int) -> Bool {
+        guard toks[q].kind == .word else { return false }
+        let t = toks[q].text
+        if t.hasPrefix("ال") || t.hasPrefix("و") || p.stopwords.contains(t) || p.vocab.contains(t) { return false }
+        if t.unicodeScalars.contains(where: { (0x64B...0x64D).contains($0.value) }) || t.hasSuffix("ة") || p.entities.nameStopWords.contains(t) { return false }
+        // a verb in the feminine past after the name ("أوقفت", "أعلنت")
+        if q > 0, toks[q - 1].kind == .word, t.hasSuffix("ت"), t.hasPrefix("أ") || t.hasPrefix("ا") || t.hasPrefix("ت"), t.unicodeScalars.count >= 4,
+           arabicNameWordPlain(q - 1) { return false }
+        return true
+    }
+
+    private func arabicNameWordPlain(_ q: Int) -> Bool {
+        let t = toks[q].text
+        return !t.hasPrefix("ال") && !p.stopwords.contains(t) && !p.vocab.contains(t) && !p.entities.placeBefore.contains(t) && !p.entities.orgHeads.contains(t)
+    }
+
+    private func arabicIndefinite(_ t: String) -> String {
+        t.hasPrefix("ال") ? String(t.dropFirst(2)) : t
+    }
+
+    /// The text of an organization span (Arabic: without an attached conjunction or preposition).
+    private func spanText(_ r: Range<Int>) -> (String, Int) {
+        var start = toks[r.lowerBound].start
+        if p.isArabicScript {
+            let (base, cut) = arabicBase(r.lowerBound)
+            if cut > 0, p.entities.orgHeads.contains(base) || p.entities.placeBefore.contains(base) {
+                start += cut
+                if base.hasPrefix("ال"), toks[r.lowerBound].text.hasPrefix("لل") { return ("ا" + slice(start, toks[r.upperBound - 1].end), start) }
+            }
+        }
+        return (slice(start, toks[r.upperBound - 1].end), start)
+    }
+
+    private func entityKey(_ s: String) -> String {
+        var k = s.lowercased()
+        for a in ["the ", "le ", "la ", "les ", "l'", "l\u{2019}", "al-", "ال"] where k.hasPrefix(a) { k = String(k.dropFirst(a.count)); break }
+        return k
+    }
+
+    mutating func extractOrganizations(spans given: [Range<Int>]? = nil) -> [Organization] {
+        let spans = given ?? organizationSpans()
+        var order: [String] = []
+        var byKey: [String: Organization] = [:]
+        var initialsOf: [String: String] = [:]
+        func add(_ name: String, _ offset: Int, key: String? = nil) {
+            let k = key ?? entityKey(name)
+            if var o = byKey[k] {
+                o.mentions += 1
+                if name.unicodeScalars.count > o.name.unicodeScalars.count, entityKey(name) == k { o.name = name }
+                byKey[k] = o
+            } else {
+                byKey[k] = Organization(name: name, mentions: 1, firstOffset: offset)
+                order.append(k)
+            }
+        }
+        var spanEnds: [Int: String] = [:]
+        var covered = Array(repeating: false, count: n)
+        for r in spans {
+            let (name, off) = spanText(r)
+            let k = entityKey(name)
+            add(name, off)
+            spanEnds[r.upperBound] = k
+            for q in r { covered[q] = true }
+            if !p.isArabicScript { initialsOf[initials(r)] = initialsOf[initials(r)] ?? k }
+        }
+        if !p.isArabicScript {
+            // acronyms: "(DGST)" right after a name is that name; elsewhere an acronym of a name's initials is that name
+            var aliases: [String: String] = [:]
+            for i in 0..<n where acronymAt(i) && !covered[i] {
+                if i >= 1, toks[i - 1].text == "(", let k = spanEnds[i - 1], i + 1 < n, toks[i + 1].text == ")" { aliases[toks[i].text] = k }
+            }
+            for i in 0..<n where acronymAt(i) && !covered[i] {
+                let a = toks[i].text
+                if let k = aliases[a] ?? initialsOf[a], var o = byKey[k] {
+                    o.mentions += 1
+                    byKey[k] = o
+                } else if a.unicodeScalars.count >= 3 {
+                    add(a, toks[i].start, key: a.lowercased())
+                }
+            }
+        }
+        return mergeVariants(order.compactMap { byKey[$0] })
+    }
+
+    /// "وزارة الداخلية" is "وزارة الداخلية السعودية", "Provincial Police" is "Lao Cai Provincial Police": a name that another
+    /// one extends with modifiers only (no other head) is that organization; "Party Central Committee Office" stays apart.
+    private func mergeVariants(_ orgs: [Organization]) -> [Organization] {
+        let e = p.entities
+        let words = orgs.map { o in p.tokenizer.tokenize(Array(o.name.unicodeScalars)).filter { $0.kind != .punct }.map(\.lower) }
+        var into = Array(0..<orgs.count)
+        for a in orgs.indices {
+            var best = -1
+            for b in orgs.indices where b != a && words[b].count > words[a].count {
+                let wa = words[a], wb = words[b]
+                var extra: ArraySlice<String>?
+                if Array(wb.prefix(wa.count)) == wa { extra = wb.dropFirst(wa.count) } else if Array(wb.suffix(wa.count)) == wa { extra = wb.dropLast(wa.count) }
+                guard let x = extra, !x.contains(where: { (e.orgHeads.contains($0) && !e.orgTails.contains($0)) || e.preps.contains($0) }) else { continue }
+                if best < 0 || words[b].count > words[best].count { best = b }
+            }
+            if best >= 0 { into[a] = best }
+        }
+        func root(_ a: Int) -> Int { var r = a; var steps = 0; while into[r] != r, steps < 20 { r = into[r]; steps += 1 }; return r }
+        var out: [Int: Organization] = [:]
+        for a in orgs.indices {
+            let r = root(a)
+            if var o = out[r] {
+                o.mentions += orgs[a].mentions
+                o.firstOffset = min(o.firstOffset, orgs[a].firstOffset)
+                out[r] = o
+            } else {
+                var o = orgs[r]
+                o.mentions = orgs[a].mentions
+                o.firstOffset = orgs[a].firstOffset
+                out[r] = o
+            }
+        }
+        return out.keys.sorted().compactMap { out[$0] }.sorted { $0.firstOffset < $1.firstOffset }
+    }
+
+    // MARK: places
+
+    /// A run of capitalised words that can be a place name, starting at `k` (at most 4 words; en dashes join parts).
+    private func placeRun(_ k: Int) -> Int? {
+        var m = k
+        var words = 0
+        while m < n, words < 6 {
+            if toks[m].kind == .word, isCap(m), !isStop(m), !isOfficeOrRank(m), m == k || sameSentence(k, m),
+               !(toks[m].text.unicodeScalars.count > 1 && toks[m].text.unicodeScalars.allSatisfy { Scalars.isUpper($0) }) {
+                m += 1; words += 1; continue
+            }
+            if m > k, toks[m].kind == .punct, toks[m].text == "\u{2013}", m + 1 < n, isCap(m + 1), toks[m + 1].kind == .word, sameSentence(k, m + 1) {
+                m += 1; continue
+            }
+            break
+        }
+        return m > k ? m : nil
+    }
+
+    mutating func extractPlaces(organizationSpans spans: [Range<Int>]? = nil) -> [Place] {
+        let e = p.entities
+        var found: [(String, Int)] = []
+        var orgCovered = Array(repeating: false, count: n)
+        for r in spans ?? organizationSpans() { for q in r { orgCovered[q] = true } }
+        var i = 0
+        while i < n {
+            let t = toks[i]
+            guard t.kind == .word else { i += 1; continue }
+            if p.isArabicScript {
+                let (base, cut) = arabicBase(i)
+                // "منطقة هاي ها", "مدينة X"
+                if e.placeBefore.contains(t.text) || e.placeBefore.contains(base) || e.placeOffices.contains(t.text) || e.placeOffices.contains(base),
+                   i + 1 < n, sameSentence(i, i + 1) {
+                    var q = i + 1
+                    // a verb in the imperfect right after the noun ("مقاطعة تستكمل ...") names no place
+                    let w = i + 1 < n ? toks[i + 1].text : ""
+                    let verbLike = (w.hasPrefix("ت") || w.hasPrefix("ي")) && w.unicodeScalars.count >= 5
+                    while !verbLike, q < n, q - i <= 3, sameSentence(i, q), arabicNameWord(q) { q += 1 }
+                    // "ولاية الجزائر", "محافظة الأحمدي": an administrative noun names its place even with the article
+                    if q == i + 1, e.adminNouns.contains(base) || e.adminNouns.contains(t.text), toks[q].kind == .word, toks[q].text.hasPrefix("ال"),
+                       !p.vocab.contains(toks[q].text), !e.nameStopWords.contains(toks[q].text), !toks[q].text.hasSuffix("ية") { q += 1 }
+                    if q > i + 1 { found.append((slice(toks[i + 1].start, toks[q - 1].end), toks[i + 1].start)); i = q; continue }
+                }
+                // lexicon, with an attached "و" / "ب" / "ل" / "في"
+                for (w, c) in [(t.text, 0), (base, cut)] {
+                    if let cands = e.placeNames[w], let (len, _) = matchPlace(cands, at: i) {
+                        found.append((slice(t.start + c, toks[i + len - 1].end), t.start + c))
+                        i += len
+                        break
+                    }
+                }
+                if found.last?.1 ?? -1 >= t.start { continue }
+                i += 1
+                continue
+            }
+            // "X province", "X district" (a sentence's first words that are known words are not part of the name: "Build Lao Cai province")
+            if isCap(i), i == 0 || !(isCap(i - 1) && sameSentence(i - 1, i) && !isStop(i - 1)), let r = placeRun(i), r < n, sameSentence(i, r),
+               !isCap(r), e.placeAfter.contains(toks[r].lower) {
+                var a = i
+                if a == 0 || sentOf[a - 1] != sentOf[a] || toks[a].paragraphBefore, a < r - 1, toks[a].knownExact, p.orgWords.contains(toks[a].text), p.entities.placeNames[toks[a].text] == nil { a += 1 }
+                found.append((slice(toks[a].start, toks[r - 1].end), toks[a].start)); i = r + 1; continue
+            }
+            // "X Provincial Police": the place before a place adjective of an organization
+            if isCap(i), i == 0 || !(isCap(i - 1) && sameSentence(i - 1, i) && !isStop(i - 1)), let r = placeRun(i), r < n, r > i {
+                var q = i
+                while q < r, !e.placeAdjectives.contains(toks[q].lower) { q += 1 }
+                if q < r, q > i, !(i..<q).contains(where: { e.orgHeads.contains(toks[$0].lower) || p.vocab.contains(toks[$0].text) }) {
+                    found.append((slice(t.start, toks[q - 1].end), t.start)); i = r; continue
+                }
+            }
+            // "province of X", "la ville de X", "la région X", "préfet des X"
+            if e.placeBefore.contains(t.lower) || e.placeOffices.contains(t.lower), !(isCap(i) && e.placeBefore.contains(t.lower) && i > 0 && isCap(i - 1)) {
+                var k = i + 1
+                if k < n, e.preps.contains(toks[k].lower) { k += 1 } else if e.placeOffices.contains(t.lower) { i += 1; continue }
+                while k < n, e.dets.contains(toks[k].lower), !isCap(k) { k += 1 }
+                if k < n, sameSentence(i, k), let r = placeRun(k), !(k..<r).contains(where: { e.orgHeads.contains(toks[$0].lower) }) {
+                    found.append((slice(toks[k].start, toks[r - 1].end), toks[k].start)); i = r; continue
+                }
+            }
+            // "à Verviers", "en Flandre", "in Punjab": a locative preposition before capitals that name nothing else
+            if isCap(i), !orgCovered[i], i > 0, e.placePrepositions.contains(toks[i - 1].text), sameSentence(i - 1, i), e.placeNames[t.text] == nil,
+               let r = placeRun(i), r - i <= 3, !(i..<r).contains(where: { p.vocab.contains(toks[$0].lower) || e.orgHeads.contains(toks[$0].lower) || e.givenNames.contains(toks[$0].text) || orgCovered[$0] }),
+               r >= n || !(toks[r].kind == .word && isCap(r)), !(i..<r).contains(where: { toks[$0].text.unicodeScalars.allSatisfy { Scalars.isUpper($0) } }) {
+                found.append((slice(t.start, toks[r - 1].end), t.start)); i = r; continue
+            }
+            if isCap(i), !orgCovered[i], let cands = e.placeNames[t.text], let (len, _) = matchPlace(cands, at: i),
+               i == 0 || !(orgCapWord(i - 1) && sameSentence(i - 1, i)), i + len >= n || !(orgCapWord(i + len) && sameSentence(i, i + len)) {
+                found.append((slice(t.start, toks[i + len - 1].end), t.start)); i += len; continue
+            }
+            i += 1
+        }
+        var order: [String] = []
+        var byKey: [String: Place] = [:]
+        for (name, off) in found {
+            let k = entityKey(name)
+            if var pl = byKey[k] { pl.mentions += 1; byKey[k] = pl } else { byKey[k] = Place(name: name, mentions: 1, firstOffset: off); order.append(k) }
+        }
+        return order.compactMap { byKey[$0] }.sorted { $0.firstOffset < $1.firstOffset }
+    }
+
+    /// The longest lexicon phrase at `i` (its first word already matched): (token count, phrase).
+    private func matchPlace(_ cands: [[String]], at i: Int) -> (Int, [String])? {
+        for c in cands {
+            guard i + c.count <= n else { continue }
+            var ok = true
+            for m in 1..<max(c.count, 1) where m < c.count && toks[i + m].text != c[m] { ok = false; break }
+            // a place name glued to more capitals is another name ("Hanoi Police" stays a place; "New York Times" is not in the lexicon)
+            if ok { return (c.count, c) }
+        }
+        return nil
+    }
+}
