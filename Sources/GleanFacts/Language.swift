@@ -75,6 +75,7 @@ struct LanguageData: Decodable, Sendable {
     var ageSuffixes: [String]?
     var sentenceWords: [String]?
     var yearNameWords: [String]?
+    var dualSuffixes: [String]?
 }
 
 /// A set of token phrases with values, matched at a token position (longest first).
@@ -200,6 +201,7 @@ final class LanguageProfile: Sendable {
     let ageSuffixes: [String]
     let sentenceWords: Set<String>
     let yearNameWords: Set<String>
+    let dualSuffixes: [String]
     /// Single-word cardinal numbers, lower-cased (to read "four-year-old").
     let cardinalWordMap: [String: Int]
     /// Single-word month names, lower-cased (to read "end-September", "mid-February").
@@ -290,6 +292,7 @@ final class LanguageProfile: Sendable {
         namedTypes = Set(d.namedTypes ?? [])
         ageSuffixes = (d.ageSuffixes ?? []).map { $0.lowercased() }
         yearNameWords = Set(d.yearNameWords ?? [])
+        dualSuffixes = d.dualSuffixes ?? []
         sentenceWords = Set((d.sentenceWords ?? []).map { $0.lowercased() })
         var cm: [String: Int] = [:]
         for (k, v) in d.cardinalWords ?? [:] where !k.contains(" ") { cm[k.lowercased()] = v }
