@@ -101,6 +101,7 @@ struct LanguageData: Decodable, Sendable {
     var ageSuffixes: [String]?
     var sentenceWords: [String]?
     var yearNameWords: [String]?
+    var dualSuffixes: [String]?
 }
 
 /// A set of token phrases with values, matched at a token position (longest first).
@@ -228,6 +229,7 @@ final class LanguageProfile: Sendable {
     let ageSuffixes: [String]
     let sentenceWords: Set<String>
     let yearNameWords: Set<String>
+    let dualSuffixes: [String]
     /// Single-word cardinal numbers, lower-cased (to read "four-year-old").
     let cardinalWordMap: [String: Int]
     /// Single-word month names, lower-cased (to read "end-September", "mid-February").
@@ -318,6 +320,7 @@ final class LanguageProfile: Sendable {
         namedTypes = Set(d.namedTypes ?? [])
         ageSuffixes = (d.ageSuffixes ?? []).map { $0.lowercased() }
         yearNameWords = Set(d.yearNameWords ?? [])
+        dualSuffixes = d.dualSuffixes ?? []
         sentenceWords = Set((d.sentenceWords ?? []).map { $0.lowercased() })
         var cm: [String: Int] = [:]
         for (k, v) in d.cardinalWords ?? [:] where !k.contains(" ") { cm[k.lowercased()] = v }

@@ -283,6 +283,24 @@ extension Doc {
         return NumberRead(kind: kind, value: value, den: den, unit: unit, start: start, end: e, scale: scale)
     }
 
+    /// The unit of an Arabic dual noun ("شخصين" -> people), when the word is not itself a listed (plural) form and no
+    /// number stands before it.
+    private func dualUnit(_ i: Int) -> String? {
+        var w = toks[i].text
+        // a conjunction or preposition glued in front ("وشخصين")
+        if let f = w.first, "وبلف".contains(f), w.count > 5 { w = String(w.dropFirst()) }
+        // definite forms ("المواطنين") are mostly sound plurals; the counted dual is indefinite ("شخصين")
+        guard w.count > 4, !w.hasPrefix("ال"), !(toks[i].known && p.units[toks[i].lower] != nil), p.units[w] == nil else { return nil }
+        if i > 0, toks[i - 1].kind == .number || p.cardinalWords.match(toks, at: i - 1) != nil { return nil }
+        if i + 1 < n, p.cardinalWords.match(toks, at: i + 1) != nil || toks[i + 1].kind == .number { return nil }
+        for suf in p.dualSuffixes where w.hasSuffix(suf) {
+            var stem = String(w.dropLast(suf.count))
+            if suf.hasPrefix("ت") { stem += "ة" }
+            if let u = p.units[stem] { return u }
+        }
+        return nil
+    }
+
     private func ageAt(_ i: Int) -> (value: Double, end: Int)? {
         if toks[i].kind == .word, toks[i].lower.contains("-") {
             let l = toks[i].lower
@@ -404,6 +422,12 @@ extension Doc {
                 let dir = directionBefore(i - 1).dir
                 add(.count, Double(cw.value), nil, p.units[l] ?? l, dir, i - 1, cw.end)
                 i = cw.end
+                continue
+            }
+            // Arabic dual of a counted noun: "شخصين" (two people), "قضيتين" (two cases)
+            if !p.dualSuffixes.isEmpty, toks[i].kind == .word, let u = dualUnit(i) {
+                add(.count, 2, nil, u, directionBefore(i).dir, i, i + 1)
+                i += 1
                 continue
             }
             // ages: "four-year-old", "4-year-old"

@@ -57,6 +57,7 @@ struct MetricGrammarTests {
         Case(language: "ar", text: "ضبطت 7 من أصل 9 سيارات.", expected: [M("ratio", 7, 9)]),
         Case(language: "ar", text: "خلال الأشهر التسعة الأولى من العام نفذت الشرطة عملها.", expected: []),
         Case(language: "ar", text: "أوقفت الشرطة 10.036 شخصا.", expected: [M("count", 10036)]),
+        Case(language: "ar", text: "أصيب شخصين وسجلت قضيتين وشكرت المواطنين.", expected: [M("count", 2), M("count", 2)]),
     ])
     func metrics(c: Case) {
         let f = FactExtractor().extract(c.text, language: c.language)
