@@ -50,7 +50,7 @@ public enum GleanTables {
     public static let dates = TableSchema(name: "dates", doc: "One row per calendar date, month or anchoring year in the text.", columns: [
         Column("doc_id", .string, nullable: false, doc: "The document."),
         Column("language", .string, doc: "The document's language."),
-        Column("iso", .string, nullable: false, doc: "YYYY, YYYY-MM or YYYY-MM-DD."),
+        Column("iso", .string, nullable: false, doc: "YYYY, YYYY-MM or YYYY-MM-DD; year 0000 when neither the text nor the publication date gives one (then year_inferred is true)."),
         Column("text", .string, nullable: false, role: .freeText, doc: "The span as written."),
         Column("offset", .int64, nullable: false, doc: "Start of the span in documents.text (Unicode scalars)."),
         Column("length", .int64, nullable: false, doc: "Length of the span (Unicode scalars)."),
@@ -60,7 +60,7 @@ public enum GleanTables {
     public static let references = TableSchema(name: "references", doc: "One row per mention of a legal or party document or a named programme.", columns: [
         Column("doc_id", .string, nullable: false, doc: "The document."),
         Column("language", .string, doc: "The document's language."),
-        Column("type", .string, nullable: false, doc: "resolution, decision, directive, regulation, action_program, project or law."),
+        Column("type", .string, nullable: false, doc: "law, decree, decision, resolution, directive, circular, regulation, action_program (plans and programmes) or project."),
         Column("number", .string, doc: "The number as written (12-NQ/TW, 56-CTr/TU, 06)."),
         Column("issuer", .string, role: .freeText, doc: "The issuing body, when stated."),
         Column("text", .string, nullable: false, role: .freeText, doc: "The span as written."),
