@@ -29,7 +29,7 @@ extension Doc {
         while k < n, words.count < (joined ? 6 : (nounFirst ? 2 : 3)) {
             if ok(k) { words.append(k); k += 1; continue }
             // "commune and town police headquarters": continue over "and" only toward a known unit word
-            if (toks[k].lower == "and" || toks[k].lower == "et"), ok(k + 1), words.count < 4 {
+            if !words.isEmpty, (toks[k].lower == "and" || toks[k].lower == "et"), ok(k + 1), words.count < 4 {
                 var m = k + 1
                 var hit = false
                 while m < n, m < k + 5, ok(m) { if (toks[m].known ? p.units[toks[m].lower] : nil) != nil { hit = true }; m += 1 }
@@ -37,8 +37,8 @@ extension Doc {
             }
             break
         }
-        guard !words.isEmpty else { return nil }
         let content = words.filter { toks[$0].lower != "and" && toks[$0].lower != "et" }
+        guard !content.isEmpty else { return nil }
         if let hit = (nounFirst ? content : content.reversed()).first(where: { (toks[$0].known ? p.units[toks[$0].lower] : nil) != nil }) {
             return ((toks[hit].known ? p.units[toks[hit].lower] : nil) ?? toks[hit].lower, (words.last ?? e) + 1)
         }
