@@ -60,17 +60,19 @@ public struct Person: Sendable, Equatable {
     }
 }
 
-/// One distinct organization (government body, ministry, police force, court, party, committee, company,
-/// agency), its variants and acronym merged.
-public struct Organization: Sendable, Equatable {
+/// One distinct named entity of a document: an organization (government body, ministry, police
+/// force, court, party, committee, company, agency; its variants and acronym merged) or a place
+/// (country, region, province, city, district, commune, village; named without its place noun,
+/// "Lang Son" for "Lang Son province").
+public struct NamedEntity: Sendable, Equatable {
     /// The name in its fullest form as written in the document.
     public var name: String
-    /// How many times the organization is mentioned (any of its variants).
+    /// How many times it is mentioned (any of its variants).
     public var mentions: Int
     /// Unicode scalar offset of the first mention.
     public var firstOffset: Int
 
-    /// Creates an organization.
+    /// Creates an entity.
     public init(name: String, mentions: Int, firstOffset: Int) {
         self.name = name
         self.mentions = mentions
@@ -78,22 +80,10 @@ public struct Organization: Sendable, Equatable {
     }
 }
 
-/// One distinct place (country, region, province, city, district, commune, village).
-public struct Place: Sendable, Equatable {
-    /// The name as written, without its place noun ("Lang Son" for "Lang Son province").
-    public var name: String
-    /// How many times the place is mentioned.
-    public var mentions: Int
-    /// Unicode scalar offset of the first mention.
-    public var firstOffset: Int
-
-    /// Creates a place.
-    public init(name: String, mentions: Int, firstOffset: Int) {
-        self.name = name
-        self.mentions = mentions
-        self.firstOffset = firstOffset
-    }
-}
+/// An organization: a row of the organizations table.
+public typealias Organization = NamedEntity
+/// A place: a row of the places table.
+public typealias Place = NamedEntity
 
 /// What a number measures.
 public enum MetricKind: String, Sendable, CaseIterable {

@@ -1,24 +1,13 @@
 import Foundation
 import Testing
 
-/// Issue 19's cases that need the real binary: what happens when glean itself is killed.
+/// Issue 19's cases that need the real binary: glean killed, signals inside a rule, rule budgets, --out.
 @Suite(.serialized) struct FaultTests {
     /// Case 8: a plugin dies with a glean killed by SIGKILL (PR_SET_PDEATHSIG, Linux).
     @Test(.enabled(if: FileManager.default.fileExists(atPath: "/proc/self/stat"), "needs Linux's /proc"))
     func aPluginDiesWhenGleanIsKilled() throws {
-        let dir = try E2E.tempDir()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        try FileManager.default.createDirectory(atPath: dir + "/in", withIntermediateDirectories: true)
-        try Data("text".utf8).write(to: URL(fileURLWithPath: dir + "/in/a.txt"))
         // The plugin writes its own pid (exec keeps sh's pid), then sleeps.
-        try Data("echo $$ > \"$PIDFILE\"; exec sleep 300\n".utf8).write(to: URL(fileURLWithPath: dir + "/p.sh"))
-        try Data("""
-            version: 1
-            name: t
-            stages:
-              - id: fetch
-                use: fetch.files
-                with: {paths: ["in/*.txt"]}
+        let dir = try Self.tree(["in/a.txt": "text", "p.sh": "echo $$ > \"$PIDFILE\"; exec sleep 300\n"], stages: """
               - id: p
                 use: exec
                 needs: fetch
@@ -26,7 +15,8 @@ import Testing
               - id: csv
                 use: export.csv
                 needs: p
-            """.utf8).write(to: URL(fileURLWithPath: dir + "/m.yaml"))
+            """)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         let glean = Process()
         glean.executableURL = URL(fileURLWithPath: E2E.binary)
         glean.arguments = ["run", dir + "/m.yaml", "--out", dir + "/out", "--quiet"]
@@ -62,17 +52,7 @@ import Testing
 
     /// Writes a manifest with one backtracking rule over in/*.txt into a new folder.
     static func backtrackingTree(ruleMs: Int) throws -> String {
-        let dir = try E2E.tempDir()
-        try FileManager.default.createDirectory(atPath: dir + "/in", withIntermediateDirectories: true)
-        try Data((String(repeating: "a", count: 101) + "!").utf8).write(to: URL(fileURLWithPath: dir + "/in/bad.txt"))
-        try Data("Fine text, aaa".utf8).write(to: URL(fileURLWithPath: dir + "/in/good.txt"))
-        try Data("""
-            version: 1
-            name: t
-            stages:
-              - id: fetch
-                use: fetch.files
-                with: {paths: ["in/*.txt"]}
+        try tree(["in/bad.txt": String(repeating: "a", count: 101) + "!", "in/good.txt": "Fine text, aaa"], stages: """
               - id: extract
                 use: extract.facts
                 with:
@@ -82,7 +62,25 @@ import Testing
               - id: csv
                 use: export.csv
                 needs: extract
-            """.utf8).write(to: URL(fileURLWithPath: dir + "/m.yaml"))
+            """)
+    }
+
+    /// A new folder holding `files` and m.yaml: fetch.files over in/*.txt, then `stages`.
+    static func tree(_ files: [String: String], stages: String) throws -> String {
+        let dir = try E2E.tempDir()
+        for (path, text) in files {
+            try FileManager.default.createDirectory(atPath: ((dir + "/" + path) as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: URL(fileURLWithPath: dir + "/" + path))
+        }
+        try Data(("""
+            version: 1
+            name: t
+            stages:
+              - id: fetch
+                use: fetch.files
+                with: {paths: ["in/*.txt"]}
+
+            """ + stages).utf8).write(to: URL(fileURLWithPath: dir + "/m.yaml"))
         return dir
     }
 
