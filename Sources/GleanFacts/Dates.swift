@@ -27,7 +27,10 @@ extension Doc {
 
     /// "end-September", "mi-février": a month name after a hyphenated position word.
     func hyphenMonth(_ i: Int) -> Int? {
-        guard i >= 0, i < n, toks[i].kind == .word, let dash = toks[i].text.lastIndex(where: { $0 == "-" || $0 == "\u{2011}" }) else { return nil }
+        guard i >= 0, i < n, toks[i].kind == .word else { return nil }
+        // Most words hold no hyphen: a byte test (0x91 ends U+2011's UTF-8) before any Character work.
+        guard toks[i].text.utf8.contains(where: { $0 == 0x2D || $0 == 0x91 }),
+              let dash = toks[i].text.lastIndex(where: { $0 == "-" || $0 == "\u{2011}" }) else { return nil }
         let tail = toks[i].text[toks[i].text.index(after: dash)...]
         guard let f = tail.unicodeScalars.first, let m = p.monthWords[tail.lowercased()] else { return nil }
         if !p.isArabicScript && !p.titleAnyLowercase && !Scalars.isUpper(f) { return nil }

@@ -302,7 +302,7 @@ extension Doc {
     }
 
     private func ageAt(_ i: Int) -> (value: Double, end: Int)? {
-        if toks[i].kind == .word, toks[i].lower.contains("-") {
+        if toks[i].kind == .word, toks[i].lower.utf8.contains(0x2D) {  // a byte test: Foundation's contains walks Characters
             let l = toks[i].lower
             for suf in p.ageSuffixes where l.hasSuffix("-" + suf) {
                 if let v = p.cardinalWordMap[String(l.dropLast(suf.count + 1))] { return (Double(v), i + 1) }
