@@ -19,7 +19,7 @@ import Testing
 
     static func plan(_ tree: TempTree, asOf: String?) throws -> Plan {
         let option = asOf.map { "\n    with: {as_of: \"\($0)\"}" } ?? ""
-        try tree.write("m.yaml", """
+        return try Ops.plan(tree, """
             version: 1
             name: t
             stages:
@@ -32,7 +32,6 @@ import Testing
                 use: export.csv
                 with: {tables: [documents]}
             """)
-        return try Plan(manifest: try ManifestLoader().load(path: tree.root + "/m.yaml"), registry: .builtIn)
     }
 
     /// The published column of the only row of documents.csv.

@@ -124,7 +124,7 @@ import Testing
     @Test(arguments: [(true, Int32(0)), (false, Int32(3))])
     func aGlobThatMatchesNothing(allowEmpty: Bool, exitCode: Int32) throws {
         let tree = try TempTree(["in/a.txt": Array("text".utf8)])
-        try tree.write("m.yaml", """
+        let plan = try Ops.plan(tree, """
             version: 1
             name: t
             stages:
@@ -134,7 +134,6 @@ import Testing
               - id: csv
                 use: export.csv
             """)
-        let plan = try Plan(manifest: try ManifestLoader().load(path: tree.root + "/m.yaml"), registry: .builtIn)
         let report = try Runner(plan: plan, options: RunOptions(jobs: 1, out: tree.root + "/out")).run().report
         #expect(report.exitCode == exitCode)
         #expect(report.documentsOK == 1)
