@@ -43,6 +43,14 @@ struct RawMeta {
     /// publication date; nil when they name neither. (JSON-LD key order is no signal: serializers
     /// often sort keys, which puts dateModified first.)
     var revisionFirst: Bool?
+    /// A skip link's target: one of the page's first ``SkipLink/firstAnchors`` links points at an
+    /// element of the page by id (`<a href="#main">Skip to content</a>`), which is where the page's
+    /// own content starts; the element's index once seen, nil when there is none.
+    var skipTarget: Int32?
+    /// The skip link (its index and a hash of the id it points at) while its target is not yet seen.
+    var skipLink: (anchor: Int32, idHash: UInt64)?
+    /// `<a>` elements seen so far, counted up to ``SkipLink/firstAnchors``.
+    var anchorsSeen = 0
 
     /// Notes which kind of date a metadata key names, if it is the first such key seen with a date.
     mutating func noteDateKey(_ key: String, value: String) {
@@ -201,6 +209,11 @@ struct DocumentWalker {
             switch h {
             case AttrName.class, AttrName.id:
                 if let v {
+                    if h == AttrName.id, meta.skipTarget == nil, let link = meta.skipLink, link.anchor != idx,
+                        fnvC(v) == link.idHash
+                    {
+                        meta.skipTarget = idx
+                    }
                     appendLower(v)
                     // React's streamed segments (<div hidden id="S:0">) are moved into view by script.
                     if h == AttrName.id && v[0] == 0x53 && v[1] == 0x3A { streamedSegment = true }
@@ -245,6 +258,9 @@ struct DocumentWalker {
             case AttrName.href:
                 // Only <link rel=canonical> reads it: no String for every <a>.
                 if tag == .link, let v { href = cString(v) }
+                if tag == .a, meta.skipLink == nil, meta.anchorsSeen < SkipLink.firstAnchors, let v, v[0] == 0x23, v[1] != 0 {
+                    meta.skipLink = (idx, fnvC(v + 1))
+                }
             case AttrName.type:
                 if tag == .script, let v { typ = cString(v) }
             default: break
@@ -270,6 +286,7 @@ struct DocumentWalker {
         default: break
         }
         elems.append(e)
+        if tag == .a && meta.anchorsSeen < SkipLink.firstAnchors { meta.anchorsSeen += 1 }
         if e.hints.contains(.dateish) && meta.dateish.count < 1000 { meta.dateish.append(idx) }
         if e.hints.contains(.authorish) && meta.authorish.count < 20 { meta.authorish.append(idx) }
         switch tag {

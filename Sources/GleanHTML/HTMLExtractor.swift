@@ -288,7 +288,9 @@ struct MainContent {
                 var sel = sel
                 sel.cleanConditionally = false
                 // Carousels and responsive copies repeat short blocks (a heading, a price) too: one copy each.
-                let paragraphs = render([body], sel: sel, excluded: excluded, minDedupe: 16)
+                // What comes before a skip link's target (the site's header and menus) is not read.
+                let start = SkipLink.contentStart(sel, meta: meta, roots: firstRoots, body: body)
+                let paragraphs = render([body], sel: sel, excluded: excluded, minDedupe: 16, contentStart: start)
                 var len = 0
                 for p in paragraphs { len += p.utf8.count }
                 // The body holds the best node: it is shorter than that only by repeats read once. A relaxed attempt
@@ -302,9 +304,10 @@ struct MainContent {
         return best
     }
 
-    /// Paragraphs of the subtrees `roots`, skipping what `sel` strips or cleans, one copy of each long paragraph.
+    /// Paragraphs of the subtrees `roots`, skipping what `sel` strips or cleans and what lies wholly before
+    /// `contentStart`, one copy of each long paragraph.
     static func render(
-        _ roots: [Int], sel: ContentSelector, excluded: [Bool]?, minDedupe: Int = 60
+        _ roots: [Int], sel: ContentSelector, excluded: [Bool]?, minDedupe: Int = 60, contentStart: Int? = nil
     ) -> [String] {
         let elems = sel.elems
         var r = Renderer()
@@ -313,6 +316,7 @@ struct MainContent {
             r.render(root, elems: elems) { i in
                 if let excluded, excluded[i] { return true }
                 if rootSet.contains(i) { return false }
+                if let contentStart, SkipLink.before(i, start: contentStart, elems: elems) { return true }
                 if sel.isStripped(i) { return true }
                 if elems[i].tag == .h1 { return true }
                 if sel.cleanConditionally && sel.dropConditionally(i) { return true }
