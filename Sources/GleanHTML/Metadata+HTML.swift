@@ -199,7 +199,7 @@ struct MetadataBuilder {
         if let dateOverride, let d = dates.machine(dateOverride) {
             md.published = d.iso
             md.publishedUTC = d.utcMicros
-        } else if let d = chooseDate(ld: ld, url: md.url, title: md.title) {
+        } else if let d = chooseDate(ld: ld, url: md.url, title: md.title).map({ localReading($0, title: md.title) }) {
             md.published = d.iso
             md.publishedUTC = d.utcMicros
         }
@@ -526,6 +526,20 @@ struct MetadataBuilder {
             if let d = dates.monthYearAlone(p) { return d }
         }
         return nil
+    }
+
+    /// A numeric date that reads both ways ("3/4/2025"), read month first on a page written in US
+    /// English (html lang or og:locale "en-US"), where that is how dates are written, unless the
+    /// page shows the day-first reading in words; day first (the parser's guess) elsewhere.
+    func localReading(_ d: ParsedDate, title: String?) -> ParsedDate {
+        guard d.guessed, Self.monthFirst(raw.htmlLang ?? metas["og:locale"]), let other = d.dayMonthSwapped, dates.plausible(other) else { return d }
+        if visibleCandidates(title: title).0.contains(where: { !$0.date.guessed && sameDay($0.date, d) }) { return d }
+        return other
+    }
+
+    /// Whether a language tag names US English ("en-US", "en_us").
+    static func monthFirst(_ tag: String?) -> Bool {
+        tag.map { $0.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "_", with: "-") == "en-us" } ?? false
     }
 
     func sameDay(_ a: ParsedDate, _ b: ParsedDate) -> Bool { a.year == b.year && a.month == b.month && a.day == b.day }
