@@ -199,7 +199,7 @@ struct MetadataBuilder {
         if let dateOverride, let d = dates.machine(dateOverride) {
             md.published = d.iso
             md.publishedUTC = d.utcMicros
-        } else if let d = chooseDate(ld: ld, url: md.url, title: md.title) {
+        } else if let d = chooseDate(ld: ld, url: md.url, title: md.title).map({ localReading($0, title: md.title) }) {
             md.published = d.iso
             md.publishedUTC = d.utcMicros
         }
@@ -289,9 +289,15 @@ struct MetadataBuilder {
 
     func h1Texts() -> [(Int, String)] {
         raw.h1.compactMap { i in
-            let t = Self.withoutAnchorMark(TextGather.text(of: elems[Int(i)].node, limit: 600))
+            let t = Self.withoutAnchorMark(Self.withoutSoftHyphens(TextGather.text(of: elems[Int(i)].node, limit: 600)))
             return t.count >= 2 && t.count <= 400 ? (Int(i), t) : nil
         }
+    }
+
+    /// A heading without soft hyphens (U+00AD), which mark where a long word may break and are
+    /// never shown unless it does ("Assis\u{AD}tance").
+    static func withoutSoftHyphens(_ t: String) -> String {
+        t.unicodeScalars.contains("\u{AD}") ? String(String.UnicodeScalarView(t.unicodeScalars.filter { $0 != "\u{AD}" })) : t
     }
 
     /// A heading without the permalink mark documentation generators put after it ("Install ¶").
@@ -363,7 +369,35 @@ struct MetadataBuilder {
         let stripped = stripSite(tt, site: site, url: url)
         guard let first = parts(stripped).first, first.count >= 2 else { return nil }
         if let site, titleKey(first) == titleKey(site) { return nil }
-        return first
+        return headRun(first: first, whole: stripped)
+    }
+
+    /// The headline a title's first run of words gives: that run, unless it is a single word that
+    /// more words follow ("json — JSON encoder and decoder", "Info - Ultimate GPU Guide | Forum"),
+    /// where a lone word is a label, a category or a name, and the headline runs on to the next
+    /// break ("Info - Ultimate GPU Guide").
+    func headRun(first: String, whole: String) -> String {
+        guard !first.contains(" "), parts(whole).count > 1 else { return first }
+        let prefixes = separatorPrefixes(whole)
+        return prefixes.count > 1 ? prefixes[1] : whole
+    }
+
+    /// The metadata headline that names a page whose unconfirmed h1 is a single word ("Coupons",
+    /// "Cybersecurity"): the first run of og:title (or twitter:title) or else of <title>, once the
+    /// site name is removed, when it holds that word among more words ("Residential Electrician
+    /// Coupons | Blue Collar Electricians"). A one-word heading is then a section label above a
+    /// page the metadata names in full.
+    func wordHeadingTitle(_ h: String, site: String?, url: String?) -> String? {
+        guard !h.contains(" "), h.count >= 2 else { return nil }
+        let word = titleKey(h)
+        for r in [metas["og:title"] ?? metas["twitter:title"], raw.titleTag.map { TextGatherString.collapse($0) }] {
+            guard let r, !r.isEmpty else { continue }
+            let s = stripSite(JSONLDFacts.decodeEntities(r), site: site, url: url)
+            guard let first = parts(s).first else { continue }
+            let words = titleKey(first).split(separator: " ")
+            if words.count > 1, words.contains(where: { $0 == word }) { return first }
+        }
+        return nil
     }
 
     func chooseTitle(ld: JSONLDFacts, site: String?, url: String?) -> TitleChoice? {
@@ -376,7 +410,7 @@ struct MetadataBuilder {
         func found(_ t: String?, lone: Bool = false) -> TitleChoice? {
             guard let t else { return nil }
             if let first = parts(t).first, first.count < t.count, leads.contains(titleKey(first)) {
-                return TitleChoice(text: first, lone: lone)
+                return TitleChoice(text: headRun(first: first, whole: stripSite(t, site: site, url: url)), lone: lone)
             }
             return TitleChoice(text: t, lone: lone)
         }
@@ -418,7 +452,10 @@ struct MetadataBuilder {
         // The h1 next to the main text.
         let lo = (contentRoots.min() ?? 0) - 300
         let hi = contentRoots.map { Int(elems[$0].end) }.max() ?? elems.count
-        if let (_, h) = h1s.first(where: { $0.0 >= lo && $0.0 < hi }) { return found(h, lone: true) }
+        if let (_, h) = h1s.first(where: { $0.0 >= lo && $0.0 < hi }) {
+            if let t = wordHeadingTitle(h, site: site, url: url) { return found(t) }
+            return found(h, lone: true)
+        }
         if let headline {
             // A JSON-LD headline cut short (publishers truncate it to 110 characters) gives way
             // to the og:title or <title> it begins.
@@ -431,13 +468,13 @@ struct MetadataBuilder {
         }
         if let og, !isSite(og) {
             let s = stripSite(JSONLDFacts.decodeEntities(og), site: site, url: url)
-            return found(parts(s).first.flatMap { $0.count >= 2 ? $0 : nil } ?? s)
+            return found(parts(s).first.flatMap { $0.count >= 2 ? headRun(first: $0, whole: s) : nil } ?? s)
         }
         if let tt, !isSite(tt) {
             let s = stripSite(JSONLDFacts.decodeEntities(tt), site: site, url: url)
             if let (_, h) = h1s.first, titleKey(s).contains(titleKey(h)) { return found(h) }
             // "Headline - Section - Site": the headline is the first run of words.
-            return found(parts(s).first.flatMap { $0.count >= 2 ? $0 : nil } ?? s)
+            return found(parts(s).first.flatMap { $0.count >= 2 ? headRun(first: $0, whole: s) : nil } ?? s)
         }
         return found(h1s.first?.1 ?? tt)
     }
@@ -489,6 +526,20 @@ struct MetadataBuilder {
             if let d = dates.monthYearAlone(p) { return d }
         }
         return nil
+    }
+
+    /// A numeric date that reads both ways ("3/4/2025"), read month first on a page written in US
+    /// English (html lang or og:locale "en-US"), where that is how dates are written, unless the
+    /// page shows the day-first reading in words; day first (the parser's guess) elsewhere.
+    func localReading(_ d: ParsedDate, title: String?) -> ParsedDate {
+        guard d.guessed, Self.monthFirst(raw.htmlLang ?? metas["og:locale"]), let other = d.dayMonthSwapped, dates.plausible(other) else { return d }
+        if visibleCandidates(title: title).0.contains(where: { !$0.date.guessed && sameDay($0.date, d) }) { return d }
+        return other
+    }
+
+    /// Whether a language tag names US English ("en-US", "en_us").
+    static func monthFirst(_ tag: String?) -> Bool {
+        tag.map { $0.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "_", with: "-") == "en-us" } ?? false
     }
 
     func sameDay(_ a: ParsedDate, _ b: ParsedDate) -> Bool { a.year == b.year && a.month == b.month && a.day == b.day }

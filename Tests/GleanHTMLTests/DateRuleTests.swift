@@ -193,6 +193,22 @@ struct DateRuleCase: Sendable, CustomStringConvertible {
             bytes: doc(head: "<meta property=\"article:published_time\" content=\"2026-03-09\">",
                        body: "<h1>Budget passes</h1><div>09/03/2026</div><article>\(para)</article>"),
             published: "2026-03-09"),
+        DateRuleCase(
+            name: "a numeric date that reads both ways, on a page in US English: month first",
+            bytes: Array("<html lang=\"en-US\"><head><title>Budget passes</title></head><body><h1>Budget passes</h1><span class=\"time\">3/4/2025</span><article>\(para)</article></body></html>".utf8),
+            published: "2025-03-04"),
+        DateRuleCase(
+            name: "a numeric date that reads both ways, og:locale en_US: month first",
+            bytes: doc(head: "<meta property=\"og:locale\" content=\"en_US\">", body: "<h1>Budget passes</h1><span class=\"time\">3/4/2025</span><article>\(para)</article>"),
+            published: "2025-03-04"),
+        DateRuleCase(
+            name: "a numeric date that reads both ways, on a page in British English: day first",
+            bytes: Array("<html lang=\"en-GB\"><head><title>Budget passes</title></head><body><h1>Budget passes</h1><span class=\"time\">3/4/2025</span><article>\(para)</article></body></html>".utf8),
+            published: "2025-04-03"),
+        DateRuleCase(
+            name: "a numeric date that reads only one way keeps it on a page in US English",
+            bytes: Array("<html lang=\"en-US\"><head><title>Budget passes</title></head><body><h1>Budget passes</h1><span class=\"time\">25/4/2025</span><article>\(para)</article></body></html>".utf8),
+            published: "2025-04-25"),
     ]
 
     @Test(arguments: cases)
@@ -227,6 +243,11 @@ struct DateRuleCase: Sendable, CustomStringConvertible {
     ] as [(String, Bool?)])
     func metaDateKeyKinds(_ key: String, _ revision: Bool?) {
         #expect(RawMeta.dateKeyKind(key) == revision)
+    }
+
+    @Test(arguments: [("en-US", true), ("en_us", true), (" EN-US ", true), ("en", false), ("en-GB", false), ("fr-FR", false)] as [(String, Bool)])
+    func monthFirstLanguages(_ tag: String, _ want: Bool) {
+        #expect(MetadataBuilder.monthFirst(tag) == want)
     }
 
     @Test(arguments: [

@@ -138,6 +138,45 @@ struct TitleCase: Sendable, CustomStringConvertible {
             bytes: page(head: "<title>Electrical Pricing Guide near Springfield | Bright Sparks</title><script type=\"application/ld+json\">{\"@type\":\"WebPage\",\"headline\":\"Electrical Pricing Guide near Springfield\"}</script>",
                         top: "<h1>Pricing for Electrical Services</h1>"),
             title: "Electrical Pricing Guide near Springfield"),
+        TitleCase(
+            name: "an h1 whose first run of words is one word is not cut there",
+            bytes: page(head: "<title>breakers — Trip curves and ratings — Spark Docs 3.1</title><meta property=\"og:title\" content=\"breakers — Trip curves and ratings\">",
+                        top: "<h1>breakers — Trip curves and ratings</h1>"),
+            title: "breakers — Trip curves and ratings"),
+        TitleCase(
+            name: "an h1 whose first run of words is several words is still cut where <title> breaks",
+            bytes: page(head: "<title>Best Panel Brands in 2025 | Bright Sparks</title>",
+                        top: "<h1>Best Panel Brands in 2025 | Top 9 Picks</h1>"),
+            title: "Best Panel Brands in 2025"),
+        TitleCase(
+            name: "no h1: a one-word label before the <title>'s headline keeps the headline with it",
+            bytes: page(head: "<title>Question - Which breaker for a heat pump? | Spark Forum</title><meta property=\"og:site_name\" content=\"Spark Forum\">",
+                        top: "<p>Forum</p>"),
+            title: "Question - Which breaker for a heat pump?"),
+        TitleCase(
+            name: "no h1: a first run of several words is the headline",
+            bytes: page(head: "<title>Which breaker for a heat pump? - Wiring - Spark Forum</title>", top: "<p>Forum</p>"),
+            title: "Which breaker for a heat pump?"),
+        TitleCase(
+            name: "an unconfirmed one-word h1 gives way to the <title> headline that holds it",
+            bytes: page(head: "<title>Residential Electrician Coupons | Bright Sparks</title>", top: "<h1>Coupons</h1>"),
+            title: "Residential Electrician Coupons"),
+        TitleCase(
+            name: "an unconfirmed one-word h1 the <title> headline does not hold stays",
+            bytes: page(head: "<title>Residential Electrician Deals | Bright Sparks</title>", top: "<h1>Coupons</h1>"),
+            title: "Coupons"),
+        TitleCase(
+            name: "an h1 with soft hyphens is the headline <title> names",
+            bytes: page(head: "<title>Home Repair Assistance Program | Springfield</title>", top: "<h1>Home Repair Assis\u{AD}tance Program</h1>"),
+            title: "Home Repair Assistance Program"),
+        TitleCase(
+            name: "no h1: a one-word label keeps the next run of words, not the site after it",
+            bytes: page(head: "<title>Electrical - Overview | Safety Office of Springfield</title>", top: "<p>Forum</p>"),
+            title: "Electrical - Overview"),
+        TitleCase(
+            name: "a one-word h1 that <title> confirms stays",
+            bytes: page(head: "<title>Coupons | Residential Electrician Coupons</title>", top: "<h1>Coupons</h1>"),
+            title: "Coupons"),
     ]
 
     @Test(arguments: cases)
@@ -160,5 +199,15 @@ struct TitleCase: Sendable, CustomStringConvertible {
     func separatorPrefixes(_ t: String, _ want: [String]) {
         let b = MetadataBuilder(raw: RawMeta(), elems: [], contentRoots: [], paragraphs: [])
         #expect(b.separatorPrefixes(t) == want)
+    }
+
+    @Test(arguments: [
+        ("json", "json — JSON encoder and decoder", "json — JSON encoder and decoder"), ("Best panels", "Best panels | Top 9", "Best panels"),
+        ("Home", "Home", "Home"), ("Info", "Info - GPU guide", "Info - GPU guide"),
+        ("Info", "Info - GPU guide | Spark Forum", "Info - GPU guide"),
+    ] as [(String, String, String)])
+    func headRun(_ first: String, _ whole: String, _ want: String) {
+        let b = MetadataBuilder(raw: RawMeta(), elems: [], contentRoots: [], paragraphs: [])
+        #expect(b.headRun(first: first, whole: whole) == want)
     }
 }
