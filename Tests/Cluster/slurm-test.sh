@@ -18,7 +18,7 @@
 # Environment: GLEAN_BIN (default .build/release/glean, then .build/debug/glean), GLEAN_PYTHON
 # (a Python with duckdb and pyspark; default .venv/bin/python, made by `make venv`), GLEAN_SHARED
 # (../shared: dev pages of wcxb-devsplit; without it, the committed texts of Tests/Corpora),
-# GLEAN_CLUSTER_PAGES (pages of the first run, default 120), GLEAN_CLUSTER_KEEP=1 keeps the
+# GLEAN_CLUSTER_PAGES (pages of the first run: 120, or 60 with a debug build), GLEAN_CLUSTER_KEEP=1 keeps the
 # temporary folder. Exit code 0: all checks passed; 1: a check failed; 77: cannot run here
 # (not root, no apt).
 set -euo pipefail
@@ -26,7 +26,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 HERE="$ROOT/Tests/Cluster"
 SHARDS=4
-PAGES=${GLEAN_CLUSTER_PAGES:-120}
+PAGES=${GLEAN_CLUSTER_PAGES:-}
 ADDED=16          # files added before the incremental run, and again before the scancel run
 START=$(date +%s)
 
@@ -43,6 +43,12 @@ if [ -z "$GLEAN" ]; then
 fi
 [ -n "$GLEAN" ] && [ -x "$GLEAN" ] || fail "no glean binary: set GLEAN_BIN or run 'swift build'"
 GLEAN=$(cd "$(dirname "$GLEAN")" && pwd)/$(basename "$GLEAN")
+# A debug build starts and runs several times slower: fewer pages, longer limits (240 s in all
+# with a release build, which takes 60-100 s on 2 busy cores; 480 s with a debug build).
+case "$GLEAN" in
+  */debug/*) PAGES=${PAGES:-60}; LIMIT=480 ;;
+  *) PAGES=${PAGES:-120}; LIMIT=240 ;;
+esac
 PY=${GLEAN_PYTHON:-$ROOT/.venv/bin/python}
 [ -x "$PY" ] || fail "no Python readers at $PY: run 'make venv' (or set GLEAN_PYTHON)"
 "$PY" -c 'import duckdb, pyspark' 2>/dev/null || fail "$PY lacks duckdb or pyspark: run 'make venv'"
@@ -100,9 +106,9 @@ cleanup() {
 trap cleanup EXIT
 trap 'log "interrupted"; exit 130' INT
 trap 'log "terminated"; exit 143' TERM
-# Never hang: the whole test has 240 s (it takes 70-100 s on 2 busy cores).
-# (Its sleep holds no pipe of ours, and cleanup stops both by pid.)
-( exec >/dev/null 2>&1 </dev/null; sleep 240 & echo $! >"$T/watchdog.pid"; wait $!; kill -TERM $$ ) &
+# Never hang: the whole test has LIMIT seconds. (The watchdog's sleep holds no pipe of ours, and
+# cleanup stops both by pid.)
+( exec >/dev/null 2>&1 </dev/null; sleep "$LIMIT" & echo $! >"$T/watchdog.pid"; wait $!; kill -TERM $$ ) &
 WATCHDOG=$!
 
 free_port() { "$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
@@ -224,10 +230,10 @@ submit() { # sbatch [extra options], the test's paths
 
 OUT="$W/out"; REF="$W/ref"
 
-# run_array: submit the array with --wait (at most 120 s), then show every task's state.
+# run_array: submit the array with --wait (at most LIMIT/2 s), then show every task's state.
 run_array() {
   local sub rc=0
-  sub=$(SUBMIT_TIMEOUT=120 submit --wait 2>"$T/sbatch.err") || rc=$?
+  sub=$(SUBMIT_TIMEOUT=$((LIMIT / 2)) submit --wait 2>"$T/sbatch.err") || rc=$?
   JOB=${sub%%;*}
   [ "$rc" = 0 ] || { cat "$T/sbatch.err"; fail "sbatch --wait exited $rc (job '${JOB}')"; }
   show_tasks "$JOB"
@@ -243,7 +249,7 @@ show_tasks() {
 }
 reference() { # the one-process run over the same inputs
   local rc=0
-  timeout 120 "$GLEAN" run "$W/cluster.yaml" --out "$REF" --incremental --quiet || rc=$?
+  timeout $((LIMIT / 2)) "$GLEAN" run "$W/cluster.yaml" --out "$REF" --incremental --quiet || rc=$?
   [ "$rc" = 0 ] || [ "$rc" = 3 ] || fail "the one-process run exited $rc"
 }
 status() {
