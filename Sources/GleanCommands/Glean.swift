@@ -218,6 +218,6 @@ struct Schema: ParsableCommand {
     var format: String = "text"
 
     func run() throws {
-        print(GraphPrinter.schema(GleanTables.all, markdown: format == "markdown"), terminator: "")
+        print(GraphPrinter.schema(BuiltInTables.all, markdown: format == "markdown"), terminator: "")
     }
 }

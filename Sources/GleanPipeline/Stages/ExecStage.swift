@@ -23,7 +23,7 @@ struct ExecStage: DocumentStage {
         guard table.first?.isLetter == true, table.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "_" }) else {
             return ("table", "table '\(table)' must be a table name: lower-case letters, digits and '_', starting with a letter")
         }
-        if GleanTables.all.contains(where: { $0.name == table }) {
+        if BuiltInTables.all.contains(where: { $0.name == table }) {
             return ("table", "table '\(table)' is a built-in table; choose another name")
         }
         do {
@@ -190,42 +190,5 @@ struct ExecStage: DocumentStage {
         let text = String(decoding: bytes.suffix(600), as: UTF8.self)
         let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         return lines.isEmpty ? "(empty)" : lines.joined(separator: " | ")
-    }
-}
-
-/// A JSON value as a plugin writes it.
-enum JSONValue: Decodable, Sendable {
-    case null, bool(Bool), int(Int64), double(Double), string(String), other
-
-    init(from decoder: any Decoder) throws {
-        let c = try decoder.singleValueContainer()
-        if c.decodeNil() { self = .null }
-        else if let b = try? c.decode(Bool.self) { self = .bool(b) }
-        else if let i = try? c.decode(Int64.self) { self = .int(i) }
-        else if let d = try? c.decode(Double.self) { self = .double(d) }
-        else if let s = try? c.decode(String.self) { self = .string(s) }
-        else { self = .other }
-    }
-
-    var kind: String {
-        switch self {
-        case .null: return "null"
-        case .bool: return "a boolean"
-        case .int, .double: return "a number"
-        case .string: return "a string"
-        case .other: return "a list or an object"
-        }
-    }
-
-    func cell(as type: ColumnType) -> Cell? {
-        switch (self, type) {
-        case (.null, _): return .null
-        case (.string(let s), .string): return .string(s)
-        case (.int(let i), .int64): return .int(i)
-        case (.int(let i), .double): return .double(Double(i))
-        case (.double(let d), .double): return .double(d)
-        case (.bool(let b), .boolean): return .bool(b)
-        default: return nil
-        }
     }
 }

@@ -13,10 +13,10 @@ struct ExtractFactsStage: DocumentStage {
     ])
 
     static let kind = StageKind(spec: spec, tables: { options in
-        var tables = GleanTables.facts.filter { options.strings("kinds").contains($0.name) }
+        var tables = BuiltInTables.facts.filter { options.strings("kinds").contains($0.name) }
         for rule in options.rules("rules") {
             let groups = (try? CustomRule(name: rule.name, pattern: rule.pattern))?.groupNames ?? []
-            tables.append(GleanTables.custom(rule: rule.name, groups: groups))
+            tables.append(BuiltInTables.custom(rule: rule.name, groups: groups))
         }
         return tables
     }, check: { decl, _ in
@@ -24,7 +24,7 @@ struct ExtractFactsStage: DocumentStage {
             let near = suggestion(for: kind, among: allKinds).map { " (did you mean '\($0)'?)" } ?? ""
             return ("kinds", "unknown fact kind '\(kind)'\(near); kinds are \(allKinds.joined(separator: ", "))")
         }
-        let reserved = Set(GleanTables.all.map(\.name))
+        let reserved = Set(BuiltInTables.all.map(\.name))
         var seen: Set<String> = []
         if let budget = decl.options.int("rule_ms"), budget <= 0 { return ("rule_ms", "rule_ms must be positive") }
         for rule in decl.options.rules("rules") {

@@ -30,18 +30,18 @@ final class TableSink: SinkStage {
     func consume(_ item: SinkItem) throws {
         switch item {
         case .document(let document):
-            if let writer = writers[GleanTables.documents.name] {
-                for row in document.rows[GleanTables.documents.name] ?? [GleanTables.documentRow(document)] {
+            if let writer = writers[BuiltInTables.documents.name] {
+                for row in document.rows[BuiltInTables.documents.name] ?? [BuiltInTables.documentRow(document)] {
                     try writer.write(row)
                 }
             }
-            for schema in tables where schema.name != GleanTables.documents.name {
+            for schema in tables where schema.name != BuiltInTables.documents.name {
                 guard let rows = document.rows[schema.name], let writer = writers[schema.name] else { continue }
                 for row in rows { try writer.write(row) }
             }
         case .rejected(let reject):
-            if let writer = writers[GleanTables.rejects.name] {
-                try writer.write(GleanTables.rejectRow(reject))
+            if let writer = writers[BuiltInTables.rejects.name] {
+                try writer.write(BuiltInTables.rejectRow(reject))
             }
         }
     }
@@ -68,32 +68,4 @@ final class TableSink: SinkStage {
         let wanted = decl.options.strings("tables")
         return wanted.isEmpty ? available : available.filter { wanted.contains($0.name) }
     }
-}
-
-/// `export.csv`: one RFC 4180 CSV file per table under `<out>/csv/`.
-enum ExportCSVStage {
-    static let spec = StageSpec(kind: "export.csv", role: .sink, doc: "Writes each table as <out>/csv/<table>.csv (RFC 4180, UTF-8).", options: [
-        OptionSpec("tables", .stringList, default: .stringList([]), doc: "Tables to write; empty means every table that reaches the stage."),
-        OptionSpec("excel", .bool, default: .bool(true), doc: "Spreadsheet-safe: UTF-8 BOM, CRLF, every text cell quoted. false: plain RFC 4180 with LF and minimal quoting."),
-        OptionSpec("delimiter", .string, default: .string(","), doc: "Field separator, one character (',' ';' or a tab)."),
-    ])
-
-    static let kind = StageKind(spec: spec, check: { decl, available in
-        if let d = decl.options.string("delimiter"), d.count != 1 || d == "\"" || d == "\n" || d == "\r" {
-            return ("delimiter", "delimiter must be one character other than a quote or a line break, got '\(d)'")
-        }
-        return TableSink.checkTables(decl, available)
-    }, build: { decl, context in
-        let options = CSVOptions(excel: decl.options.bool("excel") ?? true, delimiter: decl.options.string("delimiter")?.first ?? ",")
-        let shard = context.shard
-        return .sink(TableSink(stageId: decl.id, tables: TableSink.selected(decl, context.tables), subfolder: "csv") { dir, schema in
-            guard let shard else {
-                return try CSVTableWriter(path: dir + "/" + schema.name + ".csv", schema: schema, options: options)
-            }
-            // One shard of several: csv/<table>/part-<i>of<n>.csv, so shards never collide.
-            let folder = dir + "/" + schema.name
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            return try CSVTableWriter(path: folder + "/" + shard.partStem + ".csv", schema: schema, options: options)
-        })
-    })
 }

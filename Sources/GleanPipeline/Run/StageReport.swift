@@ -1,0 +1,25 @@
+import Foundation
+
+/// Counters and times for one stage in one run.
+public struct StageReport: Codable, Sendable, Equatable {
+    public var id: String
+    public var use: String
+    public var documentsIn = 0
+    public var documentsOut = 0
+    public var rejected = 0
+    /// Documents this stage did not run on because their stored outputs were reused
+    /// (incremental runs).
+    public var reused = 0
+    /// Time spent inside the stage, summed over documents (seconds).
+    public var wallSeconds = 0.0
+    /// CPU time of the threads while inside the stage (seconds).
+    public var cpuSeconds = 0.0
+
+    enum CodingKeys: String, CodingKey {
+        case id, use, rejected, reused
+        case documentsIn = "documents_in"
+        case documentsOut = "documents_out"
+        case wallSeconds = "wall_seconds"
+        case cpuSeconds = "cpu_seconds"
+    }
+}
