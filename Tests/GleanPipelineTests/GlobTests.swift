@@ -32,7 +32,7 @@ import Testing
 
     @Test(arguments: [("/a/b/Samples/x.txt", "/a/b/Pipelines", "../Samples/x.txt"), ("/a/b/x.txt", "/a/b", "x.txt"), ("/x.txt", "/a/b", "../../x.txt")])
     func sourceIsRelativeToTheManifestFolder(path: String, base: String, expected: String) {
-        #expect(FetchFilesStage.relativePath(path, from: base) == expected)
+        #expect(RelativePath.of(path, from: base) == expected)
     }
 }
 

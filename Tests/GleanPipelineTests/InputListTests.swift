@@ -41,7 +41,7 @@ struct InputListTests {
         let origin = list.addOrigin(.init(base: base, root: root, stage: "fetch"))
         list.append(relative: relative, docIdCount: 1, origin: origin)
         #expect(list[0].source == source)
-        #expect(source == FetchFilesStage.relativePath(list[0].path, from: root))
+        #expect(source == RelativePath.of(list[0].path, from: root))
     }
 
     @Test(arguments: [

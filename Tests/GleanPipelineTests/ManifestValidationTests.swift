@@ -210,5 +210,5 @@ import Testing
 }
 
 struct PassStage: DocumentStage {
-    func process(_ document: Document) throws -> Document { document }
+    func process(_ document: Document, context: StageContext) throws -> Document { document }
 }

@@ -7,7 +7,8 @@ public struct Document: Sendable {
     /// The input's path relative to the manifest's folder.
     public var source: String
     public var format: DocumentFormat
-    /// The raw bytes, decompressed.
+    /// The raw bytes, decompressed, until the document is decoded: empty once `text` holds
+    /// a plain-text document or parse.html has read an HTML one.
     public var bytes: [UInt8]
     /// The input file's modification time (seconds since the epoch), when the document was read
     /// from a file: `parse.html` takes its day as the reference day for dates unless the manifest

@@ -1,8 +1,8 @@
-import Crypto
+internal import Crypto
 import Foundation
 
 /// SHA-256 hex digests (swift-crypto's `SHA256`): content hashes in tables, run reports and the
-/// incremental state. Streaming digests use `SHA256` itself and ``hex(_:)-(SHA256.Digest)``.
+/// incremental state. Streaming digests use `SHA256` itself and `hex(_ digest:)`.
 public enum ContentHash {
     /// The hex digest of `bytes`.
     public static func hex<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
@@ -26,7 +26,7 @@ public enum ContentHash {
     }
 
     /// A finished digest as 64 lower-case hex digits.
-    public static func hex(_ digest: SHA256.Digest) -> String {
+    static func hex(_ digest: SHA256.Digest) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out = [UInt8]()
         out.reserveCapacity(64)

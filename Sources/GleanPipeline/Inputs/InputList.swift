@@ -60,7 +60,7 @@ public struct InputList: RandomAccessCollection, Sendable {
             let base = originSources[Int(e.origin)]
             source = base.isEmpty ? relative : base + "/" + relative
         } else {
-            source = FetchFilesStage.relativePath(path, from: origin.root)
+            source = RelativePath.of(path, from: origin.root)
         }
         return InputRef(docId: docId(at: position), path: path, source: source, stage: origin.stage,
                         problem: InputProblem(rawValue: e.problem))
@@ -95,7 +95,7 @@ public struct InputList: RandomAccessCollection, Sendable {
         if let i = originIndex[origin] { return i }
         originIndex[origin] = origins.count
         origins.append(origin)
-        originSources.append(FetchFilesStage.relativePath(origin.base, from: origin.root))
+        originSources.append(RelativePath.of(origin.base, from: origin.root))
         return origins.count - 1
     }
 

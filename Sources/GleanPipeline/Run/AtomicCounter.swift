@@ -1,19 +1,14 @@
-import Foundation
+import Synchronization
 
 /// A counter shared by worker threads.
-final class AtomicCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
+final class AtomicCounter: Sendable {
+    private let value = Atomic<Int>(0)
 
     func add(_ n: Int = 1) {
-        lock.lock()
-        value += n
-        lock.unlock()
+        _ = value.add(n, ordering: .relaxed)
     }
 
     var current: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return value
+        value.load(ordering: .relaxed)
     }
 }

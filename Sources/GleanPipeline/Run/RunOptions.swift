@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import GleanTables
 import Logging
@@ -19,10 +18,14 @@ public struct RunOptions: Sendable {
     /// each stage's progress; nil for none.
     public var progress: (@Sendable ([StageProgress]) -> Void)?
     public var progressInterval: Double
+    /// The run's reference day for publication dates (days since 1970-01-01), handed to every
+    /// stage in its ``StageContext``; nil: each document's own (its file's modification day).
+    public var asOfDay: Int?
 
     public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, out: String = "out", wait: Bool = false,
                 incremental: Bool = false, shard: ShardSpec? = nil,
-                progress: (@Sendable ([StageProgress]) -> Void)? = nil, progressInterval: Double = 0.5) {
+                progress: (@Sendable ([StageProgress]) -> Void)? = nil, progressInterval: Double = 0.5, asOfDay: Int? = nil) {
+        self.asOfDay = asOfDay
         self.jobs = max(1, jobs)
         self.out = out
         self.wait = wait

@@ -1,4 +1,4 @@
-import Crypto
+internal import Crypto
 import Foundation
 import GleanTables
 import Logging
@@ -48,23 +48,24 @@ public final class Runner {
         var reusedCount: Int { reasons.reduce(0) { $0 + ($1 == nil ? 1 : 0) } }
     }
 
-    public func run() throws -> RunOutcome {
-        let started = Date()
-        let wallStart = RunClock.now()
-        let cpuStart = RunClock.processCPU()
-        let manifest = plan.manifest
-        let built = try build()
+    /// What listing found: this run's inputs in doc_id order, and what the report says of them.
+    private struct Listed {
+        var inputs: InputList
+        var warnings: [String]
+        var unmatched: [RunReport.UnmatchedGlob]
+        var shard: RunReport.ShardInfo?
+    }
 
-        let store = OutputStore(root: options.out, shard: options.shard)
-        try store.prepare(wait: options.wait)
-        defer { store.release() }
+    // MARK: - List
 
-        // Inputs, sorted by doc_id; two inputs with one doc_id are an error naming both.
+    /// Lists every source's inputs, sorted by doc_id (two inputs with one doc_id are an error
+    /// naming both), and keeps this shard's share.
+    private func list(_ built: Built, excluding excluded: [String]) throws -> Listed {
         var inputs = InputList()
         var warnings: [String] = []
         var unmatched: [RunReport.UnmatchedGlob] = []
         let cancel = self.cancel
-        let listing = ListingContext(excluded: store.ownEntries, isCancelled: { cancel.cancelledBy != nil })
+        let listing = ListingContext(excluded: excluded, isCancelled: { cancel.cancelledBy != nil })
         for id in plan.order {
             guard let source = built.sources[id] else { continue }
             let listed = try source.listInputs(listing)
@@ -78,7 +79,7 @@ public final class Runner {
         inputs.sortByDocId()
         if let (a, b) = inputs.firstDuplicateDocId() {
             throw GleanError(.manifest, "two inputs have the doc_id '\(a.docId)': \(a.source) and \(b.source)",
-                             location: manifest.stage(b.stage)?.location, stage: b.stage,
+                             location: plan.manifest.stage(b.stage)?.location, stage: b.stage,
                              hint: "doc_id is the path below the glob's fixed prefix without suffixes; narrow the globs or rename one file")
         }
         var shardInfo: RunReport.ShardInfo?
@@ -89,11 +90,30 @@ public final class Runner {
             logger.info("shard \(shard.index) of \(shard.count): \(inputs.count) of \(all) documents")
         }
         for warning in warnings { logger.warning("\(warning)") }
+        return Listed(inputs: inputs, warnings: warnings, unmatched: unmatched, shard: shardInfo)
+    }
+
+    public func run() throws -> RunOutcome {
+        let started = Date()
+        let wallStart = RunClock.now()
+        let cpuStart = RunClock.processCPU()
+        let manifest = plan.manifest
+        let built = try build()
+
+        let store = OutputStore(root: options.out, shard: options.shard)
+        try store.prepare(wait: options.wait)
+        defer { store.release() }
+
+        let listed = try list(built, excluding: store.ownEntries)
+        let inputs = listed.inputs
+        var warnings = listed.warnings
+        let unmatched = listed.unmatched
+        let shardInfo = listed.shard
 
         // The state store, when incremental.
         var state: StateStore?
         var stateRebuilt: String?
-        let incrementalPlan = IncrementalPlan(plan: plan, registry: registry, version: gleanVersion)
+        let incrementalPlan = IncrementalPlan(plan: plan, registry: registry, version: gleanVersion, asOfDay: options.asOfDay)
         if options.incremental {
             let opened = try StateStore.open(path: store.stateFile)
             state = opened.0
@@ -104,7 +124,8 @@ public final class Runner {
             }
         }
 
-        let stats = StatsBox(stages: manifest.stages.map { StageReport(id: $0.id, use: $0.use) })
+        let sinkIds = Set(manifest.stages.filter { registry.kind($0.use)?.role == .sink }.map(\.id))
+        let stats = StageStats(stages: manifest.stages.map { StageReport(id: $0.id, use: $0.use) }, sinks: sinkIds)
         let generation = try store.beginGeneration()
         var rejects: [RunReport.RejectSummary] = []
         var okCount = 0
@@ -236,7 +257,7 @@ public final class Runner {
     // MARK: - Processing and export
 
     /// What a worker hands to the consumer for one input.
-    private enum WorkItem: @unchecked Sendable {
+    private enum WorkItem: Sendable {
         /// Processed now; `record` is what the state store keeps (incremental runs).
         case processed(Routed, record: (state: StoredState, outputs: Data)?)
         /// Read back from the state store.
@@ -247,13 +268,14 @@ public final class Runner {
     /// Runs and exports every input; returns the indices of inputs that were to be reused but
     /// whose stored outputs could not be read, so they were processed instead.
     private func runDocuments(_ inputs: InputList, built: Built, decisions: Decisions?, state: StateStore?, plan incremental: IncrementalPlan,
-                              generation: String, stats: StatsBox,
+                              generation: String, stats: StageStats,
                               rejects: inout [RunReport.RejectSummary], okCount: inout Int) throws -> [Int] {
         for sink in built.sinks { try sink.sink.open(folder: generation) }
         let sources = built.sources
         let documentStages = built.documentStages
         let sinkRoutes = built.sinks.map { (needs: $0.needs, ancestors: $0.ancestors) }
         let cancel = self.cancel
+        let context = StageContext(cancellation: cancel, asOfDay: options.asOfDay, logger: logger)
         let reasons = decisions?.reasons
         let hashes = decisions?.hashes
         let toProcess = reasons.map { $0.lazy.filter { $0 != nil }.count } ?? inputs.count
@@ -277,7 +299,7 @@ public final class Runner {
                     // Unreadable stored outputs: process the document instead (below).
                 }
             }
-            let computed = Self.compute(input, sources: sources, stages: documentStages, stats: stats)
+            let computed = Self.compute(input, sources: sources, stages: documentStages, context: context, stats: stats)
             let routed = Self.route(computed.outputs, computed.failures, docId: input.docId, routes: sinkRoutes)
             guard state != nil, let hashes else { return .processed(routed, record: nil) }
             do {
@@ -357,23 +379,18 @@ public final class Runner {
 
     struct Routed: Sendable {
         /// For each sink (in build order), what it receives, if anything.
-        var perSink: [SinkItemBox?]
+        var perSink: [SinkItem?]
         var reject: Reject?
-    }
-
-    /// `SinkItem` made Sendable for the hop from a worker to the consumer.
-    struct SinkItemBox: @unchecked Sendable {
-        var item: SinkItem
     }
 
     /// Runs one input through every per-document stage it reaches, in order.
     static func compute(_ input: InputRef, sources: [String: any SourceStage],
                         stages: [(id: String, needs: [String], stage: any DocumentStage)],
-                        stats: StatsBox) -> (outputs: [String: Document], failures: [String: Reject]) {
+                        context: StageContext, stats: StageStats) -> (outputs: [String: Document], failures: [String: Reject]) {
         var outputs: [String: Document] = [:]
         var failures: [String: Reject] = [:]
         if let source = sources[input.stage] {
-            switch stats.measure(input.stage, { try source.read(input) }) {
+            switch stats.measure(input.stage, { try source.read(input, context: context) }) {
             case .success(let document): outputs[input.stage] = document
             case .failure(let error):
                 failures[input.stage] = Reject(docId: input.docId, source: input.source, stage: input.stage, reason: Self.reason(error))
@@ -381,7 +398,7 @@ public final class Runner {
         }
         for (id, needs, stage) in stages {
             guard let upstream = needs.lazy.compactMap({ outputs[$0] }).first else { continue }
-            switch stats.measure(id, { try stage.process(upstream) }) {
+            switch stats.measure(id, { try stage.process(upstream, context: context) }) {
             case .success(let document): outputs[id] = document
             case .failure(let error):
                 failures[id] = Reject(docId: input.docId, source: input.source, stage: id, reason: Self.reason(error))
@@ -393,19 +410,17 @@ public final class Runner {
     /// What each sink receives for one document, given what its stages produced.
     static func route(_ outputs: [String: Document], _ failures: [String: Reject], docId: String,
                       routes: [(needs: [String], ancestors: Set<String>)]) -> Routed {
-        var perSink: [SinkItemBox?] = []
+        var perSink: [SinkItem?] = []
         // The documents-table row is built here, on the worker thread, once per document,
         // rather than by every export on the single output thread.
         var prepared: [String: Document] = [:]
         for route in routes {
-            if let need = route.needs.first(where: { outputs[$0] != nil }), var document = prepared[need] ?? outputs[need] {
-                if document.rows[BuiltInTables.documents.name] == nil {
-                    document.rows[BuiltInTables.documents.name] = [BuiltInTables.documentRow(document)]
-                }
+            if let need = route.needs.first(where: { outputs[$0] != nil }), let output = prepared[need] ?? outputs[need] {
+                let document = output.withDocumentsRow()
                 prepared[need] = document
-                perSink.append(SinkItemBox(item: .document(document)))
+                perSink.append(.document(document))
             } else if let failure = failures.sorted(by: { $0.key < $1.key }).first(where: { route.ancestors.contains($0.key) })?.value {
-                perSink.append(SinkItemBox(item: .rejected(failure)))
+                perSink.append(.rejected(failure))
             } else {
                 perSink.append(nil)
             }
@@ -419,11 +434,11 @@ public final class Runner {
         return String(describing: error)
     }
 
-    private func deliver(_ items: [SinkItemBox?], to sinks: [any SinkStage], ids: [String], stats: StatsBox) throws {
-        for (i, box) in items.enumerated() {
-            guard let box else { continue }
+    private func deliver(_ items: [SinkItem?], to sinks: [any SinkStage], ids: [String], stats: StageStats) throws {
+        for (i, item) in items.enumerated() {
+            guard let item else { continue }
             let sink = sinks[i]
-            if case .failure(let error) = stats.measure(ids[i], { try sink.consume(box.item); return () }, countsOut: true) {
+            if case .failure(let error) = stats.measure(ids[i], { try sink.consume(item); return () }) {
                 throw error
             }
         }

@@ -5,25 +5,19 @@ import Foundation
 /// Glean's version), so a changed option reruns exactly the documents that stage touched.
 enum Fingerprint {
     /// The hash of one stage's configuration. A source's `paths` are left out: which files
-    /// are read decides which documents exist, not what a document holds. For `exec`, the
-    /// content of every command argument that names a file in the manifest's folder counts
-    /// too, so editing a plugin script reruns it.
-    static func stage(_ decl: StageDecl, role: StageRole, manifestDirectory: String, version: String) -> String {
+    /// are read decides which documents exist, not what a document holds. The content of every
+    /// side input the stage kind declares (an exec plugin's script, extract.facts' language
+    /// files) counts too, so editing one reruns the stage.
+    static func stage(_ decl: StageDecl, kind: StageKind, manifestDirectory: String, version: String, asOfDay: Int? = nil) -> String {
         var text = "glean \(version)\nuse \(decl.use)\nneeds \(decl.needs.joined(separator: ","))\n"
+        if let asOfDay { text += "run as_of \(asOfDay)\n" }
         for key in decl.options.values.keys.sorted() {
-            if role == .source && key == "paths" { continue }
+            if kind.role == .source && key == "paths" { continue }
             guard let value = decl.options.values[key] else { continue }
             text += "option \(key)=\(canonical(value))\n"
         }
-        if decl.use == ExecStage.spec.kind {
-            for arg in decl.options.strings("command") {
-                let path = arg.hasPrefix("/") ? arg : manifestDirectory + "/" + arg
-                var isDir: ObjCBool = false
-                if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue,
-                   let data = FileManager.default.contents(atPath: path) {
-                    text += "file \(arg)=\(ContentHash.hex(Array(data)))\n"
-                }
-            }
+        for input in kind.sideInputs(decl.options) {
+            text += input.fingerprintLines(manifestDirectory: manifestDirectory)
         }
         return ContentHash.hex(Array(text.utf8))
     }

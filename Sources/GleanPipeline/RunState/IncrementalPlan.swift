@@ -19,20 +19,22 @@ struct IncrementalPlan: Sendable {
     /// Each stage's configuration hash, by id (exports included).
     var stageFingerprints: [String: String]
 
-    init(plan: Plan, registry: StageRegistry, version: String) {
+    /// - Parameter asOfDay: the run's reference day (``RunOptions/asOfDay``): it changes what
+    ///   parse.html finds, so it is part of every stage's hash.
+    init(plan: Plan, registry: StageRegistry, version: String, asOfDay: Int? = nil) {
         var steps: [Step] = []
         var sinkNeeds: Set<String> = []
         var all: [String] = ["glean \(version)"]
         var byId: [String: String] = [:]
         for id in plan.order {
-            guard let decl = plan.manifest.stage(id), let spec = registry.spec(decl.use) else { continue }
-            let fp = Fingerprint.stage(decl, role: spec.role, manifestDirectory: plan.manifest.directory, version: version)
+            guard let decl = plan.manifest.stage(id), let kind = registry.kind(decl.use) else { continue }
+            let fp = Fingerprint.stage(decl, kind: kind, manifestDirectory: plan.manifest.directory, version: version, asOfDay: asOfDay)
             all.append(id + "=" + fp)
             byId[id] = fp
-            if spec.role == .sink {
+            if kind.role == .sink {
                 sinkNeeds.formUnion(decl.needs)
             } else {
-                steps.append(Step(id: id, role: spec.role, needs: decl.needs, fp: fp))
+                steps.append(Step(id: id, role: kind.role, needs: decl.needs, fp: fp))
             }
         }
         self.steps = steps

@@ -6,5 +6,5 @@ public protocol SourceStage: Sendable {
     /// and the globs that had to match and did not.
     func listInputs(_ context: ListingContext) throws -> SourceListing
     /// Reads one input. Throws `DocumentError` for an input that cannot be read.
-    func read(_ input: InputRef) throws -> Document
+    func read(_ input: InputRef, context: StageContext) throws -> Document
 }

@@ -6,20 +6,42 @@ import GleanTables
 /// they become rows of the table the stage declares. A crash, a timeout or bad JSON rejects
 /// that document, with the plugin's stderr in the reason, and the run goes on.
 struct ExecStage: DocumentStage {
+    /// The options, typed.
+    struct Config: StageConfig {
+        static let defaultTimeoutSeconds = 30
+        static let defaultMaxOutputBytes = 16 << 20
+        var command: [String]
+        var table: String
+        var columnSpecs: [String]
+        var timeoutSeconds: Int
+        var maxOutputBytes: Int
+
+        init(_ options: StageOptions) {
+            command = options.strings("command")
+            table = options.string("table") ?? ""
+            columnSpecs = options.strings("columns")
+            timeoutSeconds = options.int("timeout_seconds") ?? Self.defaultTimeoutSeconds
+            maxOutputBytes = options.int("max_output_bytes") ?? Self.defaultMaxOutputBytes
+        }
+    }
+
     static let spec = StageSpec(kind: "exec", role: .perDocument, doc: "Runs a plugin command per document: one JSON line in on stdin ({doc_id, source, format, text, metadata}), one JSON record per line out on stdout, as rows of 'table'.", options: [
         OptionSpec("command", .stringList, required: true, doc: "The program and its arguments, run in the manifest's folder (e.g. [python3, plugins/keywords.py])."),
         OptionSpec("table", .string, required: true, doc: "The table the records go to (lower-case letters, digits and '_')."),
         OptionSpec("columns", .stringList, default: .stringList([]), doc: "The table's columns after doc_id, each 'name' (string) or 'name:type' with type string, int64, double or boolean."),
-        OptionSpec("timeout_seconds", .int, default: .int(30), doc: "Longest a plugin may take on one document; past it the plugin is killed and the document rejected."),
-        OptionSpec("max_output_bytes", .int, default: .int(16 << 20), doc: "Most a plugin may write for one document; past it the plugin is killed and the document rejected."),
+        OptionSpec("timeout_seconds", .int, default: .int(Config.defaultTimeoutSeconds), doc: "Longest a plugin may take on one document; past it the plugin is killed and the document rejected."),
+        OptionSpec("max_output_bytes", .int, default: .int(Config.defaultMaxOutputBytes), doc: "Most a plugin may write for one document; past it the plugin is killed and the document rejected."),
     ])
 
-    static let kind = StageKind(spec: spec, tables: { options in
-        guard let name = options.string("table"), let columns = try? parseColumns(options.strings("columns")) else { return [] }
-        return [schema(table: name, columns: columns)]
-    }, check: { decl, _ in
-        if decl.options.strings("command").first?.isEmpty ?? true { return ("command", "command must name a program") }
-        let table = decl.options.string("table") ?? ""
+    static let kind = StageKind(spec: spec, config: Config.self, tables: { config in
+        guard !config.table.isEmpty, let columns = try? parseColumns(config.columnSpecs) else { return [] }
+        return [schema(table: config.table, columns: columns)]
+    }, sideInputs: { config in
+        // Every argument that names a file in the manifest's folder (the script) counts.
+        config.command.map { SideInput($0, .file) }
+    }, check: { config, _, _ in
+        if config.command.first?.isEmpty ?? true { return ("command", "command must name a program") }
+        let table = config.table
         guard table.first?.isLetter == true, table.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "_" }) else {
             return ("table", "table '\(table)' must be a table name: lower-case letters, digits and '_', starting with a letter")
         }
@@ -27,28 +49,26 @@ struct ExecStage: DocumentStage {
             return ("table", "table '\(table)' is a built-in table; choose another name")
         }
         do {
-            _ = try parseColumns(decl.options.strings("columns"))
+            _ = try parseColumns(config.columnSpecs)
         } catch let error as DocumentError {
             return ("columns", error.reason)
         } catch {
             return ("columns", "\(error)")
         }
-        if let t = decl.options.int("timeout_seconds"), t <= 0 { return ("timeout_seconds", "timeout_seconds must be positive") }
-        if let m = decl.options.int("max_output_bytes"), m <= 0 { return ("max_output_bytes", "max_output_bytes must be positive") }
+        if config.timeoutSeconds <= 0 { return ("timeout_seconds", "timeout_seconds must be positive") }
+        if config.maxOutputBytes <= 0 { return ("max_output_bytes", "max_output_bytes must be positive") }
         return nil
-    }, build: { decl, context in
-        let columns = try parseColumns(decl.options.strings("columns"))
-        let command = decl.options.strings("command")
-        if let program = command.first, findProgram(program, directory: context.manifest.directory) == nil {
+    }, build: { config, decl, context in
+        let columns = try parseColumns(config.columnSpecs)
+        if let program = config.command.first, findProgram(program, directory: context.manifest.directory) == nil {
             let where_ = program.contains("/") ? "relative to the manifest's folder \(context.manifest.directory)" : "on PATH"
             throw GleanError(.manifest, "cannot find the plugin program '\(program)' \(where_), or it is not executable",
                              location: decl.optionLocations["command"] ?? decl.location, stage: decl.id,
                              hint: "fix 'command', or make the script executable (chmod +x) or name its interpreter first, e.g. [python3, plugins/x.py]")
         }
-        return .perDocument(ExecStage(command: decl.options.strings("command"), directory: context.manifest.directory,
-                                      table: decl.options.string("table") ?? decl.id, columns: columns,
-                                      timeout: Double(decl.options.int("timeout_seconds") ?? 30),
-                                      maxOutput: decl.options.int("max_output_bytes") ?? (16 << 20)))
+        return .perDocument(ExecStage(command: config.command, directory: context.manifest.directory,
+                                      table: config.table.isEmpty ? decl.id : config.table, columns: columns,
+                                      timeout: Double(config.timeoutSeconds), maxOutput: config.maxOutputBytes))
     })
 
     /// The executable `program` names: a path (relative to `directory`) when it holds a '/',
@@ -114,7 +134,7 @@ struct ExecStage: DocumentStage {
         var metadata: Metadata
     }
 
-    func process(_ document: Document) throws -> Document {
+    func process(_ document: Document, context: StageContext) throws -> Document {
         let input = PluginInput(doc_id: document.docId, source: document.source, format: document.format.rawValue, text: document.text ?? "",
                                 metadata: .init(title: document.metadata.title, published: document.metadata.published,
                                                 language: document.metadata.language, author: document.metadata.author,
@@ -123,7 +143,7 @@ struct ExecStage: DocumentStage {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let line = try Array(encoder.encode(input)) + [10]
         let result = try ChildProcess.run(command, directory: directory, input: line, timeout: timeout, maxOutput: maxOutput,
-                                          cancel: CancellationFlag.current)
+                                          cancel: context.cancellation)
         let stderr = Self.stderrSummary(result.stderr)
         switch result.end {
         case .exited(0): break

@@ -4,21 +4,45 @@ import GleanTables
 /// `export.parquet`: one Apache Parquet file per table under `<out>/parquet/`, or a
 /// Hive-partitioned dataset per table with `partition_by`.
 enum ExportParquetStage {
+    /// The options, typed.
+    struct Config: StageConfig {
+        static let defaultCompression = ParquetCompression.zstd
+        static let defaultRowGroupMB = 24
+        static let defaultMemoryMB = 2
+        static let defaultDictionary = true
+        /// The tables named; empty for every table that reaches the stage.
+        var tables: [String]
+        var compression: ParquetCompression
+        var rowGroupMB: Int
+        var memoryMB: Int
+        var dictionary: Bool
+        var partitionBy: [String]
+
+        init(_ options: StageOptions) {
+            tables = options.strings("tables")
+            compression = options.string("compression").flatMap(ParquetCompression.init(rawValue:)) ?? Self.defaultCompression
+            rowGroupMB = options.int("row_group_mb") ?? Self.defaultRowGroupMB
+            memoryMB = options.int("memory_mb") ?? Self.defaultMemoryMB
+            dictionary = options.bool("dictionary") ?? Self.defaultDictionary
+            partitionBy = options.strings("partition_by")
+        }
+    }
+
     static let spec = StageSpec(kind: "export.parquet", role: .sink, doc: "Writes each table as <out>/parquet/<table>.parquet, or as a Hive dataset <out>/parquet/<table>/<col>=<value>/part-*.parquet with partition_by.", options: [
         OptionSpec("tables", .stringList, default: .stringList([]), doc: "Tables to write; empty means every table that reaches the stage."),
-        OptionSpec("compression", .choice(ParquetCompression.allCases.map(\.rawValue)), default: .string("zstd"), doc: "Page codec."),
-        OptionSpec("row_group_mb", .int, default: .int(24), doc: "Row group size in MB (uncompressed); memory holds one row group per open table."),
-        OptionSpec("memory_mb", .int, default: .int(2), doc: "Memory in MB one table's buffered row group may hold (compressed pages, dictionaries with their hash tables); the row group is cut early when it reaches it. Raise it for fewer, larger row groups of tables whose rows repeat."),
-        OptionSpec("dictionary", .bool, default: .bool(true), doc: "Dictionary-encode columns while the dictionary stays small; PLAIN otherwise."),
+        OptionSpec("compression", .choice(ParquetCompression.allCases.map(\.rawValue)), default: .string(Config.defaultCompression.rawValue), doc: "Page codec."),
+        OptionSpec("row_group_mb", .int, default: .int(Config.defaultRowGroupMB), doc: "Row group size in MB (uncompressed); memory holds one row group per open table."),
+        OptionSpec("memory_mb", .int, default: .int(Config.defaultMemoryMB), doc: "Memory in MB one table's buffered row group may hold (compressed pages, dictionaries with their hash tables); the row group is cut early when it reaches it. Raise it for fewer, larger row groups of tables whose rows repeat."),
+        OptionSpec("dictionary", .bool, default: .bool(Config.defaultDictionary), doc: "Dictionary-encode columns while the dictionary stays small; PLAIN otherwise."),
         OptionSpec("partition_by", .stringList, default: .stringList([]), doc: "Columns to partition by (Hive layout); applies to the tables that have all of them."),
     ])
 
-    static let kind = StageKind(spec: spec, check: { decl, available in
-        if let problem = TableSink.checkTables(decl, available) { return problem }
-        if (decl.options.int("row_group_mb") ?? 1) <= 0 { return ("row_group_mb", "row_group_mb must be positive") }
-        if (decl.options.int("memory_mb") ?? 1) <= 0 { return ("memory_mb", "memory_mb must be positive") }
-        let selected = TableSink.selected(decl, available)
-        for column in decl.options.strings("partition_by") {
+    static let kind = StageKind(spec: spec, config: Config.self, check: { config, _, available in
+        if let problem = TableSink.checkTables(config.tables, available) { return problem }
+        if config.rowGroupMB <= 0 { return ("row_group_mb", "row_group_mb must be positive") }
+        if config.memoryMB <= 0 { return ("memory_mb", "memory_mb must be positive") }
+        let selected = TableSink.selected(config.tables, available)
+        for column in config.partitionBy {
             let tables = selected.filter { $0.index(of: column) != nil }
             if tables.isEmpty {
                 return ("partition_by", "no table written by this stage has a column '\(column)'")
@@ -30,17 +54,17 @@ enum ExportParquetStage {
             }
         }
         return nil
-    }, build: { decl, context in
+    }, build: { config, decl, context in
         var options = ParquetWriterOptions()
-        options.compression = ParquetCompression(rawValue: decl.options.string("compression") ?? "zstd") ?? .zstd
-        options.rowGroupBytes = (decl.options.int("row_group_mb") ?? 24) << 20
-        options.maxBufferedBytes = (decl.options.int("memory_mb") ?? 2) << 20
-        options.dictionary = decl.options.bool("dictionary") ?? true
+        options.compression = config.compression
+        options.rowGroupBytes = config.rowGroupMB << 20
+        options.maxBufferedBytes = config.memoryMB << 20
+        options.dictionary = config.dictionary
         options.createdBy = "glean version \(context.gleanVersion)"
-        let partitionBy = decl.options.strings("partition_by")
+        let partitionBy = config.partitionBy
         let shard = context.shard
         let manifest = context.manifest
-        return .sink(TableSink(stageId: decl.id, tables: TableSink.selected(decl, context.tables), subfolder: "parquet") { dir, schema in
+        return .sink(TableSink(stageId: decl.id, tables: TableSink.selected(config.tables, context.tables), subfolder: "parquet") { dir, schema in
             var tableOptions = options
             tableOptions.keyValueMetadata = [
                 ParquetKeyValue(key: "glean.table", value: schema.name),

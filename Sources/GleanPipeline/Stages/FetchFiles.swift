@@ -5,21 +5,38 @@ internal import CZlib
 
 /// `fetch.files`: lists files by glob and reads each as a document (plain or gzip-compressed).
 struct FetchFilesStage: SourceStage {
+    /// The options, typed.
+    struct Config: StageConfig {
+        static let defaultFormat = "auto"
+        static let defaultMaxBytes = 64 << 20
+        static let defaultAllowEmpty = true
+        var paths: [String]
+        var format: String
+        var maxBytes: Int
+        var allowEmpty: Bool
+
+        init(_ options: StageOptions) {
+            paths = options.strings("paths")
+            format = options.string("format") ?? Self.defaultFormat
+            maxBytes = options.int("max_bytes") ?? Self.defaultMaxBytes
+            allowEmpty = options.bool("allow_empty") ?? Self.defaultAllowEmpty
+        }
+    }
+
     static let spec = StageSpec(kind: "fetch.files", role: .source, doc: "Reads files matching globs (relative to the manifest's folder) as documents; .gz is decompressed.", options: [
         OptionSpec("paths", .stringList, required: true, doc: "Globs of input files; '**' matches zero or more folders."),
-        OptionSpec("format", .choice(["auto", "text", "html"]), default: .string("auto"), doc: "Document format: auto decides by suffix (.html/.htm: html, .txt: text), then by content."),
-        OptionSpec("max_bytes", .int, default: .int(64 << 20), doc: "Largest document accepted, after decompression; a larger one (or a compressed bomb) is rejected."),
-        OptionSpec("allow_empty", .bool, default: .bool(true), doc: "false: a glob that matches no file makes the run exit 3 and is listed in _run.json (unmatched_globs), for cron jobs that must notice missing input."),
+        OptionSpec("format", .choice(["auto", "text", "html"]), default: .string(Config.defaultFormat), doc: "Document format: auto decides by suffix (.html/.htm: html, .txt: text), then by content."),
+        OptionSpec("max_bytes", .int, default: .int(Config.defaultMaxBytes), doc: "Largest document accepted, after decompression; a larger one (or a compressed bomb) is rejected."),
+        OptionSpec("allow_empty", .bool, default: .bool(Config.defaultAllowEmpty), doc: "false: a glob that matches no file makes the run exit 3 and is listed in _run.json (unmatched_globs), for cron jobs that must notice missing input."),
     ])
 
-    static let kind = StageKind(spec: spec, check: { decl, _ in
-        if let max = decl.options.int("max_bytes"), max <= 0 { return ("max_bytes", "max_bytes must be positive") }
-        for path in decl.options.strings("paths") where path.isEmpty { return ("paths", "a glob is empty") }
+    static let kind = StageKind(spec: spec, config: Config.self, check: { config, _, _ in
+        if config.maxBytes <= 0 { return ("max_bytes", "max_bytes must be positive") }
+        for path in config.paths where path.isEmpty { return ("paths", "a glob is empty") }
         return nil
-    }, build: { decl, context in
-        .source(FetchFilesStage(id: decl.id, root: context.manifest.directory, patterns: decl.options.strings("paths"),
-                                format: decl.options.string("format") ?? "auto", maxBytes: decl.options.int("max_bytes") ?? (64 << 20),
-                                allowEmpty: decl.options.bool("allow_empty") ?? true))
+    }, build: { config, decl, context in
+        .source(FetchFilesStage(id: decl.id, root: context.manifest.directory, patterns: config.paths, format: config.format,
+                                maxBytes: config.maxBytes, allowEmpty: config.allowEmpty))
     })
 
     let id: String
@@ -49,7 +66,7 @@ struct FetchFilesStage: SourceStage {
             }
             if walk.cancelled { break }  // the runner sees the signal and ends the run
             for link in walk.skippedLinks {
-                warnings.append("stage '\(id)': not following the symbolic link \(Self.relativePath(link, from: root)): its folder was listed already (a loop, or a second way to it)")
+                warnings.append("stage '\(id)': not following the symbolic link \(RelativePath.of(link, from: root)): its folder was listed already (a loop, or a second way to it)")
             }
             if inputs.count == before {
                 warnings.append("stage '\(id)': glob '\(pattern)' matched no file (looked in \(glob.base))")
@@ -60,7 +77,7 @@ struct FetchFilesStage: SourceStage {
         return SourceListing(inputs: inputs, warnings: warnings, unmatched: unmatched)
     }
 
-    func read(_ input: InputRef) throws -> Document {
+    func read(_ input: InputRef, context: StageContext) throws -> Document {
         if let problem = input.problem { throw DocumentError(problem.reason) }
         let file = try InputFile.read(input.path, maxBytes: maxBytes)
         let bytes = file.isGzip ? try Gzip.decompress(file.bytes, limit: maxBytes) : file.bytes
@@ -69,6 +86,9 @@ struct FetchFilesStage: SourceStage {
         document.modified = file.modified
         if kind == .text {
             document.text = try TextDecoding.decodeText(bytes)
+            // Decoded: no stage reads the raw bytes of a text document again, so they are not
+            // carried through the run (a 20 MB input would otherwise hold them to the end).
+            document.bytes = []
         }
         return document
     }
@@ -101,15 +121,5 @@ struct FetchFilesStage: SourceStage {
             }
         }
         return id
-    }
-
-    /// `path` relative to folder `base`, with `..` where needed; never absolute.
-    static func relativePath(_ path: String, from base: String) -> String {
-        let p = URL(fileURLWithPath: path).standardizedFileURL.pathComponents
-        let b = URL(fileURLWithPath: base).standardizedFileURL.pathComponents
-        var common = 0
-        while common < min(p.count, b.count) && p[common] == b[common] { common += 1 }
-        let ups = Array(repeating: "..", count: b.count - common)
-        return (ups + p[common...]).joined(separator: "/")
     }
 }

@@ -5,6 +5,49 @@ import GleanHTML
 struct ParseHTMLStage: DocumentStage {
     static let defaults = HTMLOptions()
 
+    /// The options, typed.
+    struct Config: StageConfig {
+        var html: HTMLOptions
+        /// `as_of` as written (checked to be a day).
+        var asOfText: String?
+
+        init(_ options: StageOptions) {
+            html = HTMLOptions()
+            html.contentXPath = options.string("content_xpath")
+            html.excludeXPath = options.string("exclude_xpath")
+            html.titleXPath = options.string("title_xpath")
+            html.dateXPath = options.string("date_xpath")
+            html.maxBytes = options.int("max_bytes") ?? defaults.maxBytes
+            html.maxDepth = options.int("max_depth") ?? defaults.maxDepth
+            asOfText = options.string("as_of")
+        }
+
+        var xpaths: [(option: String, expression: String?)] {
+            [("content_xpath", html.contentXPath), ("exclude_xpath", html.excludeXPath),
+             ("title_xpath", html.titleXPath), ("date_xpath", html.dateXPath)]
+        }
+
+        /// The reference day, when the manifest gives one.
+        var asOf: ReferenceDay? { asOfText.flatMap { ReferenceDay(iso: $0) } }
+
+        /// The first problem with the options, checked here once: the extractor is then built
+        /// from options known to be sound.
+        var problem: (option: String, message: String)? {
+            for (name, expression) in xpaths {
+                if let expression, let problem = HTMLExtractor.validateXPath(expression) {
+                    return (name, "\(name) is not a valid XPath: \(problem)")
+                }
+            }
+            for (name, value) in [("max_bytes", html.maxBytes), ("max_depth", html.maxDepth)] where value <= 0 {
+                return (name, "\(name) must be positive")
+            }
+            if let day = asOfText, ReferenceDay(iso: day) == nil {
+                return ("as_of", "as_of must be a day written YYYY-MM-DD, got '\(day)'")
+            }
+            return nil
+        }
+    }
+
     static let spec = StageSpec(kind: "parse.html", role: .perDocument, doc: "Parses HTML with libxml2 into main text and metadata (title, published, language, author, site, url); plain text gets its metadata only.", options: [
         OptionSpec("content_xpath", .string, doc: "XPath of the element(s) holding the article, overriding the automatic choice (per-site override)."),
         OptionSpec("exclude_xpath", .string, doc: "XPath of elements to drop before extraction (per-site override)."),
@@ -15,30 +58,11 @@ struct ParseHTMLStage: DocumentStage {
         OptionSpec("as_of", .string, doc: "Reference day (YYYY-MM-DD) for publication dates: a date more than a day after it is not the page's (an expiry, an event). Default: the day (UTC) of each input file's modification time; never the clock."),
     ])
 
-    static let kind = StageKind(spec: spec, check: { decl, _ in
-        for name in ["content_xpath", "exclude_xpath", "title_xpath", "date_xpath"] {
-            if let expr = decl.options.string(name), let problem = HTMLExtractor.validateXPath(expr) {
-                return (name, "\(name) is not a valid XPath: \(problem)")
-            }
-        }
-        for name in ["max_bytes", "max_depth"] where (decl.options.int(name) ?? 1) <= 0 {
-            return (name, "\(name) must be positive")
-        }
-        if let day = decl.options.string("as_of"), ReferenceDay(iso: day) == nil {
-            return ("as_of", "as_of must be a day written YYYY-MM-DD, got '\(day)'")
-        }
-        return nil
-    }, build: { decl, _ in
-        var options = HTMLOptions()
-        options.contentXPath = decl.options.string("content_xpath")
-        options.excludeXPath = decl.options.string("exclude_xpath")
-        options.titleXPath = decl.options.string("title_xpath")
-        options.dateXPath = decl.options.string("date_xpath")
-        options.maxBytes = decl.options.int("max_bytes") ?? defaults.maxBytes
-        options.maxDepth = decl.options.int("max_depth") ?? defaults.maxDepth
+    static let kind = StageKind(spec: spec, config: Config.self, check: { config, _, _ in
+        config.problem
+    }, build: { config, decl, _ in
         do {
-            let asOf = decl.options.string("as_of").flatMap { ReferenceDay(iso: $0) }
-            return .perDocument(ParseHTMLStage(extractor: try HTMLExtractor(options: options), asOf: asOf))
+            return .perDocument(ParseHTMLStage(extractor: try HTMLExtractor(options: config.html), asOf: config.asOf))
         } catch {
             throw GleanError(.manifest, "cannot set up parse.html: \(error)", location: decl.location, stage: decl.id)
         }
@@ -48,21 +72,21 @@ struct ParseHTMLStage: DocumentStage {
     /// The manifest's `as_of`; when nil, each document's file modification day is the reference.
     let asOf: ReferenceDay?
 
-    /// The day a document's dates are checked against: `as_of`, else the input file's
-    /// modification day, else none (no upper bound). Never the clock: a run gives the same
-    /// dates on any day.
-    func referenceDay(_ document: Document) -> ReferenceDay? {
-        asOf ?? document.modified.map { ReferenceDay(unixSeconds: $0) }
+    /// The day a document's dates are checked against: the stage's `as_of`, else the run's,
+    /// else the input file's modification day, else none (no upper bound). Never the clock: a
+    /// run gives the same dates on any day.
+    func referenceDay(_ document: Document, _ context: StageContext) -> ReferenceDay? {
+        asOf ?? context.asOfDay.map(ReferenceDay.init(daysSinceEpoch:)) ?? document.modified.map { ReferenceDay(unixSeconds: $0) }
     }
 
-    func process(_ document: Document) throws -> Document {
+    func process(_ document: Document, context: StageContext) throws -> Document {
         var document = document
         let found: PageMetadata
         switch document.format {
         case .html:
             let page: ExtractedPage
             do {
-                page = try extractor.extract(document.bytes, asOf: referenceDay(document))
+                page = try extractor.extract(document.bytes, asOf: referenceDay(document, context))
             } catch let error as HTMLError {
                 throw DocumentError(error.description)
             }
@@ -71,7 +95,7 @@ struct ParseHTMLStage: DocumentStage {
             found = page.metadata
             document.bytes = []
         case .text:
-            found = TextMetadata.extract(document.text ?? "", asOf: referenceDay(document))
+            found = TextMetadata.extract(document.text ?? "", asOf: referenceDay(document, context))
         }
         var m = document.metadata
         m.title = m.title ?? found.title

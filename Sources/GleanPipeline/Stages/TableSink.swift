@@ -31,7 +31,7 @@ final class TableSink: SinkStage {
         switch item {
         case .document(let document):
             if let writer = writers[BuiltInTables.documents.name] {
-                for row in document.rows[BuiltInTables.documents.name] ?? [BuiltInTables.documentRow(document)] {
+                for row in document.documentsRows {
                     try writer.write(row)
                 }
             }
@@ -54,9 +54,9 @@ final class TableSink: SinkStage {
     }
 
     /// The `tables` option's check: every named table must reach the stage.
-    static func checkTables(_ decl: StageDecl, _ available: [TableSchema]) -> (option: String, message: String)? {
+    static func checkTables(_ wanted: [String], _ available: [TableSchema]) -> (option: String, message: String)? {
         let names = available.map(\.name)
-        for table in decl.options.strings("tables") where !names.contains(table) {
+        for table in wanted where !names.contains(table) {
             let near = suggestion(for: table, among: names).map { " (did you mean '\($0)'?)" } ?? ""
             return ("tables", "no table '\(table)' reaches this stage\(near); available: \(names.joined(separator: ", "))")
         }
@@ -64,8 +64,7 @@ final class TableSink: SinkStage {
     }
 
     /// The tables the stage writes: those named, or every table that reaches it.
-    static func selected(_ decl: StageDecl, _ available: [TableSchema]) -> [TableSchema] {
-        let wanted = decl.options.strings("tables")
+    static func selected(_ wanted: [String], _ available: [TableSchema]) -> [TableSchema] {
         return wanted.isEmpty ? available : available.filter { wanted.contains($0.name) }
     }
 }

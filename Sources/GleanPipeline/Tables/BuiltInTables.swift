@@ -112,20 +112,25 @@ public enum BuiltInTables {
         return TableSchema(name: rule, doc: "Matches of the manifest rule '\(rule)'.", columns: columns)
     }
 
-    /// The documents-table row for a document.
+    /// The documents-table row for a document: the one place it is built (the runner adds it
+    /// to each document before the exports, see ``Document/withDocumentsRow()``).
     public static func documentRow(_ d: Document) -> Row {
         let text = d.text ?? ""
-        return [
-            .string(d.docId), .string(d.source), .string(d.format.rawValue),
-            .text(d.metadata.title), .text(d.metadata.published), d.metadata.publishedUTC.map(Cell.timestamp) ?? .null,
-            .text(d.metadata.language), .text(d.metadata.author), .text(d.metadata.site), .text(d.metadata.url),
-            .int(Int64(wordCount(text))), .int(Int64(d.paragraphCount ?? paragraphCount(text))),
-            .int(Int64(d.duplicateParagraphs ?? 0)), .string(ContentHash.hex(text.utf8)), .string(text),
-        ]
+        return documents.row([
+            "doc_id": .string(d.docId), "source": .string(d.source), "format": .string(d.format.rawValue),
+            "title": .text(d.metadata.title), "published": .text(d.metadata.published),
+            "published_utc": d.metadata.publishedUTC.map(Cell.timestamp) ?? .null,
+            "language": .text(d.metadata.language), "author": .text(d.metadata.author), "site": .text(d.metadata.site),
+            "url": .text(d.metadata.url), "word_count": .int(Int64(wordCount(text))),
+            "paragraph_count": .int(Int64(d.paragraphCount ?? paragraphCount(text))),
+            "duplicate_paragraphs": .int(Int64(d.duplicateParagraphs ?? 0)), "content_sha256": .string(ContentHash.hex(text.utf8)),
+            "text": .string(text),
+        ])
     }
 
+    /// The rejects-table row for a document a stage rejected.
     public static func rejectRow(_ r: Reject) -> Row {
-        [.string(r.docId), .string(r.source), .string(r.stage), .string(r.reason)]
+        rejects.row(["doc_id": .string(r.docId), "source": .string(r.source), "stage": .string(r.stage), "reason": .string(r.reason)])
     }
 
     /// Words: maximal runs of letters, digits and marks.
