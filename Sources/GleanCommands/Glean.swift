@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
+import GleanCore
 import GleanPipeline
+import GleanRunState
+import GleanStages
 import GleanTables
 import Logging
 

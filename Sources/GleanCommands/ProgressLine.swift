@@ -1,5 +1,8 @@
 import Foundation
+import GleanCore
 import GleanPipeline
+import GleanRunState
+import GleanStages
 
 /// Draws one progress line per stage on a terminal's stderr (done of total, rate, time left),
 /// redrawn in place.

@@ -31,7 +31,7 @@ declare -A BUILD=([html]=GleanHTML [facts]=GleanFacts [manifest]=GleanPipeline)
 declare -A MODULES=(
   [html]="GleanHTML GleanText"
   [facts]="GleanFacts"
-  [manifest]="GleanPipeline GleanTables GleanParquet GleanHTML GleanFacts GleanText CSpawn Yams CYaml Logging GRDB Crypto CCryptoBoringSSL CCryptoBoringSSLShims CryptoBoringWrapper"
+  [manifest]="GleanPipeline GleanCore GleanRunState GleanStages GleanTables GleanParquet GleanHTML GleanFacts GleanText CSpawn Yams CYaml Logging GRDB Crypto CCryptoBoringSSL CCryptoBoringSSLShims CryptoBoringWrapper"
 )
 # (swift-crypto's BoringSSL is partly C++: stdc++)
 declare -A LIBS=([html]="xml2" [facts]="" [manifest]="xml2 z deflate zstd snappy sqlite3 stdc++")

@@ -1,6 +1,9 @@
 import Testing
 
+@testable import GleanCore
 @testable import GleanPipeline
+@testable import GleanRunState
+@testable import GleanStages
 
 /// The compact input list: what goes in comes out (path and source rebuilt from the origin),
 /// sorted by doc_id bytes then path, with duplicate paths and doc_ids found.

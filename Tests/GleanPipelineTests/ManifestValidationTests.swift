@@ -1,4 +1,7 @@
+import GleanCore
 import GleanPipeline
+import GleanRunState
+import GleanStages
 import Testing
 
 /// Each class of manifest mistake: the message, and the line and column it points at.

@@ -1,9 +1,0 @@
-import GleanTables
-
-/// A document's failure in one stage: it becomes a row of the rejects table.
-public struct Reject: Sendable, Equatable {
-    public var docId: String
-    public var source: String
-    public var stage: String
-    public var reason: String
-}
