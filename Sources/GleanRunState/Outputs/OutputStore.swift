@@ -1,5 +1,6 @@
 import Foundation
 import GleanCore
+import Synchronization
 
 /// The output folder and its all-or-nothing commits.
 ///
@@ -399,19 +400,14 @@ public final class OutputStore {
 }
 
 /// The first fsync failure of ``OutputStore``'s sync lanes.
-private final class SyncFailures: @unchecked Sendable {
-    private let lock = NSLock()
-    private var failure: (String, Int32)?
+private final class SyncFailures: Sendable {
+    private let failure = Mutex<(path: String, code: Int32)?>(nil)
 
-    package func add(_ path: String, _ code: Int32) {
-        lock.lock()
-        if failure == nil { failure = (path, code) }
-        lock.unlock()
+    func add(_ path: String, _ code: Int32) {
+        failure.withLock { if $0 == nil { $0 = (path, code) } }
     }
 
-    package var first: (String, Int32)? {
-        lock.lock()
-        defer { lock.unlock() }
-        return failure
+    var first: (String, Int32)? {
+        failure.withLock { $0 }
     }
 }
