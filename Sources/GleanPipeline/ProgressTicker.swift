@@ -1,34 +1,25 @@
-import Foundation
-import GleanCore
-import GleanRunState
-import GleanStages
+import Dispatch
 
-/// Calls `report` with a snapshot every `interval` seconds on its own thread until stopped,
-/// then once more with the final counts.
-final class ProgressTicker: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var stopped = false
-    private let done = DispatchSemaphore(value: 0)
+/// Calls `report` with a snapshot every `interval` seconds, on a Dispatch timer of its own,
+/// until stopped, then once more with the final counts.
+final class ProgressTicker {
+    private let queue = DispatchQueue(label: "glean.progress")
+    private let timer: DispatchSourceTimer
+    private let snapshot: @Sendable () -> [StageProgress]
+    private let report: @Sendable ([StageProgress]) -> Void
 
     init(interval: Double, snapshot: @escaping @Sendable () -> [StageProgress], report: @escaping @Sendable ([StageProgress]) -> Void) {
-        Thread.detachNewThread { [self] in
-            while true {
-                condition.lock()
-                if !stopped { _ = condition.wait(until: Date(timeIntervalSinceNow: interval)) }
-                let last = stopped
-                condition.unlock()
-                report(snapshot())
-                if last { break }
-            }
-            done.signal()
-        }
+        self.snapshot = snapshot
+        self.report = report
+        timer = DispatchSource.makeTimerSource(queue: queue)
+        timer.schedule(deadline: .now() + interval, repeating: interval)
+        timer.setEventHandler { report(snapshot()) }
+        timer.activate()
     }
 
+    /// Stops the timer (after a tick in progress, if any) and reports the final counts.
     func stop() {
-        condition.lock()
-        stopped = true
-        condition.broadcast()
-        condition.unlock()
-        done.wait()
+        timer.cancel()
+        queue.sync { report(snapshot()) }
     }
 }
