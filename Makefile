@@ -22,7 +22,7 @@ export GLEAN_PYTHON := $(PYTHON)
 export GLEAN_SHARED := $(SHARED)
 
 .DEFAULT_GOAL := help
-.PHONY: help deps test-deps venv build release run test eval eval-text eval-facts eval-trafilatura train bench faults fuzz docs install uninstall lint clean
+.PHONY: help deps test-deps venv build release run test eval eval-text eval-facts eval-trafilatura train bench faults fuzz docs install uninstall lint clean identical
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -145,6 +145,10 @@ docs: build ## Rewrite the README sections printed by glean stages and glean sch
 	r=re.sub(r"(<!-- BEGIN glean stages -->\n).*?(<!-- END glean stages -->)", lambda m: m.group(1)+"```text\n"+st+"\n```\n"+m.group(2), r, flags=re.S); \
 	r=re.sub(r"(<!-- BEGIN glean schema -->\n).*?(<!-- END glean schema -->)", lambda m: m.group(1)+sc+"\n"+m.group(2), r, flags=re.S); \
 	open("README.md","w").write(r)' $(DEBUG_BIN)
+
+identical: release ## Compare the tables of Pipelines/ over committed inputs with those of BASE_BIN (a glean built from an earlier commit)
+	@[ -n "$(BASE_BIN)" ] || { echo "make identical: set BASE_BIN to a glean built from the commit to compare with"; exit 2; }
+	Tools/check_identical.sh $(BASE_BIN) $(RELEASE_BIN)
 
 lint: ## Warnings are errors in every target; build to check
 	$(SWIFT) build

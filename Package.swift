@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        /// SHA-256 for content hashes and the incremental state (3.x: no extra C libraries beyond BoringSSL).
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // MARK: - C libraries (system)
@@ -44,20 +46,45 @@ let package = Package(
 
         // MARK: - The pipeline
         .target(name: "GleanTables", dependencies: ["GleanParquet", "GleanText"], swiftSettings: strict),
+        /// The stage contract every other pipeline module builds on: manifests, stage specs and
+        /// registry, documents, the plan, the table contract, the run report.
+        .target(
+            name: "GleanCore",
+            dependencies: [
+                "GleanTables",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
+        /// What a run keeps between runs: the output store, the incremental state store and
+        /// fingerprints, shards, status.
+        .target(
+            name: "GleanRunState",
+            dependencies: ["GleanCore", "GleanTables", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        /// The built-in stage kinds, with the file reading and plugin processes they use.
+        .target(
+            name: "GleanStages",
+            dependencies: ["GleanCore", "GleanTables", "GleanHTML", "GleanFacts", "GleanText", "GleanParquet", "CZlib", "CDeflate", "CSpawn"],
+            swiftSettings: strict
+        ),
+        /// The runner: list, compute, route, deliver, commit.
         .target(
             name: "GleanPipeline",
             dependencies: [
-                "GleanTables", "GleanHTML", "GleanFacts", "GleanText", "CZlib", "CDeflate", "CSpawn",
-                .product(name: "Yams", package: "Yams"),
+                "GleanCore", "GleanRunState", "GleanStages", "GleanTables",
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict
         ),
         .target(
             name: "GleanCommands",
             dependencies: [
-                "GleanPipeline", "GleanTables", "CMalloc",
+                "GleanPipeline", "GleanCore", "GleanRunState", "GleanStages", "GleanTables", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -73,7 +100,11 @@ let package = Package(
         .testTarget(name: "GleanHTMLTests", dependencies: ["GleanHTML"], swiftSettings: strict),
         .testTarget(name: "GleanFactsTests", dependencies: ["GleanFacts"], swiftSettings: strict),
         .testTarget(name: "GleanTablesTests", dependencies: ["GleanTables", "GleanText"], swiftSettings: strict),
-        .testTarget(name: "GleanPipelineTests", dependencies: ["GleanPipeline"], swiftSettings: strict),
+        .testTarget(
+            name: "GleanPipelineTests",
+            dependencies: ["GleanPipeline", "GleanCore", "GleanRunState", "GleanStages", "GleanTables"],
+            swiftSettings: strict
+        ),
         .testTarget(name: "GleanEndToEndTests", dependencies: [], exclude: ["Golden"], swiftSettings: strict),
     ]
 )

@@ -1,5 +1,8 @@
 import ArgumentParser
+import GleanCore
 import GleanPipeline
+import GleanRunState
+import GleanStages
 
 /// Glean's exit codes: part of its interface, read by make and cron.
 public enum GleanExit {

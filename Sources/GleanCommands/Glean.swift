@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
+import GleanCore
 import GleanPipeline
+import GleanRunState
+import GleanStages
 import GleanTables
 import Logging
 
@@ -218,6 +221,6 @@ struct Schema: ParsableCommand {
     var format: String = "text"
 
     func run() throws {
-        print(GraphPrinter.schema(GleanTables.all, markdown: format == "markdown"), terminator: "")
+        print(GraphPrinter.schema(BuiltInTables.all, markdown: format == "markdown"), terminator: "")
     }
 }

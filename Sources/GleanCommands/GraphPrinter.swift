@@ -1,5 +1,8 @@
 import Foundation
+import GleanCore
 import GleanPipeline
+import GleanRunState
+import GleanStages
 import GleanTables
 
 /// Text renderings for `glean graph`, `glean stages` and `glean schema`.

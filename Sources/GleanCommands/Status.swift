@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
+import GleanCore
 import GleanPipeline
+import GleanRunState
+import GleanStages
 
 /// `glean status OUT`: is the output complete, and for a sharded dataset which shards are.
 struct Status: ParsableCommand {

@@ -1,46 +1,13 @@
+internal import Crypto
 import Foundation
+import GleanCore
+import GleanRunState
+import GleanStages
 import GleanTables
 import Logging
 
 /// Glean's version, written into run reports and Parquet files.
 public let gleanVersion = "0.1.0"
-
-/// How a run is carried out.
-public struct RunOptions: Sendable {
-    /// Worker threads for per-document stages.
-    public var jobs: Int
-    /// The output root.
-    public var out: String
-    /// Wait for another run holding the output folder instead of failing with exit code 4.
-    public var wait: Bool
-    /// Keep a state store in the output folder and process only new or changed documents.
-    public var incremental: Bool
-    /// Run only this shard's share of the inputs and publish its part files.
-    public var shard: ShardSpec?
-    /// Called about every `progressInterval` seconds (and once at the end of each phase) with
-    /// each stage's progress; nil for none.
-    public var progress: (@Sendable ([StageProgress]) -> Void)?
-    public var progressInterval: Double
-
-    public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, out: String = "out", wait: Bool = false,
-                incremental: Bool = false, shard: ShardSpec? = nil,
-                progress: (@Sendable ([StageProgress]) -> Void)? = nil, progressInterval: Double = 0.5) {
-        self.jobs = max(1, jobs)
-        self.out = out
-        self.wait = wait
-        self.incremental = incremental
-        self.shard = shard
-        self.progress = progress
-        self.progressInterval = progressInterval
-    }
-}
-
-/// What a finished run reports.
-public struct RunOutcome: Sendable {
-    public var report: RunReport
-    /// 0 when every document went through, 3 when some were rejected.
-    public var exitCode: Int32 { report.exitCode }
-}
 
 /// Executes a manifest: lists inputs, runs per-document stages in parallel, streams results in
 /// doc_id order to the exports, and commits all tables together.
@@ -84,23 +51,24 @@ public final class Runner {
         var reusedCount: Int { reasons.reduce(0) { $0 + ($1 == nil ? 1 : 0) } }
     }
 
-    public func run() throws -> RunOutcome {
-        let started = Date()
-        let wallStart = Clock.now()
-        let cpuStart = Clock.processCPU()
-        let manifest = plan.manifest
-        let built = try build()
+    /// What listing found: this run's inputs in doc_id order, and what the report says of them.
+    private struct Listed {
+        var inputs: InputList
+        var warnings: [String]
+        var unmatched: [RunReport.UnmatchedGlob]
+        var shard: RunReport.ShardInfo?
+    }
 
-        let store = OutputStore(root: options.out, shard: options.shard)
-        try store.prepare(wait: options.wait)
-        defer { store.release() }
+    // MARK: - List
 
-        // Inputs, sorted by doc_id; two inputs with one doc_id are an error naming both.
+    /// Lists every source's inputs, sorted by doc_id (two inputs with one doc_id are an error
+    /// naming both), and keeps this shard's share.
+    private func list(_ built: Built, excluding excluded: [String]) throws -> Listed {
         var inputs = InputList()
         var warnings: [String] = []
         var unmatched: [RunReport.UnmatchedGlob] = []
         let cancel = self.cancel
-        let listing = ListingContext(excluded: store.ownEntries, isCancelled: { cancel.cancelledBy != nil })
+        let listing = ListingContext(excluded: excluded, isCancelled: { cancel.cancelledBy != nil })
         for id in plan.order {
             guard let source = built.sources[id] else { continue }
             let listed = try source.listInputs(listing)
@@ -114,7 +82,7 @@ public final class Runner {
         inputs.sortByDocId()
         if let (a, b) = inputs.firstDuplicateDocId() {
             throw GleanError(.manifest, "two inputs have the doc_id '\(a.docId)': \(a.source) and \(b.source)",
-                             location: manifest.stage(b.stage)?.location, stage: b.stage,
+                             location: plan.manifest.stage(b.stage)?.location, stage: b.stage,
                              hint: "doc_id is the path below the glob's fixed prefix without suffixes; narrow the globs or rename one file")
         }
         var shardInfo: RunReport.ShardInfo?
@@ -125,11 +93,30 @@ public final class Runner {
             logger.info("shard \(shard.index) of \(shard.count): \(inputs.count) of \(all) documents")
         }
         for warning in warnings { logger.warning("\(warning)") }
+        return Listed(inputs: inputs, warnings: warnings, unmatched: unmatched, shard: shardInfo)
+    }
+
+    public func run() throws -> RunOutcome {
+        let started = Date()
+        let wallStart = RunClock.now()
+        let cpuStart = RunClock.processCPU()
+        let manifest = plan.manifest
+        let built = try build()
+
+        let store = OutputStore(root: options.out, shard: options.shard)
+        try store.prepare(wait: options.wait)
+        defer { store.release() }
+
+        let listed = try list(built, excluding: store.ownEntries)
+        let inputs = listed.inputs
+        var warnings = listed.warnings
+        let unmatched = listed.unmatched
+        let shardInfo = listed.shard
 
         // The state store, when incremental.
         var state: StateStore?
         var stateRebuilt: String?
-        let incrementalPlan = IncrementalPlan(plan: plan, registry: registry, version: gleanVersion)
+        let incrementalPlan = IncrementalPlan(plan: plan, registry: registry, version: gleanVersion, asOfDay: options.asOfDay)
         if options.incremental {
             let opened = try StateStore.open(path: store.stateFile)
             state = opened.0
@@ -140,7 +127,8 @@ public final class Runner {
             }
         }
 
-        let stats = StatsBox(stages: manifest.stages.map { StageReport(id: $0.id, use: $0.use) })
+        let sinkIds = Set(manifest.stages.filter { registry.kind($0.use)?.role == .sink }.map(\.id))
+        let stats = StageStats(stages: manifest.stages.map { StageReport(id: $0.id, use: $0.use) }, sinks: sinkIds)
         let generation = try store.beginGeneration()
         var rejects: [RunReport.RejectSummary] = []
         var okCount = 0
@@ -190,8 +178,8 @@ public final class Runner {
 
             let report = RunReport(
                 gleanVersion: gleanVersion, manifest: manifest.path, manifestName: manifest.name, manifestSHA256: manifest.sha256,
-                startedAt: Clock.iso8601(started), finishedAt: Clock.iso8601(Date()), wallSeconds: Clock.now() - wallStart,
-                cpuSeconds: Clock.processCPU() - cpuStart, jobs: options.jobs, inputs: inputs.count, documentsOK: okCount,
+                startedAt: RunClock.iso8601(started), finishedAt: RunClock.iso8601(Date()), wallSeconds: RunClock.now() - wallStart,
+                cpuSeconds: RunClock.processCPU() - cpuStart, jobs: options.jobs, inputs: inputs.count, documentsOK: okCount,
                 documentsRejected: rejects.count, rejects: rejects, warnings: warnings, stages: stats.reports,
                 exitCode: rejects.isEmpty && unmatched.isEmpty ? 0 : 3, unmatchedGlobs: unmatched.isEmpty ? nil : unmatched,
                 shard: shardInfo, incremental: incremental)
@@ -229,7 +217,7 @@ public final class Runner {
         decisions.hashes.reserveCapacity(inputs.count)
         var hasher = SHA256()
         // The manifest's own bytes count too: exports write its name and hash into their files.
-        hasher.update(Array("\(incremental.fingerprint)\n\(plan.manifest.sha256)\n\(options.shard?.partStem ?? "all")\n".utf8))
+        hasher.update(data: Array("\(incremental.fingerprint)\n\(plan.manifest.sha256)\n\(options.shard?.partStem ?? "all")\n".utf8))
         var found = 0
         let hashed = AtomicCounter()
         let ticker = options.progress.map { report in
@@ -239,7 +227,7 @@ public final class Runner {
         try OrderedPool.run(count: inputs.count, jobs: options.jobs, window: options.jobs * 4, cancel: cancel, work: { index in
             let input = inputs[index]
             defer { hashed.add() }
-            guard let sha = SHA256.file(input.path) else {
+            guard let sha = ContentHash.file(input.path) else {
                 return (sha: "", stored: Result<StoredState?, any Error>.success(nil))
             }
             return (sha: sha, stored: Result { try state.state(of: input.docId) })
@@ -250,13 +238,13 @@ public final class Runner {
             let reason = item.sha.isEmpty ? "input unreadable" : incremental.reason(input: input, sha: item.sha, stored: stored, versionChange: versionChange)
             decisions.reasons.append(reason)
             decisions.hashes.append(item.sha)
-            hasher.update(Array("\(input.docId)\u{0}\(input.source)\u{0}\(item.sha)\n".utf8))
+            hasher.update(data: Array("\(input.docId)\u{0}\(input.source)\u{0}\(item.sha)\n".utf8))
         })
         if let signal = cancel.cancelledBy {
             throw GleanError(.interrupted(signal: signal), "interrupted by signal \(signal); the previous outputs are left as they were")
         }
         decisions.removed = try state.count() - found
-        decisions.fingerprint = hasher.finalizeHex()
+        decisions.fingerprint = ContentHash.hex(hasher.finalize())
         return decisions
     }
 
@@ -272,7 +260,7 @@ public final class Runner {
     // MARK: - Processing and export
 
     /// What a worker hands to the consumer for one input.
-    private enum WorkItem: @unchecked Sendable {
+    private enum WorkItem: Sendable {
         /// Processed now; `record` is what the state store keeps (incremental runs).
         case processed(Routed, record: (state: StoredState, outputs: Data)?)
         /// Read back from the state store.
@@ -283,13 +271,14 @@ public final class Runner {
     /// Runs and exports every input; returns the indices of inputs that were to be reused but
     /// whose stored outputs could not be read, so they were processed instead.
     private func runDocuments(_ inputs: InputList, built: Built, decisions: Decisions?, state: StateStore?, plan incremental: IncrementalPlan,
-                              generation: String, stats: StatsBox,
+                              generation: String, stats: StageStats,
                               rejects: inout [RunReport.RejectSummary], okCount: inout Int) throws -> [Int] {
         for sink in built.sinks { try sink.sink.open(folder: generation) }
         let sources = built.sources
         let documentStages = built.documentStages
         let sinkRoutes = built.sinks.map { (needs: $0.needs, ancestors: $0.ancestors) }
         let cancel = self.cancel
+        let context = StageContext(cancellation: cancel, asOfDay: options.asOfDay, logger: logger)
         let reasons = decisions?.reasons
         let hashes = decisions?.hashes
         let toProcess = reasons.map { $0.lazy.filter { $0 != nil }.count } ?? inputs.count
@@ -313,7 +302,7 @@ public final class Runner {
                     // Unreadable stored outputs: process the document instead (below).
                 }
             }
-            let computed = Self.compute(input, sources: sources, stages: documentStages, stats: stats)
+            let computed = Self.compute(input, sources: sources, stages: documentStages, context: context, stats: stats)
             let routed = Self.route(computed.outputs, computed.failures, docId: input.docId, routes: sinkRoutes)
             guard state != nil, let hashes else { return .processed(routed, record: nil) }
             do {
@@ -393,23 +382,18 @@ public final class Runner {
 
     struct Routed: Sendable {
         /// For each sink (in build order), what it receives, if anything.
-        var perSink: [SinkItemBox?]
+        var perSink: [SinkItem?]
         var reject: Reject?
-    }
-
-    /// `SinkItem` made Sendable for the hop from a worker to the consumer.
-    struct SinkItemBox: @unchecked Sendable {
-        var item: SinkItem
     }
 
     /// Runs one input through every per-document stage it reaches, in order.
     static func compute(_ input: InputRef, sources: [String: any SourceStage],
                         stages: [(id: String, needs: [String], stage: any DocumentStage)],
-                        stats: StatsBox) -> (outputs: [String: Document], failures: [String: Reject]) {
+                        context: StageContext, stats: StageStats) -> (outputs: [String: Document], failures: [String: Reject]) {
         var outputs: [String: Document] = [:]
         var failures: [String: Reject] = [:]
         if let source = sources[input.stage] {
-            switch stats.measure(input.stage, { try source.read(input) }) {
+            switch stats.measure(input.stage, { try source.read(input, context: context) }) {
             case .success(let document): outputs[input.stage] = document
             case .failure(let error):
                 failures[input.stage] = Reject(docId: input.docId, source: input.source, stage: input.stage, reason: Self.reason(error))
@@ -417,7 +401,7 @@ public final class Runner {
         }
         for (id, needs, stage) in stages {
             guard let upstream = needs.lazy.compactMap({ outputs[$0] }).first else { continue }
-            switch stats.measure(id, { try stage.process(upstream) }) {
+            switch stats.measure(id, { try stage.process(upstream, context: context) }) {
             case .success(let document): outputs[id] = document
             case .failure(let error):
                 failures[id] = Reject(docId: input.docId, source: input.source, stage: id, reason: Self.reason(error))
@@ -429,19 +413,17 @@ public final class Runner {
     /// What each sink receives for one document, given what its stages produced.
     static func route(_ outputs: [String: Document], _ failures: [String: Reject], docId: String,
                       routes: [(needs: [String], ancestors: Set<String>)]) -> Routed {
-        var perSink: [SinkItemBox?] = []
+        var perSink: [SinkItem?] = []
         // The documents-table row is built here, on the worker thread, once per document,
         // rather than by every export on the single output thread.
         var prepared: [String: Document] = [:]
         for route in routes {
-            if let need = route.needs.first(where: { outputs[$0] != nil }), var document = prepared[need] ?? outputs[need] {
-                if document.rows[GleanTables.documents.name] == nil {
-                    document.rows[GleanTables.documents.name] = [GleanTables.documentRow(document)]
-                }
+            if let need = route.needs.first(where: { outputs[$0] != nil }), let output = prepared[need] ?? outputs[need] {
+                let document = output.withDocumentsRow()
                 prepared[need] = document
-                perSink.append(SinkItemBox(item: .document(document)))
+                perSink.append(.document(document))
             } else if let failure = failures.sorted(by: { $0.key < $1.key }).first(where: { route.ancestors.contains($0.key) })?.value {
-                perSink.append(SinkItemBox(item: .rejected(failure)))
+                perSink.append(.rejected(failure))
             } else {
                 perSink.append(nil)
             }
@@ -455,85 +437,13 @@ public final class Runner {
         return String(describing: error)
     }
 
-    private func deliver(_ items: [SinkItemBox?], to sinks: [any SinkStage], ids: [String], stats: StatsBox) throws {
-        for (i, box) in items.enumerated() {
-            guard let box else { continue }
+    private func deliver(_ items: [SinkItem?], to sinks: [any SinkStage], ids: [String], stats: StageStats) throws {
+        for (i, item) in items.enumerated() {
+            guard let item else { continue }
             let sink = sinks[i]
-            if case .failure(let error) = stats.measure(ids[i], { try sink.consume(box.item); return () }, countsOut: true) {
+            if case .failure(let error) = stats.measure(ids[i], { try sink.consume(item); return () }) {
                 throw error
             }
-        }
-    }
-}
-
-/// Per-stage counters, shared by the worker threads.
-final class StatsBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var byId: [String: StageReport]
-    private let order: [String]
-    private var sinkIds: Set<String> = []
-    private var exported = false
-
-    init(stages: [StageReport]) {
-        byId = Dictionary(stages.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        order = stages.map(\.id)
-    }
-
-    /// Runs `body` for one document in stage `id`, counting it and timing it.
-    func measure<T>(_ id: String, _ body: () throws -> T, countsOut: Bool = true) -> Result<T, any Error> {
-        let wall = Clock.now()
-        let cpu = Clock.threadCPU()
-        let result = Result { try body() }
-        let dWall = Clock.now() - wall
-        let dCPU = Clock.threadCPU() - cpu
-        lock.lock()
-        byId[id]?.documentsIn += 1
-        if case .success = result { byId[id]?.documentsOut += 1 } else { byId[id]?.rejected += 1 }
-        byId[id]?.wallSeconds += dWall
-        byId[id]?.cpuSeconds += dCPU
-        lock.unlock()
-        return result
-    }
-
-    /// Counts documents a stage did not run on because their outputs were reused.
-    func addReused(_ id: String, _ count: Int) {
-        lock.lock()
-        byId[id]?.reused += count
-        lock.unlock()
-    }
-
-    /// Records that the exports ran (false until then: the tables were kept as they were).
-    func markExported() {
-        lock.lock()
-        exported = true
-        lock.unlock()
-    }
-
-    var noExportRan: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return !exported
-    }
-
-    /// Documents done per stage, for the progress line.
-    func progress(perDocumentTotal: Int, sinkTotal: Int) -> [StageProgress] {
-        lock.lock()
-        defer { lock.unlock() }
-        return order.compactMap { id in
-            guard let r = byId[id] else { return nil }
-            let isSink = r.use.hasPrefix("export.")
-            return StageProgress(id: id, done: r.documentsIn, total: isSink ? sinkTotal : perDocumentTotal)
-        }
-    }
-
-    var reports: [StageReport] {
-        lock.lock()
-        defer { lock.unlock() }
-        return order.compactMap { byId[$0] }.map { r in
-            var r = r
-            r.wallSeconds = (r.wallSeconds * 1e6).rounded() / 1e6
-            r.cpuSeconds = (r.cpuSeconds * 1e6).rounded() / 1e6
-            return r
         }
     }
 }

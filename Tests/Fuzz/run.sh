@@ -31,9 +31,10 @@ declare -A BUILD=([html]=GleanHTML [facts]=GleanFacts [manifest]=GleanPipeline)
 declare -A MODULES=(
   [html]="GleanHTML GleanText"
   [facts]="GleanFacts"
-  [manifest]="GleanPipeline GleanTables GleanParquet GleanHTML GleanFacts GleanText CSpawn Yams CYaml Logging GRDB"
+  [manifest]="GleanPipeline GleanCore GleanRunState GleanStages GleanTables GleanParquet GleanHTML GleanFacts GleanText CSpawn Yams CYaml Logging GRDB Crypto CCryptoBoringSSL CCryptoBoringSSLShims CryptoBoringWrapper"
 )
-declare -A LIBS=([html]="xml2" [facts]="" [manifest]="xml2 z deflate zstd snappy sqlite3")
+# (swift-crypto's BoringSSL is partly C++: stdc++)
+declare -A LIBS=([html]="xml2" [facts]="" [manifest]="xml2 z deflate zstd snappy sqlite3 stdc++")
 declare -A ENTRY=([html]=FuzzHTML.swift [facts]=FuzzFacts.swift [manifest]=FuzzManifest.swift)
 # libFuzzer flags per target: keep inputs small enough for many executions per second
 declare -A LIMITS=([html]="-max_len=65536" [facts]="-max_len=4096" [manifest]="-max_len=8192")
@@ -117,7 +118,9 @@ build_target() {
   done
   for m in ${LIBS[$t]}; do libs+=("-l$m"); done
   for m in "$ROOT"/Sources/C*/module.modulemap "$SCRATCH"/checkouts/Yams/Sources/CYaml/include/module.modulemap \
-           "$SCRATCH"/checkouts/GRDB.swift/Sources/GRDBSQLite/module.modulemap "$bin"/CSpawn.build/module.modulemap; do
+           "$SCRATCH"/checkouts/GRDB.swift/Sources/GRDBSQLite/module.modulemap "$bin"/CSpawn.build/module.modulemap \
+           "$SCRATCH"/checkouts/swift-crypto/Sources/CCryptoBoringSSL/include/module.modulemap \
+           "$SCRATCH"/checkouts/swift-crypto/Sources/CCryptoBoringSSLShims/include/module.modulemap; do
     [ -f "$m" ] && maps+=(-Xcc "-fmodule-map-file=$m")
   done
   log "linking $out"

@@ -1,5 +1,8 @@
 import Foundation
+@testable import GleanCore
 @testable import GleanPipeline
+@testable import GleanRunState
+@testable import GleanStages
 import Testing
 
 /// parse.html checks publication dates against a reference day from the manifest (as_of) or

@@ -1,4 +1,7 @@
+import GleanCore
 import GleanPipeline
+import GleanRunState
+import GleanStages
 import Testing
 
 @Suite struct GraphTests {

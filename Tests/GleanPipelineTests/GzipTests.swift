@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import GleanCore
 @testable import GleanPipeline
+@testable import GleanRunState
+@testable import GleanStages
 
 /// `Gzip.decompress`: libdeflate for valid gzip, zlib for the diagnosis of bad input, the same
 /// bytes and the same errors either way.

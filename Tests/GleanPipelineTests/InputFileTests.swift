@@ -1,5 +1,8 @@
 import Foundation
+@testable import GleanCore
 @testable import GleanPipeline
+@testable import GleanRunState
+@testable import GleanStages
 import Testing
 
 /// Issue 19, cases 5 and 6: an input's size is checked before it is read, and reading stops at

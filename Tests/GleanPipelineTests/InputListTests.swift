@@ -1,6 +1,9 @@
 import Testing
 
+@testable import GleanCore
 @testable import GleanPipeline
+@testable import GleanRunState
+@testable import GleanStages
 
 /// The compact input list: what goes in comes out (path and source rebuilt from the origin),
 /// sorted by doc_id bytes then path, with duplicate paths and doc_ids found.
@@ -41,7 +44,7 @@ struct InputListTests {
         let origin = list.addOrigin(.init(base: base, root: root, stage: "fetch"))
         list.append(relative: relative, docIdCount: 1, origin: origin)
         #expect(list[0].source == source)
-        #expect(source == FetchFilesStage.relativePath(list[0].path, from: root))
+        #expect(source == RelativePath.of(list[0].path, from: root))
     }
 
     @Test(arguments: [

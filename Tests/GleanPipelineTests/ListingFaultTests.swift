@@ -1,5 +1,8 @@
 import Foundation
+@testable import GleanCore
 @testable import GleanPipeline
+@testable import GleanRunState
+@testable import GleanStages
 import Testing
 
 /// Issue 19's listing cases: every name a glob matches is accounted for, a symbolic link loop is

@@ -1,4 +1,7 @@
+import GleanCore
 import GleanPipeline
+import GleanRunState
+import GleanStages
 import Testing
 
 /// Each class of manifest mistake: the message, and the line and column it points at.
@@ -210,5 +213,5 @@ import Testing
 }
 
 struct PassStage: DocumentStage {
-    func process(_ document: Document) throws -> Document { document }
+    func process(_ document: Document, context: StageContext) throws -> Document { document }
 }

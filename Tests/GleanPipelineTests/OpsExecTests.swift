@@ -1,5 +1,8 @@
 import Foundation
+@testable import GleanCore
 @testable import GleanPipeline
+@testable import GleanRunState
+@testable import GleanStages
 import Testing
 
 @Suite struct OpsExecTests {

@@ -1,5 +1,8 @@
 import Foundation
+@testable import GleanCore
 @testable import GleanPipeline
+@testable import GleanRunState
+@testable import GleanStages
 import Testing
 
 /// Helpers shared by the Ops* tests: manifests written into a temporary tree, runs, table reads.

@@ -1,5 +1,8 @@
 import Foundation
+@testable import GleanCore
 @testable import GleanPipeline
+@testable import GleanRunState
+@testable import GleanStages
 import Testing
 
 /// Issue 19, case 8: nothing a plugin starts outlives it.

@@ -1,0 +1,36 @@
+import Foundation
+
+/// Counters and times for one stage in one run.
+public struct StageReport: Codable, Sendable, Equatable {
+    public var id: String
+    public var use: String
+    public var documentsIn = 0
+    public var documentsOut = 0
+    public var rejected = 0
+    /// Documents this stage did not run on because their stored outputs were reused
+    /// (incremental runs).
+    public var reused = 0
+    /// Time spent inside the stage, summed over documents (seconds).
+    public var wallSeconds = 0.0
+    /// CPU time of the threads while inside the stage (seconds).
+    public var cpuSeconds = 0.0
+
+    package init(id: String, use: String, documentsIn: Int = 0, documentsOut: Int = 0, rejected: Int = 0, reused: Int = 0, wallSeconds: Double = 0.0, cpuSeconds: Double = 0.0) {
+        self.id = id
+        self.use = use
+        self.documentsIn = documentsIn
+        self.documentsOut = documentsOut
+        self.rejected = rejected
+        self.reused = reused
+        self.wallSeconds = wallSeconds
+        self.cpuSeconds = cpuSeconds
+    }
+
+    package enum CodingKeys: String, CodingKey {
+        case id, use, rejected, reused
+        case documentsIn = "documents_in"
+        case documentsOut = "documents_out"
+        case wallSeconds = "wall_seconds"
+        case cpuSeconds = "cpu_seconds"
+    }
+}

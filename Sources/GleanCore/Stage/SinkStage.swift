@@ -1,0 +1,10 @@
+import GleanTables
+
+/// A stage that writes tables: it receives every document in order, on one thread.
+public protocol SinkStage: AnyObject {
+    /// Opens its table files under `folder` (the run's staging folder).
+    func open(folder: String) throws
+    func consume(_ item: SinkItem) throws
+    /// Finishes every file.
+    func close() throws
+}
