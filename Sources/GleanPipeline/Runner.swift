@@ -327,7 +327,9 @@ public final class Runner {
             case .processed(let r, let record):
                 routed = r
                 if reasons?[index] == nil && reasons != nil { fallbacks.append(index) }
-                if let state, let record {
+                // Once the run is cancelled, what a worker computed may hold the interruption itself (a plugin
+                // killed with the run): never keep it, the next run processes the document again.
+                if let state, let record, cancel.cancelledBy == nil {
                     try state.record(docId: docId, state: record.state, outputs: record.outputs)
                 }
             }

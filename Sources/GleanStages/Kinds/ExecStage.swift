@@ -135,6 +135,19 @@ package struct ExecStage: DocumentStage {
         package var metadata: Metadata
     }
 
+    /// SIGHUP, SIGINT and SIGTERM: the signals a user or a scheduler sends a whole job.
+    static func isTermination(_ signal: Int32) -> Bool { signal == SIGHUP || signal == SIGINT || signal == SIGTERM }
+
+    /// Waits up to `seconds` for the run to be cancelled; the signal that cancelled it, or nil.
+    static func awaitCancellation(_ flag: CancellationFlag, seconds: Double = 1) -> Int32? {
+        let deadline = RunClock.now() + seconds
+        while RunClock.now() < deadline {
+            if let signal = flag.cancelledBy { return signal }
+            usleep(10_000)
+        }
+        return flag.cancelledBy
+    }
+
     package func process(_ document: Document, context: StageContext) throws -> Document {
         let input = PluginInput(doc_id: document.docId, source: document.source, format: document.format.rawValue, text: document.text ?? "",
                                 metadata: .init(title: document.metadata.title, published: document.metadata.published,
@@ -149,7 +162,13 @@ package struct ExecStage: DocumentStage {
         switch result.end {
         case .exited(0): break
         case .exited(let code): throw DocumentError("plugin exited with status \(code); stderr: \(stderr)")
-        case .signaled(let signal): throw DocumentError("plugin was killed by signal \(signal); stderr: \(stderr)")
+        case .signaled(let signal):
+            // A scheduler (scancel, kubectl delete) signals the plugin and glean together: give the run's own
+            // handler a moment to mark the run cancelled, so the plugin's death is not taken for the document's fault.
+            if Self.isTermination(signal), let cancelled = Self.awaitCancellation(context.cancellation) {
+                throw DocumentError("plugin stopped: the run was interrupted by signal \(cancelled)")
+            }
+            throw DocumentError("plugin was killed by signal \(signal); stderr: \(stderr)")
         case .timedOut: throw DocumentError("plugin timed out after \(Int(timeout)) s and was stopped (raise timeout_seconds if it is genuinely slow); stderr: \(stderr)")
         case .cancelled(let signal): throw DocumentError("plugin stopped: the run was interrupted by signal \(signal)")
         case .tooMuchOutput: throw DocumentError("plugin wrote more than max_output_bytes (\(maxOutput)) and was stopped; stderr: \(stderr)")
