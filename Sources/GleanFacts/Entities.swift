@@ -71,12 +71,16 @@ struct EntityLexicon: Sendable {
         placeAfter = low(d.placeNounsAfter)
         placeOffices = low(d.placeOffices)
         var names: [String: [[String]]] = [:]
-        for n in d.placeNames ?? [] {
+        for n in (d.placeNames ?? []) + (d.placeGazetteers ?? []).flatMap(Gazetteer.places) {
             let words = tk.tokenize(Array(n.unicodeScalars)).map(\.text)
             guard let f = words.first else { continue }
             names[f, default: []].append(words)
         }
-        for k in names.keys { names[k]?.sort { $0.count > $1.count } }
+        for k in names.keys {
+            // longest first; one copy of each name (a hand list and a gazetteer may both give it)
+            var seen = Set<[String]>()
+            names[k] = names[k]?.filter { seen.insert($0).inserted }.sorted { $0.count > $1.count }
+        }
         placeNames = names
         nameParticles = low(d.nameParticles)
         officeModifiers = low(d.orgOfficeModifiers)

@@ -102,6 +102,9 @@ struct LanguageData: Decodable, Sendable {
     var sentenceWords: [String]?
     var yearNameWords: [String]?
     var dualSuffixes: [String]?
+    // MARK: organizations and places (issue 15)
+    /// Built-in place gazetteers whose names join `placeNames` ("latin", "en", "fr", "ar"; see Gazetteer).
+    var placeGazetteers: [String]?
 }
 
 /// A set of token phrases with values, matched at a token position (longest first).
