@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "Sources/GleanFacts/Languages"
 MIN_POPULATION = 50000
 ARABIC_MIN_POPULATION = 100000
-ARABIC_MAX_ZIPF = 3.0
+ARABIC_MAX_ZIPF = 4.5
 # Arabic letters of Modern Standard Arabic only (Persian and Urdu letters mark another language's spelling)
 ARABIC = re.compile(r"^[\u0621-\u063A\u0641-\u064A\u0671 ]+$")
 
