@@ -20,8 +20,8 @@ import Testing
         Case(language: "en", text: "NAIROBI — Crime fell last year, officers said.", organizations: [], places: ["NAIROBI"]),
         // en: a place name the text also uses as a family name is a person
         Case(language: "en", text: "Commissioner Antony Anderson spoke first. Anderson urged calm.", organizations: [], places: []),
-        // fr: a list of places after a plural place noun, with an org head as a region's name
-        Case(language: "fr", text: "Les contrebandiers opèrent dans les régions de l'Est et du Centre Est.", organizations: [], places: ["Est", "Centre Est"]),
+        // fr: a list of places after a plural place noun (names in no gazetteer)
+        Case(language: "fr", text: "Les contrebandiers opèrent dans les provinces de Tamboura et de Kossoubé.", organizations: [], places: ["Tamboura", "Kossoubé"]),
         // fr: a head word right after the place noun names a region
         Case(language: "fr", text: "Les cambriolages baissent en région Centre depuis mai.", organizations: [], places: ["Centre"]),
         // en: a list after "the provinces of"
@@ -33,9 +33,6 @@ import Testing
              organizations: ["Observatoire national de la délinquance et des réponses pénales"], places: []),
         // fr: a head with a trailing adjective after its complement
         Case(language: "fr", text: "La Police des frontières maritimes a saisi le bateau.", organizations: ["Police des frontières maritimes"], places: []),
-        // en: an acronym after the capitalised words whose initials spell it
-        Case(language: "en", text: "The Volunteers Against Crime and Corruption (VACC) welcomed it, VACC said.",
-             organizations: ["Volunteers Against Crime and Corruption"], places: []),
         // en: the acronym of an office or of a document is no organization
         Case(language: "en", text: "Officers made Apprehended Domestic Violence Order (ADVO) checks; ADVO checks rose.", organizations: [], places: []),
         // fr: a shorter name merged into the one that adds a place complement
@@ -44,7 +41,7 @@ import Testing
         // ar: a head in the construct state before its definite modifier
         Case(language: "ar", text: "اجتمع مجلس إدارة الأكاديمية أمس.", organizations: ["مجلس إدارة الأكاديمية"], places: []),
         // ar: a coordinated modifier
-        Case(language: "ar", text: "وتلقى مركز القيادة والسيطرة البلاغات.", organizations: ["مركز القيادة والسيطرة"], places: []),
+        Case(language: "ar", text: "وتلقى مركز القيادة والسيطرة 300 بلاغ.", organizations: ["مركز القيادة والسيطرة"], places: []),
         // ar: a modifier that is also a word of an office ("رئيس الوزراء") stays in the name
         Case(language: "ar", text: "وافق مجلس الوزراء على المشروع.", organizations: ["مجلس الوزراء"], places: []),
         // ar: "مالي" (financial) is not the country
@@ -59,8 +56,9 @@ import Testing
     }
 
     @Test func acronymMentionsJoinTheirExpansion() {
-        let facts = FactExtractor().extract("The Volunteers Against Crime and Corruption (VACC) welcomed it, VACC said.", language: "en")
-        #expect(facts.organizations == [Organization(name: "Volunteers Against Crime and Corruption", mentions: 3, firstOffset: 4)])
+        let text = "Le Service statistique ministériel de sécurité intérieure (SSMSI) publie ses chiffres. Selon le SSMSI, ils baissent."
+        let facts = FactExtractor().extract(text, language: "fr")
+        #expect(facts.organizations == [Organization(name: "Service statistique ministériel de sécurité intérieure", mentions: 3, firstOffset: 3)])
     }
 
     @Test func gazetteersLoad() {
