@@ -53,6 +53,15 @@ struct EntityLexicon: Sendable {
     let nameSuffixes: Set<String>
     /// Function words and verbs that are never part of a name (Arabic, where names have no capitals).
     let nameStopWords: Set<String>
+    /// Words before a place's name that do not make that name a family name ("Central", "North"), lower-cased.
+    let placeQualifiers: Set<String>
+    /// Lower-case heads that start a name when an adjective follows ("police nationale").
+    let orgAdjectiveHeads: Set<String>
+    /// Adjectives (and their endings) that make such a head one body ("nationale", "-ienne").
+    let orgHeadAdjectives: Set<String>
+    let orgHeadAdjectiveSuffixes: [String]
+    /// Nouns for an organization's staff or services ("مصالح", "services"): "مصالح وزارة الداخلية" is the ministry.
+    let orgServiceNouns: Set<String>
 
     init(_ d: LanguageData, tokenizer tk: Tokenizer) {
         let low = { (a: [String]?) in Set((a ?? []).map { $0.lowercased() }) }
@@ -71,12 +80,16 @@ struct EntityLexicon: Sendable {
         placeAfter = low(d.placeNounsAfter)
         placeOffices = low(d.placeOffices)
         var names: [String: [[String]]] = [:]
-        for n in d.placeNames ?? [] {
+        for n in (d.placeNames ?? []) + (d.placeGazetteers ?? []).flatMap(Gazetteer.places) {
             let words = tk.tokenize(Array(n.unicodeScalars)).map(\.text)
             guard let f = words.first else { continue }
             names[f, default: []].append(words)
         }
-        for k in names.keys { names[k]?.sort { $0.count > $1.count } }
+        for k in names.keys {
+            // longest first; one copy of each name (a hand list and a gazetteer may both give it)
+            var seen = Set<[String]>()
+            names[k] = names[k]?.filter { seen.insert($0).inserted }.sorted { $0.count > $1.count }
+        }
         placeNames = names
         nameParticles = low(d.nameParticles)
         officeModifiers = low(d.orgOfficeModifiers)
@@ -88,6 +101,11 @@ struct EntityLexicon: Sendable {
         nameStopWords = Set(d.nameStopWords ?? [])
         placePrepositions = Set(d.placePrepositions ?? [])
         adminNouns = Set(d.placeAdminNouns ?? [])
+        placeQualifiers = low(d.placeQualifiers)
+        orgAdjectiveHeads = low(d.orgAdjectiveHeads)
+        orgHeadAdjectives = low(d.orgHeadAdjectives)
+        orgHeadAdjectiveSuffixes = (d.orgHeadAdjectiveSuffixes ?? []).map { $0.lowercased() }
+        orgServiceNouns = Set(d.orgServiceNouns ?? [])
     }
 }
 
@@ -111,6 +129,12 @@ extension Doc {
 
     private func isStop(_ i: Int) -> Bool {
         p.has(p.stopwords, toks[i]) || p.months.match(toks, at: i) != nil
+    }
+
+    /// An adjective after a lower-case head that makes it one body ("nationale", "algérienne").
+    private func namingAdjective(_ w: String) -> Bool {
+        let e = p.entities
+        return e.orgHeadAdjectives.contains(w) || e.orgHeadAdjectiveSuffixes.contains(where: { w.hasSuffix($0) && w.unicodeScalars.count > $0.unicodeScalars.count + 2 })
     }
 
     private func isLatinAdjective(_ i: Int) -> Bool {
@@ -171,7 +195,7 @@ extension Doc {
                     while k < r.upperBound {
                         // an inner name with its own adjective ("du Comité provincial du Parti")
                         if k > i + 1, p.entities.preps.contains(toks[k - 1].lower) || p.entities.dets.contains(toks[k - 1].lower),
-                           let inner = headFirstOrg(at: k), inner.upperBound <= r.upperBound, inner.count >= 2, isLatinAdjective(k + 1) {
+                           let inner = headFirstOrg(at: k, inner: true), inner.upperBound <= r.upperBound, inner.count >= 2, isLatinAdjective(k + 1) {
                             spans.append(inner)
                         }
                         k += 1
@@ -287,11 +311,15 @@ extension Doc {
     }
 
     /// French-style names: the head, adjectives, then "de ..." complements ("Direction générale de la sûreté nationale").
-    private func headFirstOrg(at i: Int) -> Range<Int>? {
+    private func headFirstOrg(at i: Int, inner: Bool = false) -> Range<Int>? {
         let e = p.entities
         guard i < n, toks[i].kind == .word, e.orgHeads.contains(toks[i].lower) else { return nil }
         let capHead = isCap(i)
-        if !capHead, !e.orgLowercaseHeads.contains(toks[i].lower) { return nil }
+        // "police nationale", "direction générale de ...": a lower-case head that an adjective follows
+        // (an adjective that makes it one body: "nationale", "fédérale", "algérienne"; not "municipale" or "judiciaire")
+        let adjectiveHead = !inner && !capHead && e.orgAdjectiveHeads.contains(toks[i].lower) && i + 1 < n && sameSentence(i, i + 1)
+            && toks[i + 1].kind == .word && !isCap(i + 1) && namingAdjective(toks[i + 1].lower)
+        if !capHead, !e.orgLowercaseHeads.contains(toks[i].lower), !adjectiveHead { return nil }
         if i > 0, toks[i - 1].kind == .word, isCap(i - 1), !isStop(i - 1), sameSentence(i - 1, i), !isOfficeOrRank(i - 1),
            !e.dets.contains(toks[i - 1].lower), !e.preps.contains(toks[i - 1].lower) { return nil }
         var end = i + 1
@@ -310,6 +338,18 @@ extension Doc {
                toks[end + 1].kind == .word, !isCap(end + 1), isLatinAdjective(end + 1) {
                 end += 2
                 continue
+            }
+            // "de la délinquance et des réponses pénales", "de Fada et de Tenkodogo": a coordinated complement
+            if e.listConjunctions.contains(toks[end].lower), end + 2 < n, sameSentence(end, end + 1), e.preps.contains(toks[end + 1].lower) {
+                var c = end + 2
+                while c < n, e.dets.contains(toks[c].lower) { c += 1 }
+                // the same kind of complement: another proper name after a proper name, a noun with its adjective after a
+                // common noun; never another organization ("et du Comité populaire") or people ("et des dirigeants du ...")
+                let proper = c < n && isCap(c) && properName && !e.orgHeads.contains(toks[c].lower) && !isOfficeOrRank(c)
+                let common = c + 1 < n && !isCap(c) && !properName && toks[c].kind == .word && !isOfficeOrRank(c) && !isCap(c + 1)
+                    && isLatinAdjective(c + 1) && !(c + 2 < n && e.preps.contains(toks[c + 2].lower))
+                guard proper || common else { break }
+                end += 1
             }
             guard e.preps.contains(toks[end].lower), !properName || (end + 2 < n && (isCap(end + 1) || isCap(end + 2))) else { break }
             var m = end + 1
@@ -331,10 +371,10 @@ extension Doc {
             while m < n, sameSentence(i, m), toks[m].kind == .word, isLatinAdjective(m) || (isCap(m) && isLatinAdjective(m)) { if isCap(m) { hasCapital = true }; m += 1 }
             end = m
         }
-        guard capHead ? true : (hasCapital || e.orgLowercaseHeads.contains(toks[i].lower)) else { return nil }
+        guard capHead ? true : (hasCapital || e.orgLowercaseHeads.contains(toks[i].lower) || adjectiveHead) else { return nil }
         if end - i == 1, !(capHead && e.orgStandalone.contains(toks[i].lower)) { return nil }
         // trailing prepositions or determiners never end a name
-        while end > i + 1, e.preps.contains(toks[end - 1].lower) || e.dets.contains(toks[end - 1].lower) { end -= 1 }
+        while end > i + 1, e.preps.contains(toks[end - 1].lower) || e.dets.contains(toks[end - 1].lower) || e.listConjunctions.contains(toks[end - 1].lower) { end -= 1 }
         return i..<end
     }
 
@@ -349,6 +389,11 @@ extension Doc {
         var onlyGeneric = true
         while m < n, sameSentence(i, m), toks[m].kind == .word, mods < 5 {
             let t = toks[m].text
+            // "مجلس إدارة الأكاديمية": a head in the construct state before the definite modifier
+            if m == i + 1, e.orgHeads.contains(t), !t.hasPrefix("ال"), !e.orgServiceNouns.contains(arabicBase(i).0), m + 1 < n, sameSentence(m, m + 1), toks[m + 1].text.hasPrefix("ال") {
+                m += 1
+                continue
+            }
             if e.placeBefore.contains(t), m + 1 < n, sameSentence(m, m + 1), toks[m + 1].kind == .word, !toks[m + 1].text.hasPrefix("ال"),
                !p.stopwords.contains(toks[m + 1].text), !p.vocab.contains(toks[m + 1].text) {
                 // "شرطة منطقة هاي ها"
@@ -362,11 +407,13 @@ extension Doc {
             if t.unicodeScalars.contains(where: { (0x64B...0x64D).contains($0.value) }) { break }
             // "للأدلة", "لمكافحة المخدرات": a complement with the preposition li-
             // "للعلاقات والإعلام": a coordinated complement
-            if mods > 0, t.hasPrefix("وال"), m > 0, toks[m - 1].text.hasPrefix("لل"), !p.stopwords.contains(t) { mods += 1; m += 1; continue }
+            // "مركز القيادة والسيطرة": a coordinated modifier (another head after "و" starts another name)
+            if mods > 0, t.hasPrefix("وال"), m > 0, toks[m - 1].text.hasPrefix("لل") || toks[m - 1].text.hasPrefix("ال"), !p.stopwords.contains(t),
+               !e.orgHeads.contains(String(t.dropFirst())) { mods += 1; m += 1; continue }
             if mods > 0, t.hasPrefix("لل") || (t.hasPrefix("ل") && e.linkNouns.contains(String(t.dropFirst())) && m + 1 < n && toks[m + 1].text.hasPrefix("ال")), !p.stopwords.contains(t) {
                 mods += 1; m += 1; onlyGeneric = false; continue
             }
-            guard t.hasPrefix("ال"), !p.stopwords.contains(t), !e.nameStopWords.contains(t), p.ranks.match(toks, at: m) == nil, !p.officeWords.contains(t) else { break }
+            guard t.hasPrefix("ال"), !p.stopwords.contains(t), !e.nameStopWords.contains(t), p.ranks.match(toks, at: m) == nil, p.offices.match(toks, at: m) == nil else { break }
             // "شرطة المنطقة": a generic place noun ends the name
             if e.placeBefore.contains(arabicIndefinite(t)) { mods += 1; m += 1; break }
             onlyGeneric = false
@@ -446,10 +493,24 @@ extension Doc {
         if !p.isArabicScript {
             // acronyms: "(DGST)" right after a name is that name; elsewhere an acronym of a name's initials is that name
             var aliases: [String: String] = [:]
+            var notOrganizations = Set<String>()
+            let dateline = datelineTokens()
             for i in 0..<n where acronymAt(i) && !covered[i] {
-                if i >= 1, toks[i - 1].text == "(", let k = spanEnds[i - 1], i + 1 < n, toks[i + 1].text == ")" { aliases[toks[i].text] = k }
+                guard i >= 1, toks[i - 1].text == "(", i + 1 < n, toks[i + 1].text == ")" else { continue }
+                if let k = spanEnds[i - 1] { aliases[toks[i].text] = k; continue }
+                // "Volunteers Against Crime and Corruption (VACC)": the words before it whose initials spell it
+                guard let r = expansion(of: i) else { continue }
+                if expansionIsOrganization(r) {
+                    let (name, off) = spanText(r)
+                    add(name, off)
+                    aliases[toks[i].text] = entityKey(name)
+                    for q in r { covered[q] = true }
+                } else {
+                    // "Inspector General of Police (IGP)", "Apprehended Domestic Violence Order (ADVO)": an acronym of something else
+                    notOrganizations.insert(toks[i].text)
+                }
             }
-            for i in 0..<n where acronymAt(i) && !covered[i] {
+            for i in 0..<n where acronymAt(i) && !covered[i] && !dateline.contains(i) && !notOrganizations.contains(toks[i].text) {
                 let a = toks[i].text
                 if let k = aliases[a] ?? initialsOf[a], var o = byKey[k] {
                     o.mentions += 1
@@ -462,19 +523,100 @@ extension Doc {
         return mergeVariants(order.compactMap { byKey[$0] })
     }
 
+    /// The words right before "(" at `i - 1` whose initials spell the acronym at `i` (with or without their function words).
+    private func expansion(of i: Int) -> Range<Int>? {
+        let a = toks[i].text
+        var s = i - 2
+        while s >= 0, s >= i - 13, sameSentence(s, i), toks[s].kind == .word {
+            if isCap(s) {
+                let r = s..<(i - 1)
+                if initials(r) == a || allInitials(r) == a { return r }
+            }
+            s -= 1
+        }
+        return nil
+    }
+
+    /// Initials of every word, function words included ("Volunteers Against Crime and Corruption" -> "VACC").
+    private func allInitials(_ r: Range<Int>) -> String {
+        var s = ""
+        for k in r where toks[k].kind == .word { if let f = toks[k].text.unicodeScalars.first { s.unicodeScalars.append(f) } }
+        return s.uppercased()
+    }
+
+    /// An acronym's expansion names an organization when it holds a head ("Service statistique ministériel ...") or is a
+    /// capitalised group of people named by a plural ("Volunteers Against Crime and Corruption"); not an office.
+    private func expansionIsOrganization(_ r: Range<Int>) -> Bool {
+        let e = p.entities
+        if p.offices.match(toks, at: r.lowerBound) != nil || p.ranks.match(toks, at: r.lowerBound) != nil { return false }
+        if r.contains(where: { e.orgHeads.contains(toks[$0].lower) }) { return true }
+        let content = r.filter { toks[$0].kind == .word && !p.has(p.stopwords, toks[$0]) && !e.preps.contains(toks[$0].lower) && !e.dets.contains(toks[$0].lower) }
+        let first = toks[r.lowerBound]
+        return !e.headFirst && content.allSatisfy { isCap($0) } && first.text.hasSuffix("s") && first.text.unicodeScalars.count > 3 && !first.known
+    }
+
+    /// Tokens of a dateline's place at a paragraph's start ("MANILA —"), which no acronym rule reads.
+    func datelineTokens() -> Set<Int> {
+        var out = Set<Int>()
+        for i in 0..<n where i == 0 || toks[i].paragraphBefore {
+            if let r = datelinePlace(at: i) { for k in i..<r { out.insert(k) } }
+        }
+        return out
+    }
+
+    /// A place in capitals that opens a paragraph before a comma or a dash ("MANILA —", "SHAH ALAM, Jan 14"), when the words,
+    /// written as a name ("Shah Alam"), are a known place: the index after it.
+    func datelinePlace(at i: Int) -> Int? {
+        guard !p.isArabicScript, i < n, i == 0 || toks[i].paragraphBefore else { return nil }
+        var r = i
+        var words: [String] = []
+        while r < n, r - i < 4, toks[r].kind == .word, r == i || !toks[r].paragraphBefore,
+              toks[r].text.unicodeScalars.count > 1, toks[r].text.unicodeScalars.allSatisfy({ !Scalars.isLower($0) }) {
+            words.append(nameCase(toks[r].text))
+            r += 1
+        }
+        guard !words.isEmpty, r < n, toks[r].kind == .punct, [",", "\u{2014}", "\u{2013}", "-", ":"].contains(toks[r].text),
+              let cands = p.entities.placeNames[words[0]], cands.contains(words) else { return nil }
+        return r
+    }
+
+    /// A word in capitals written as a name: "SHAH" -> "Shah", "SAINT-DENIS" -> "Saint-Denis".
+    private func nameCase(_ w: String) -> String {
+        var out = ""
+        var up = true
+        for ch in w {
+            out += up ? String(ch).uppercased() : String(ch).lowercased()
+            up = ch == "-" || ch == "'" || ch == "\u{2019}" || ch == " "
+        }
+        return out
+    }
+
     /// "وزارة الداخلية" is "وزارة الداخلية السعودية", "Provincial Police" is "Lao Cai Provincial Police": a name that another
     /// one extends with modifiers only (no other head) is that organization; "Party Central Committee Office" stays apart.
     private func mergeVariants(_ orgs: [Organization]) -> [Organization] {
         let e = p.entities
-        let words = orgs.map { o in p.tokenizer.tokenize(Array(o.name.unicodeScalars)).filter { $0.kind != .punct }.map(\.lower) }
+        let toksOf = orgs.map { o in p.tokenizer.tokenize(Array(o.name.unicodeScalars)).filter { $0.kind != .punct } }
+        let words = toksOf.map { $0.map(\.lower) }
+        // the words without determiners: "Sûreté de wilaya d'Alger" is "Sûreté de la wilaya d'Alger"
+        let bare = words.map { $0.filter { !e.dets.contains($0) } }
         var into = Array(0..<orgs.count)
         for a in orgs.indices {
             var best = -1
-            for b in orgs.indices where b != a && words[b].count > words[a].count {
-                let wa = words[a], wb = words[b]
+            for b in orgs.indices where b != a && (words[b].count > words[a].count || (bare[b] == bare[a] && words[b].count > words[a].count)) {
+                let wa = bare[a], wb = bare[b]
                 var extra: ArraySlice<String>?
                 if Array(wb.prefix(wa.count)) == wa { extra = wb.dropFirst(wa.count) } else if Array(wb.suffix(wa.count)) == wa { extra = wb.dropLast(wa.count) }
-                guard let x = extra, !x.contains(where: { (e.orgHeads.contains($0) && !e.orgTails.contains($0)) || e.preps.contains($0) }) else { continue }
+                guard let x = extra else { continue }
+                let plain = !x.contains(where: { (e.orgHeads.contains($0) && !e.orgTails.contains($0)) || e.preps.contains($0) })
+                // "Gendarmerie nationale" is "Gendarmerie nationale du Burkina Faso": the longer one adds a place complement only
+                var placeComplement = false
+                if !plain, Array(wb.prefix(wa.count)) == wa, let f = x.first, e.preps.contains(f) {
+                    let tail = toksOf[b].suffix(x.count).dropFirst().filter { !e.dets.contains($0.lower) }
+                    placeComplement = !tail.isEmpty && tail.allSatisfy { t in
+                        t.kind == .word && (t.text.unicodeScalars.first.map { Scalars.isUpper($0) } ?? false) && !e.orgHeads.contains(t.lower)
+                    }
+                }
+                guard plain || placeComplement else { continue }
                 if best < 0 || words[b].count > words[best].count { best = b }
             }
             if best >= 0 { into[a] = best }
@@ -521,10 +663,15 @@ extension Doc {
         var found: [(String, Int)] = []
         var orgCovered = Array(repeating: false, count: n)
         for r in spans ?? organizationSpans() { for q in r { orgCovered[q] = true } }
+        let surnames = p.isArabicScript ? [] : familyNames()
         var i = 0
         while i < n {
             let t = toks[i]
             guard t.kind == .word else { i += 1; continue }
+            // "MANILA —": a dateline's place, as written
+            if !p.isArabicScript, i == 0 || t.paragraphBefore, let r = datelinePlace(at: i) {
+                found.append((slice(t.start, toks[r - 1].end), t.start)); i = r; continue
+            }
             if p.isArabicScript {
                 let (base, cut) = arabicBase(i)
                 // "منطقة هاي ها", "مدينة X"
@@ -572,8 +719,24 @@ extension Doc {
                 var k = i + 1
                 if k < n, e.preps.contains(toks[k].lower) { k += 1 } else if e.placeOffices.contains(t.lower) { i += 1; continue }
                 while k < n, e.dets.contains(toks[k].lower), !isCap(k) { k += 1 }
-                if k < n, sameSentence(i, k), let r = placeRun(k), !(k..<r).contains(where: { e.orgHeads.contains(toks[$0].lower) }) {
-                    found.append((slice(toks[k].start, toks[r - 1].end), toks[k].start)); i = r; continue
+                // a head word names a place right after the place noun ("en région Centre"), not before a complement
+                if k < n, sameSentence(i, k), let r = placeRun(k),
+                   !(k..<r).contains(where: { e.orgHeads.contains(toks[$0].lower) }) || (r - k <= 2 && !(r < n && e.preps.contains(toks[r].lower))) {
+                    found.append((slice(toks[k].start, toks[r - 1].end), toks[k].start))
+                    // "les régions de l'Est et du Centre Est", "the provinces of Sindh, Punjab and Balochistan": the list goes on
+                    var q = r
+                    while q + 1 < n, sameSentence(i, q), toks[q].text == "," || e.listConjunctions.contains(toks[q].lower) {
+                        var k2 = q + 1
+                        if e.listConjunctions.contains(toks[k2].lower) { k2 += 1 }
+                        while k2 < n, e.preps.contains(toks[k2].lower) || (e.dets.contains(toks[k2].lower) && !isCap(k2)) { k2 += 1 }
+                        guard k2 < n, sameSentence(i, k2), isCap(k2), !e.givenNames.contains(toks[k2].text), let r2 = placeRun(k2), r2 - k2 <= 3,
+                              !(r2 < n && e.preps.contains(toks[r2].lower)),
+                              !((k2..<r2).contains(where: { e.orgHeads.contains(toks[$0].lower) }) && r2 < n && sameSentence(k2, r2) && toks[r2].kind == .word && !isCap(r2))
+                        else { break }
+                        found.append((slice(toks[k2].start, toks[r2 - 1].end), toks[k2].start))
+                        q = r2
+                    }
+                    i = q; continue
                 }
             }
             // "à Verviers", "en Flandre", "in Punjab": a locative preposition before capitals that name nothing else
@@ -582,7 +745,7 @@ extension Doc {
                r >= n || !(toks[r].kind == .word && isCap(r)), !(i..<r).contains(where: { toks[$0].text.unicodeScalars.allSatisfy { Scalars.isUpper($0) } }) {
                 found.append((slice(t.start, toks[r - 1].end), t.start)); i = r; continue
             }
-            if isCap(i), !orgCovered[i], let cands = e.placeNames[t.text], let (len, _) = matchPlace(cands, at: i),
+            if isCap(i), !orgCovered[i], let cands = e.placeNames[t.text], let (len, _) = matchPlace(cands, at: i), len > 1 || !surnames.contains(t.text),
                i == 0 || !(orgCapWord(i - 1) && sameSentence(i - 1, i)), i + len >= n || !(orgCapWord(i + len) && sameSentence(i, i + len)) {
                 found.append((slice(t.start, toks[i + len - 1].end), t.start)); i += len; continue
             }
@@ -595,6 +758,24 @@ extension Doc {
             if var pl = byKey[k] { pl.mentions += 1; byKey[k] = pl } else { byKey[k] = Place(name: name, mentions: 1, firstOffset: off); order.append(k) }
         }
         return order.compactMap { byKey[$0] }.sorted { $0.firstOffset < $1.firstOffset }
+    }
+
+    /// One-word place names that this document also writes as a family name: after a given name, a rank or another
+    /// capitalised word inside a sentence ("Major General Antony Anderson" makes a later "Anderson" a person, not the town).
+    private func familyNames() -> Set<String> {
+        let e = p.entities
+        var out = Set<String>()
+        for j in 1..<max(n, 1) where toks[j].kind == .word && isCap(j) && e.placeNames[toks[j].text] != nil {
+            let k = j - 1
+            guard toks[k].kind == .word, isCap(k), sameSentence(k, j), !toks[j].paragraphBefore, !isStop(k),
+                  !e.placeQualifiers.contains(toks[k].lower), !(e.placeNames[toks[k].text].flatMap { matchPlace($0, at: k) }.map { $0.0 > 1 } ?? false),
+                  !(j + 1 < n && isCap(j + 1) && sameSentence(j, j + 1)) else { continue }
+            let sentenceStart = k == 0 || sentOf[k - 1] != sentOf[k] || toks[k].paragraphBefore
+            if e.givenNames.contains(toks[k].text) || p.ranks.match(toks, at: k) != nil || (!sentenceStart && !toks[k].known) {
+                out.insert(toks[j].text)
+            }
+        }
+        return out
     }
 
     /// The longest lexicon phrase at `i` (its first word already matched): (token count, phrase).

@@ -102,6 +102,18 @@ struct LanguageData: Decodable, Sendable {
     var sentenceWords: [String]?
     var yearNameWords: [String]?
     var dualSuffixes: [String]?
+    // MARK: organizations and places (issue 15)
+    /// Built-in place gazetteers whose names join `placeNames` ("latin", "en", "fr", "ar"; see Gazetteer).
+    var placeGazetteers: [String]?
+    /// Words before a place's name that do not make it a person's ("Central Kenya", "Haute-Guinée"); see surname guard.
+    var placeQualifiers: [String]?
+    /// Lower-case heads that name an organization when an adjective follows ("police nationale", "direction générale").
+    var orgAdjectiveHeads: [String]?
+    /// Adjectives after such a head that make it one body ("nationale", "fédérale"), and their endings ("ienne").
+    var orgHeadAdjectives: [String]?
+    var orgHeadAdjectiveSuffixes: [String]?
+    /// Nouns for an organization's staff or services ("مصالح"): with the organization's name, they are that organization.
+    var orgServiceNouns: [String]?
 }
 
 /// A set of token phrases with values, matched at a token position (longest first).
