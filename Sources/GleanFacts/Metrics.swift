@@ -78,7 +78,8 @@ extension Doc {
         if i >= 2, adjacent(i - 1, i), toks[i - 1].text == ":", toks[i - 2].kind == .number { return true }
         if i > 0, adjacent(i - 1, i) {
             let pt = toks[i - 1]
-            if pt.kind == .word && !(p.isArabicScript && Doc.arabicPrefixes.contains(pt.text)) { return true }
+            // ("RM127,725", "Rp5 million": a currency written against its amount is not a code)
+            if pt.kind == .word && !(p.isArabicScript && Doc.arabicPrefixes.contains(pt.text)) && p.currencies.matchEnding(toks, before: i) == nil { return true }
             if Doc.dashes.contains(pt.text) || pt.text == "+", i > 1, adjacent(i - 2, i - 1), toks[i - 2].kind != .punct { return true }
         }
         if isIdentifierNumber(i) { return true }

@@ -21,6 +21,8 @@ struct MetricGrammarTests {
         Case(language: "en", text: "Two thirds of the cases were solved.", expected: [M("ratio", 2, 3)]),
         Case(language: "en", text: "Burglaries changed by -12% this year.", expected: [M("percent", 12)]),
         Case(language: "en", text: "The budget reached $2.5 billion.", expected: [M("money", 2.5e9)]),
+        // a currency written against its amount; a currency of two words after the amount
+        Case(language: "en", text: "Officers seized RM127,725 in cash and 7,920 Thai Baht.", expected: [M("money", 127725), M("money", 7920)]),
         Case(language: "en", text: "Officers worked at all three levels over the past 6 months.", expected: []),
         Case(language: "en", text: "At 5 pm, 40 officers arrived.", expected: [M("count", 40)]),
         Case(language: "en", text: "Crime drops 20 percent\n\nThe police said crime fell by 20 percent.", expected: [M("percent", 20)]),
