@@ -380,6 +380,8 @@ extension Doc {
         if let s = p.scaleWords.match(toks, at: e) { e = s.end }
         guard e < n else { return false }
         if Doc.percentSigns.contains(toks[e].text) || p.percentWords.match(toks, at: e) != nil || p.currencies.match(toks, at: e) != nil { return true }
+        // « 36.455 comprimés psychotropes »: a grouped thousand before a common noun counts things (a motto's numbers are small)
+        if e == i + 1, toks[i].formatted, toks[i].value >= 1000, toks[e].kind == .word, !isCap(e) { return true }
         return toks[e].kind == .word && toks[e].known && p.units[toks[e].lower] != nil
     }
 

@@ -42,6 +42,8 @@ struct MetricGrammarTests {
         Case(language: "fr", text: "Les vols ont progressé de +3,3% en un an.", expected: [M("percent", 3.3)]),
         Case(language: "fr", text: "Une voiture a été volée durant les 10 derniers mois.", expected: []),
         Case(language: "fr", text: "Le préjudice atteint 2,4 milliards de dirhams.", expected: [M("money", 2.4e9)]),
+        // a quoted grouped number before a common noun is a count; a motto's small numbers are not
+        Case(language: "fr", text: "Les services ont saisi « 36.455 comprimés psychotropes » en 2017, selon la devise « 3 justes ».", expected: [M("count", 36455)]),
         Case(language: "fr", text: "Le nombre est passé de 71 à 144.", expected: [M("count", 71), M("count", 144)]),
         Case(language: "fr", text: "Appelez le 01 23 45 ou le 08 pour signaler 12 vols.", expected: [M("count", 12)]),
         Case(language: "fr", text: "Il a annoncé «13 sacs de 100 kg» saisis.", expected: [M("count", 13), M("count", 100)]),
