@@ -300,8 +300,10 @@ extension Doc {
 
     /// A name run `i..<e` that speaks: "John Smith said", "a déclaré Jean Dupont.", "according to Jane Doe," (Latin script;
     /// not a known place, not a run that starts with a function word).
-    private func speaker(_ i: Int, _ e: Int) -> Bool {
+    /// A word the text also writes in lower case is a common word ("Crime Stoppers said ... crime"), not part of a speaker's name.
+    private func speaker(_ i: Int, _ e: Int, commonWords: Set<String>) -> Bool {
         guard !p.isArabicScript, e - i >= 2, e - i <= 4, !p.has(p.stopwords, toks[i]) else { return false }
+        if (i..<e).contains(where: { toks[$0].kind == .word && !p.entities.givenNames.contains(toks[$0].text) && commonWords.contains(toks[$0].lower) }) { return false }
         let before = i > 0 && sameSentence(i - 1, i) && p.reportingLeads.matchEnding(toks, before: i) != nil
             && (e >= n || toks[e].kind == .punct || !sameSentence(e - 1, e))
         let after = e < n && sameSentence(i, e) && toks[e].spaceBefore && p.reportingVerbs.match(toks, at: e) != nil
@@ -320,6 +322,9 @@ extension Doc {
 
     mutating func extractPeople() -> [Person] {
         nameCache = (0..<n).map { computeNameTok($0) }
+        // words the text writes in lower case (Latin script): common words, not names
+        var commonWords = Set<String>()
+        if !p.isArabicScript { for t in toks where t.kind == .word && t.text == t.lower && t.text.unicodeScalars.count > 2 { commonWords.insert(t.text) } }
         var found: [Found] = []
         var i = 0
         let pluralHonorific: Set<String> = ["comrades", "camarades", "الرفاق", "Comrades", "Camarades"]
@@ -397,7 +402,7 @@ extension Doc {
                 }
                 let atBoundary = i == 0 || toks[i].paragraphBefore || sentOf[i - 1] != sentOf[i] || isPunct(i - 1, [";", ":", "\u{061B}", "-"])
                 if nameTok(i), let e = nameRun(i, anchored: false),
-                   e - i >= (atBoundary || officeRightAfterComma(e) || bornAfter(e) || p.entities.givenNames.contains(toks[i].text) || speaker(i, e) ? 2 : 3) {
+                   e - i >= (atBoundary || officeRightAfterComma(e) || bornAfter(e) || p.entities.givenNames.contains(toks[i].text) || speaker(i, e, commonWords: commonWords) ? 2 : 3) {
                     let titles = appositiveTitles(after: e)
                     if !titles.isEmpty {
                         let rank = listRankSentence == sentOf[i] ? listRank : nil
@@ -406,7 +411,7 @@ extension Doc {
                         continue
                     }
                     // "Lò Văn Hạnh (born 1978)", "John Smith, 45,"; "installé par Bernard Cazeneuve": a known given name
-                    if bornAfter(e) || speaker(i, e) || (p.entities.givenNames.contains(toks[i].text) && !(i > 0 && p.entities.orgHeads.contains(toks[i - 1].lower))) {
+                    if bornAfter(e) || speaker(i, e, commonWords: commonWords) || (p.entities.givenNames.contains(toks[i].text) && !(i > 0 && p.entities.orgHeads.contains(toks[i - 1].lower))) {
                         found.append(Found(name: slice(toks[i].start, toks[e - 1].end), rank: nil, titles: []))
                         i = e
                         continue

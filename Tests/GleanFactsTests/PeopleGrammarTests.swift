@@ -50,6 +50,7 @@ import Testing
     @Test(arguments: [
         ("en", "The Police Recorded Crime Statistics report was published on Friday."),
         ("en", "On Monday, South Africa said the border was open."),
+        ("en", "On Monday, Crime Stoppers said crime had fallen."),
         ("fr", "Mardi, la Haute-Savoie a déclaré un état d'alerte."),
     ])
     func noPerson(_ language: String, _ text: String) {
