@@ -114,6 +114,9 @@ struct LanguageData: Decodable, Sendable {
     var orgHeadAdjectiveSuffixes: [String]?
     /// Nouns for an organization's staff or services ("مصالح"): with the organization's name, they are that organization.
     var orgServiceNouns: [String]?
+    // MARK: people: reported speech
+    var reportingVerbs: [String]?
+    var reportingLeads: [String]?
 }
 
 /// A set of token phrases with values, matched at a token position (longest first).
@@ -246,6 +249,11 @@ final class LanguageProfile: Sendable {
     let cardinalWordMap: [String: Int]
     /// Single-word month names, lower-cased (to read "end-September", "mid-February").
     let monthWords: [String: Int]
+    // MARK: people: reported speech
+    /// Verbs of speech right after a name ("said", "a déclaré"): a capitalised run before them is a speaker.
+    let reportingVerbs: PhraseSet<Bool>
+    /// Words right before a speaker's name ("according to", "selon", "said").
+    let reportingLeads: PhraseSet<Bool>
 
     init(_ d: LanguageData) {
         code = d.code
@@ -342,7 +350,11 @@ final class LanguageProfile: Sendable {
         for (k, v) in d.months ?? [:] where !k.contains(" ") { mw[k.lowercased()] = v }
         monthWords = mw
         collectiveWords = PhraseSet((d.collectiveWords ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
+        reportingVerbs = PhraseSet((d.reportingVerbs ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
+        reportingLeads = PhraseSet((d.reportingLeads ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
         var all: [String] = []
+        all += d.reportingVerbs ?? []
+        all += d.reportingLeads ?? []
         all += d.indefiniteArticles ?? []
         all += (d.fractionWords ?? [:]).keys
         all += d.timeOfDayWords ?? []

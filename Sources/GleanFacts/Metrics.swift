@@ -78,7 +78,8 @@ extension Doc {
         if i >= 2, adjacent(i - 1, i), toks[i - 1].text == ":", toks[i - 2].kind == .number { return true }
         if i > 0, adjacent(i - 1, i) {
             let pt = toks[i - 1]
-            if pt.kind == .word && !(p.isArabicScript && Doc.arabicPrefixes.contains(pt.text)) { return true }
+            // ("RM127,725", "Rp5 million": a currency written against its amount is not a code)
+            if pt.kind == .word && !(p.isArabicScript && Doc.arabicPrefixes.contains(pt.text)) && p.currencies.matchEnding(toks, before: i) == nil { return true }
             if Doc.dashes.contains(pt.text) || pt.text == "+", i > 1, adjacent(i - 2, i - 1), toks[i - 2].kind != .punct { return true }
         }
         if isIdentifierNumber(i) { return true }
@@ -379,6 +380,8 @@ extension Doc {
         if let s = p.scaleWords.match(toks, at: e) { e = s.end }
         guard e < n else { return false }
         if Doc.percentSigns.contains(toks[e].text) || p.percentWords.match(toks, at: e) != nil || p.currencies.match(toks, at: e) != nil { return true }
+        // « 36.455 comprimés psychotropes »: a grouped thousand before a common noun counts things (a motto's numbers are small)
+        if e == i + 1, toks[i].formatted, toks[i].value >= 1000, toks[e].kind == .word, !isCap(e) { return true }
         return toks[e].kind == .word && toks[e].known && p.units[toks[e].lower] != nil
     }
 

@@ -57,6 +57,9 @@ extension Doc {
         var k = i
         var last = -1
         while k < n, k - i < 5 {
+            // a middle initial: "Usman A. Belel"
+            if k > i, last == k - 1, toks[k].text == ".", adjacent(k - 1, k), toks[k - 1].text.unicodeScalars.count == 1, k + 1 < n,
+               toks[k + 1].spaceBefore, !toks[k + 1].paragraphBefore, nameTok(k + 1) { k += 1; continue }
             if k > i && (!toks[k].spaceBefore || toks[k].paragraphBefore) { break }
             if nameTok(k) { last = k; k += 1; continue }
             if p.isArabicScript, anchored, k > i, last == k - 1, arabicSurname(k) { last = k; k += 1; continue }
@@ -169,6 +172,14 @@ extension Doc {
     /// "le ministre de l'Intérieur, Jean Dupont").
     private func titleBefore(_ i: Int) -> String? {
         if let t = titleRightBefore(i) { return t }
+        // "الناطق الإعلامي لشرطة منطقة الرياض، العقيد ...": the office, a comma, then the holder
+        // (not in a list: "X، نائب الوزير، والسيد Y" gives the office to X)
+        if p.isArabicScript, i > 1, isPunct(i - 1, ["\u{060C}", ","]), sameSentence(i - 2, i) {
+            var k = i - 2
+            while k >= 0, toks[k].kind == .word, sameSentence(k, i) { k -= 1 }
+            if k >= 0, sameSentence(k, i), isPunct(k, ["\u{060C}", ","]) { return nil }
+            return titleRightBefore(i - 1)
+        }
         guard !p.isArabicScript, i > 1 else { return nil }
         // "le porte-parole de la police, le lieutenant X": a determiner may stand between the comma and the rank
         let c = i > 2 && p.entities.dets.contains(toks[i - 1].lower) ? i - 2 : i - 1
@@ -259,6 +270,10 @@ extension Doc {
         guard hasOffice, first >= 0 else { return nil }
         // drop leading capitalised words that belong to neither an office nor an organisation ("Later Minister")
         while first < i - 1, toks[first].kind == .word, !p.has(p.officeWords, toks[first]), !(toks[first].knownExact && p.orgWords.contains(toks[first].text)) { first += 1 }
+        // a whole office must stand in the phrase, not a word of one ("The Police Recorded Crime Statistics")
+        // ("Politburo members" is the plural of an office)
+        guard (first..<i).contains(where: { p.offices.match(toks, at: $0) != nil })
+            || (toks[i - 1].lower.hasSuffix("s") && p.officeWords.contains(String(toks[i - 1].lower.dropLast()))) else { return nil }
         return slice(toks[first].start, toks[i - 1].end)
     }
 
@@ -283,6 +298,21 @@ extension Doc {
         return toks[e].text == "(" ? toks[k + 1].text == ")" : toks[k + 1].text == ","
     }
 
+    /// A name run `i..<e` that speaks: "John Smith said", "a déclaré Jean Dupont.", "according to Jane Doe," (Latin script;
+    /// not a known place, not a run that starts with a function word).
+    /// A word the text also writes in lower case is a common word ("Crime Stoppers said ... crime"), not part of a speaker's name.
+    private func speaker(_ i: Int, _ e: Int, commonWords: Set<String>) -> Bool {
+        guard !p.isArabicScript, e - i >= 2, e - i <= 4, !p.has(p.stopwords, toks[i]) else { return false }
+        if (i..<e).contains(where: { toks[$0].kind == .word && !p.entities.givenNames.contains(toks[$0].text) && commonWords.contains(toks[$0].lower) }) { return false }
+        let before = i > 0 && sameSentence(i - 1, i) && p.reportingLeads.matchEnding(toks, before: i) != nil
+            && (e >= n || toks[e].kind == .punct || !sameSentence(e - 1, e))
+        let after = e < n && sameSentence(i, e) && toks[e].spaceBefore && p.reportingVerbs.match(toks, at: e) != nil
+        guard before || after else { return false }
+        if let cands = p.entities.placeNames[toks[i].text],
+           cands.contains(where: { c in c.count <= e - i && c.indices.allSatisfy { toks[i + $0].text == c[$0] } }) { return false }
+        return true
+    }
+
     private func officeWithConjunction(_ k: Int) -> String? {
         let s = toks[k].text
         guard s.hasPrefix("و"), s.count > 2 else { return nil }
@@ -292,6 +322,9 @@ extension Doc {
 
     mutating func extractPeople() -> [Person] {
         nameCache = (0..<n).map { computeNameTok($0) }
+        // words the text writes in lower case (Latin script): common words, not names
+        var commonWords = Set<String>()
+        if !p.isArabicScript { for t in toks where t.kind == .word && t.text == t.lower && t.text.unicodeScalars.count > 2 { commonWords.insert(t.text) } }
         var found: [Found] = []
         var i = 0
         let pluralHonorific: Set<String> = ["comrades", "camarades", "الرفاق", "Comrades", "Camarades"]
@@ -369,7 +402,7 @@ extension Doc {
                 }
                 let atBoundary = i == 0 || toks[i].paragraphBefore || sentOf[i - 1] != sentOf[i] || isPunct(i - 1, [";", ":", "\u{061B}", "-"])
                 if nameTok(i), let e = nameRun(i, anchored: false),
-                   e - i >= (atBoundary || officeRightAfterComma(e) || bornAfter(e) || p.entities.givenNames.contains(toks[i].text) ? 2 : 3) {
+                   e - i >= (atBoundary || officeRightAfterComma(e) || bornAfter(e) || p.entities.givenNames.contains(toks[i].text) || speaker(i, e, commonWords: commonWords) ? 2 : 3) {
                     let titles = appositiveTitles(after: e)
                     if !titles.isEmpty {
                         let rank = listRankSentence == sentOf[i] ? listRank : nil
@@ -378,7 +411,7 @@ extension Doc {
                         continue
                     }
                     // "Lò Văn Hạnh (born 1978)", "John Smith, 45,"; "installé par Bernard Cazeneuve": a known given name
-                    if bornAfter(e) || (p.entities.givenNames.contains(toks[i].text) && !(i > 0 && p.entities.orgHeads.contains(toks[i - 1].lower))) {
+                    if bornAfter(e) || speaker(i, e, commonWords: commonWords) || (p.entities.givenNames.contains(toks[i].text) && !(i > 0 && p.entities.orgHeads.contains(toks[i - 1].lower))) {
                         found.append(Found(name: slice(toks[i].start, toks[e - 1].end), rank: nil, titles: []))
                         i = e
                         continue

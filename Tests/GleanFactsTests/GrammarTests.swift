@@ -21,6 +21,8 @@ struct MetricGrammarTests {
         Case(language: "en", text: "Two thirds of the cases were solved.", expected: [M("ratio", 2, 3)]),
         Case(language: "en", text: "Burglaries changed by -12% this year.", expected: [M("percent", 12)]),
         Case(language: "en", text: "The budget reached $2.5 billion.", expected: [M("money", 2.5e9)]),
+        // a currency written against its amount; a currency of two words after the amount
+        Case(language: "en", text: "Officers seized RM127,725 in cash and 7,920 Thai Baht.", expected: [M("money", 127725), M("money", 7920)]),
         Case(language: "en", text: "Officers worked at all three levels over the past 6 months.", expected: []),
         Case(language: "en", text: "At 5 pm, 40 officers arrived.", expected: [M("count", 40)]),
         Case(language: "en", text: "Crime drops 20 percent\n\nThe police said crime fell by 20 percent.", expected: [M("percent", 20)]),
@@ -40,6 +42,8 @@ struct MetricGrammarTests {
         Case(language: "fr", text: "Les vols ont progressé de +3,3% en un an.", expected: [M("percent", 3.3)]),
         Case(language: "fr", text: "Une voiture a été volée durant les 10 derniers mois.", expected: []),
         Case(language: "fr", text: "Le préjudice atteint 2,4 milliards de dirhams.", expected: [M("money", 2.4e9)]),
+        // a quoted grouped number before a common noun is a count; a motto's small numbers are not
+        Case(language: "fr", text: "Les services ont saisi « 36.455 comprimés psychotropes » en 2017, selon la devise « 3 justes ».", expected: [M("count", 36455)]),
         Case(language: "fr", text: "Le nombre est passé de 71 à 144.", expected: [M("count", 71), M("count", 144)]),
         Case(language: "fr", text: "Appelez le 01 23 45 ou le 08 pour signaler 12 vols.", expected: [M("count", 12)]),
         Case(language: "fr", text: "Il a annoncé «13 sacs de 100 kg» saisis.", expected: [M("count", 13), M("count", 100)]),

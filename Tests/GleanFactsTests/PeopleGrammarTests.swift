@@ -1,0 +1,60 @@
+import Testing
+@testable import GleanFacts
+
+/// People found by reported speech, abbreviated and police ranks, compound offices, and the checks that keep
+/// capitalised phrases that are not names out: sentences written for these tests, one row per rule and language.
+@Suite struct PeopleGrammarTests {
+    struct Case: Sendable, CustomStringConvertible {
+        var language: String
+        var text: String
+        var name: String
+        var rank: String?
+        var titles: [String]
+        var description: String { "\(language): \(name)" }
+    }
+
+    static let cases: [Case] = [
+        // en: a name (no rank, no known given name) followed by a verb of speech
+        Case(language: "en", text: "On Monday, Tolu Badmus said the market was closed.", name: "Tolu Badmus", rank: nil, titles: []),
+        // en: a name after "according to"
+        Case(language: "en", text: "The market was closed, according to Tolu Badmus.", name: "Tolu Badmus", rank: nil, titles: []),
+        // en: an office made of a modifier and a head
+        Case(language: "en", text: "Police Minister Thabo Nkosi said the figures were encouraging.", name: "Thabo Nkosi", rank: nil, titles: ["Police Minister"]),
+        // en: an abbreviated military rank of two words
+        Case(language: "en", text: "Brig. Gen. Obi Nwosu inspected the base.", name: "Obi Nwosu", rank: "Brigadier General", titles: []),
+        // en: a police rank abbreviation and a middle initial, after the office and a comma
+        Case(language: "en", text: "The Commissioner of Police, CP Usman A. Belel, issued an order.", name: "Usman A. Belel", rank: "Commissioner of Police",
+             titles: ["Commissioner of Police"]),
+        // fr: a verb of speech before the name, at the end of the sentence
+        Case(language: "fr", text: "« Nous ne lâcherons rien », a déclaré Yann Kermarrec.", name: "Yann Kermarrec", rank: nil, titles: []),
+        // fr: a name followed by a verb of speech
+        Case(language: "fr", text: "Mardi, Yann Kermarrec a précisé que les militaires étaient mobilisés.", name: "Yann Kermarrec", rank: nil, titles: []),
+        // ar: an office, then a judicial honorific, then the name
+        Case(language: "ar", text: "وقال النائب العام المستشار محمد شوقي إن التحقيقات جارية.", name: "محمد شوقي", rank: "Counsellor", titles: ["النائب العام"]),
+        // ar: an office, a comma, a rank and the name
+        Case(language: "ar", text: "أوضح الناطق الإعلامي لشرطة منطقة الرياض، العقيد فواز بن جميل الميمان، أنه تم ضبط شخصين.", name: "فواز بن جميل الميمان",
+             rank: "Colonel", titles: ["الناطق الإعلامي لشرطة منطقة الرياض"]),
+    ]
+
+    @Test(arguments: cases)
+    func person(_ c: Case) {
+        let facts = FactExtractor().extract(c.text, language: c.language)
+        let p = facts.people.first { $0.name == c.name }
+        #expect(p != nil, "\(facts.people.map(\.name))")
+        #expect(p?.rank == c.rank)
+        #expect(p?.titles == c.titles)
+        #expect(facts.people.count == 1, "\(facts.people.map(\.name))")
+    }
+
+    /// Capitalised phrases that hold a word of an office but no office, or a place before a verb of speech, are no one.
+    @Test(arguments: [
+        ("en", "The Police Recorded Crime Statistics report was published on Friday."),
+        ("en", "On Monday, South Africa said the border was open."),
+        ("en", "On Monday, Crime Stoppers said crime had fallen."),
+        ("fr", "Mardi, la Haute-Savoie a déclaré un état d'alerte."),
+    ])
+    func noPerson(_ language: String, _ text: String) {
+        let facts = FactExtractor().extract(text, language: language)
+        #expect(facts.people.isEmpty, "\(facts.people.map(\.name))")
+    }
+}
