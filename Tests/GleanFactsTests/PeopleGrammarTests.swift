@@ -4,14 +4,8 @@ import Testing
 /// People found by reported speech, abbreviated and police ranks, compound offices, and the checks that keep
 /// capitalised phrases that are not names out: sentences written for these tests, one row per rule and language.
 @Suite struct PeopleGrammarTests {
-    struct Case: Sendable, CustomStringConvertible {
-        var language: String
-        var text: String
-        var name: String
-        var rank: String?
-        var titles: [String]
-        var description: String { "\(language): \(name)" }
-    }
+    /// The same row shape as the entity grammar's people cases.
+    typealias Case = EntityGrammarTests.PersonCase
 
     static let cases: [Case] = [
         // en: a name (no rank, no known given name) followed by a verb of speech
