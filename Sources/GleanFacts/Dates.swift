@@ -174,18 +174,34 @@ extension Doc {
         return out.enumerated().filter { !drop.contains($0.offset) && !$0.element.iso.isEmpty }.map { $0.element }
     }
 
+    /// A dateline is a paragraph of at most 14 tokens; the walks stop there, so that a document without
+    /// paragraph breaks costs a few steps per date, not a pass over the whole text per date.
     private func isDateline(_ d: DateMention) -> Bool {
-        guard let t = toks.firstIndex(where: { $0.start == d.offset }) else { return false }
+        let maxTokens = 14
+        // tokens are in text order: the mention's first token by binary search
+        var lo = 0, hi = n
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if toks[mid].start < d.offset { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo < n, toks[lo].start == d.offset else { return false }
+        let t = lo
         var a = t
-        while a > 0, !toks[a].paragraphBefore { a -= 1 }
+        while a > 0, !toks[a].paragraphBefore {
+            a -= 1
+            if t - a >= maxTokens { return false }  // the paragraph already holds more than maxTokens
+        }
         var b = t + 1
-        while b < n, !toks[b].paragraphBefore { b += 1 }
+        while b < n, !toks[b].paragraphBefore {
+            b += 1
+            if b - a > maxTokens { return false }
+        }
         guard a > 0 || b < n else { return false }
         var words = 0
         for k in a..<b where toks[k].end <= d.offset || toks[k].start >= d.offset + d.length {
             if toks[k].kind == .word { words += 1 }
         }
-        return words <= 2 && b - a <= 14
+        return words <= 2 && b - a <= maxTokens
     }
 
     /// Arabic "الثامن من": an ordinal word as the day before a connector and a month.

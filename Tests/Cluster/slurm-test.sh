@@ -81,9 +81,11 @@ cleanup() {
     [ -s "$T/watchdog.pid" ] && kill "$(cat "$T/watchdog.pid")" 2>/dev/null
   fi
   if [ ${#PIDS[@]} -gt 1 ] && [ -n "${SLURM_CONF:-}" ]; then
-    # Every job of this private cluster is ours.
+    # Every job of this private cluster is ours. Bounded: at most about 40 s in all, whatever squeue does.
+    log "cleanup: cancelling the cluster's jobs"
     timeout 10 scancel -u root 2>/dev/null || true
-    for _ in $(seq 50); do [ -z "$(timeout 5 squeue -h -o %i 2>/dev/null)" ] && break; sleep 0.2; done
+    for _ in $(seq 15); do [ -z "$(timeout 2 squeue -h -o %i 2>/dev/null)" ] && break; sleep 0.2; done
+    log "cleanup: stopping the daemons"
   fi
   # slurmd, then slurmctld, then munged: TERM, up to 5 s, then KILL.
   local i pid
