@@ -32,6 +32,8 @@ let package = Package(
         /// libdeflate: whole-buffer gzip decompression, about 2.4 times zlib's speed on our pages.
         .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
         .systemLibrary(name: "CSnappy", pkgConfig: "snappy", providers: [.apt(["libsnappy-dev"])]),
+        /// libxlsxwriter: Excel workbooks, streamed (its constant-memory mode).
+        .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         /// glibc's <malloc.h> (mallopt), for the executable's allocator settings.
         .systemLibrary(name: "CMalloc"),
         /// fork + exec for plugins: a process group of their own, and (Linux) killed with glean.
@@ -45,7 +47,7 @@ let package = Package(
         .target(name: "GleanFacts", resources: [.embedInCode("Languages")], swiftSettings: strict),
 
         // MARK: - The pipeline
-        .target(name: "GleanTables", dependencies: ["GleanParquet", "GleanText"], swiftSettings: strict),
+        .target(name: "GleanTables", dependencies: ["GleanParquet", "GleanText", "CXLSXWriter"], swiftSettings: strict),
         /// The stage contract every other pipeline module builds on: manifests, stage specs and
         /// registry, documents, the plan, the table contract, the run report.
         .target(

@@ -77,8 +77,10 @@ cleanup() {
   set +e
   [ -n "$SPARK" ] && kill -TERM -- "-$SPARK" 2>/dev/null
   if [ -n "$WATCHDOG" ]; then
-    kill "$WATCHDOG" 2>/dev/null; wait "$WATCHDOG" 2>/dev/null
-    [ -s "$T/watchdog.pid" ] && kill "$(cat "$T/watchdog.pid")" 2>/dev/null
+    # KILL, not TERM: a test runner may start us with TERM ignored, and then the watchdog would
+    # outlive us until LIMIT. The subshell first, so that its sleep ending cannot make it signal us.
+    kill -KILL "$WATCHDOG" 2>/dev/null; wait "$WATCHDOG" 2>/dev/null
+    [ -s "$T/watchdog.pid" ] && kill -KILL "$(cat "$T/watchdog.pid")" 2>/dev/null
   fi
   if [ ${#PIDS[@]} -gt 1 ] && [ -n "${SLURM_CONF:-}" ]; then
     # Every job of this private cluster is ours. Bounded: at most about 40 s in all, whatever squeue does.

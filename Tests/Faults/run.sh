@@ -48,6 +48,22 @@ manifest lines "lines/*.txt" "$(printf "$CLEAN")
 measure "20 MB, 10 million lines" lines.yaml
 rm -rf lines
 
+echo "== 2 MB and 20 MB of dated sentences without a paragraph break through extract.facts (near-linear)"
+mkdir facts && python3 - <<'PY'
+s = "On 12 March 2024 Minister Jane Doe said that 1,250 officers were deployed under Decree No. 45/2023 in 14 provinces. "
+for name, size in (("two", 2_000_000), ("twenty", 20_000_000)):
+    with open(f"facts/{name}.txt", "w") as f:
+        f.write(s * (size // len(s)))
+PY
+FACTS='  - id: parse\n    use: parse.html\n  - id: clean\n    use: clean.text\n  - id: facts\n    use: extract.facts\n'
+manifest facts2 "facts/two.txt" "$(printf "$FACTS")
+"
+manifest facts20 "facts/twenty.txt" "$(printf "$FACTS")
+"
+measure "2 MB, one paragraph, facts" facts2.yaml
+measure "20 MB, one paragraph, facts" facts20.yaml
+rm -rf facts
+
 echo "== 40,000 wildcard globs over a folder of 40,000 files (case 9: near-linear)"
 mkdir many && python3 - <<'PY'
 for i in range(40_000):

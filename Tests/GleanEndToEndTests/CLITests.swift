@@ -21,7 +21,7 @@ import Testing
             #expect(r.stdout.hasPrefix("Pipelines/\(name): ok: pipeline '"))
         }
         let news = try E2E.run(["validate", "Pipelines/news.yaml"])
-        #expect(news.stdout == "Pipelines/news.yaml: ok: pipeline 'news', 6 stages\n")
+        #expect(news.stdout == "Pipelines/news.yaml: ok: pipeline 'news', 7 stages\n")
     }
 
     @Test func validateRejectsABadManifestWithItsPosition() throws {

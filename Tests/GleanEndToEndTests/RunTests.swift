@@ -19,7 +19,7 @@ import Testing
         let report = try JSONSerialization.jsonObject(with: E2E.bytes(out + "/_run.json")) as? [String: Any]
         #expect(report?["inputs"] as? Int == 5)
         #expect(report?["exit_code"] as? Int == 0)
-        #expect((report?["stages"] as? [[String: Any]])?.map { $0["id"] as? String } == ["fetch", "parse", "clean", "extract", "csv", "parquet"])
+        #expect((report?["stages"] as? [[String: Any]])?.map { $0["id"] as? String } == ["fetch", "parse", "clean", "extract", "csv", "parquet", "xlsx"])
     }
 
     @Test(.enabled(if: E2E.hasPython, "needs the .venv readers (make venv)"))
@@ -35,6 +35,10 @@ import Testing
             #expect(check.code == 0, "\(table): \(check.stdout)\(check.stderr)")
             #expect(check.stdout.hasPrefix("same "), "\(table): \(check.stdout)")
         }
+        // The workbook holds the same values, typed, cell by cell (openpyxl against pyarrow).
+        let xlsx = try E2E.run([E2E.root + "/Tests/Python/xlsx_check.py", "parquet", out + "/xlsx/news.xlsx", out + "/parquet"], executable: E2E.python)
+        #expect(xlsx.code == 0, "\(xlsx.stdout)\(xlsx.stderr)")
+        #expect(xlsx.stdout.split(separator: "\n").map { $0.split(separator: " ").prefix(2).joined(separator: " ") } == Self.tables.map { "ok " + $0 })
     }
 
     @Test func tablesAreByteIdenticalAcrossJobCounts() throws {
@@ -46,10 +50,11 @@ import Testing
             #expect(r.code == 0, "\(r.stderr)")
             var tables = try E2E.snapshot(base + "/out\(jobs)/csv").mapKeys { "csv/" + $0 }
             tables.merge(try E2E.snapshot(base + "/out\(jobs)/parquet").mapKeys { "parquet/" + $0 }) { a, _ in a }
+            tables.merge(try E2E.snapshot(base + "/out\(jobs)/xlsx").mapKeys { "xlsx/" + $0 }) { a, _ in a }
             snapshots.append(tables)
         }
         #expect(snapshots[0].keys.sorted() == snapshots[1].keys.sorted())
-        #expect(snapshots[0].count == 16)
+        #expect(snapshots[0].count == 17)
         for (name, bytes) in snapshots[0] {
             #expect(snapshots[1][name] == bytes, "\(name) differs between --jobs 1 and --jobs 4")
         }

@@ -127,7 +127,7 @@ struct StageHarness {
         #expect(error.reason == "plugin stopped: the run was interrupted by signal 15")
     }
 
-    @Test(arguments: [("export.csv", "csv/documents.csv"), ("export.parquet", "parquet/documents.parquet")])
+    @Test(arguments: [("export.csv", "csv/documents.csv"), ("export.parquet", "parquet/documents.parquet"), ("export.xlsx", "xlsx/harness.xlsx")])
     func exportsWriteEveryDocumentAndReject(use: String, file: String) throws {
         let harness = try StageHarness("    use: \(use)\n    needs: fetch\n    with: {tables: [documents, rejects]}")
         guard case .sink(let sink) = try harness.build() else { Issue.record("not a sink"); return }
@@ -142,6 +142,9 @@ struct StageHarness {
             #expect(lines.count == 3)
             #expect(lines[1].hasPrefix("\"d\",\"in/d.txt\",\"text\","))
             #expect(try harness.tree.read("gen/csv/rejects.csv").hasSuffix("\"r\",\"in/r.txt\",\"fetch\",\"unreadable\"\r\n"))
+        } else if use == "export.xlsx" {
+            // A zip container (the sheets' contents are read back by openpyxl in XLSXTests).
+            #expect(Array(bytes.prefix(4)) == [0x50, 0x4B, 0x03, 0x04])
         } else {
             #expect(Array(bytes.prefix(4)) == Array("PAR1".utf8))
             #expect(Array(bytes.suffix(4)) == Array("PAR1".utf8))
@@ -149,7 +152,7 @@ struct StageHarness {
     }
 
     @Test func everyBuiltInKindHasATestHere() {
-        let tested: Set = ["fetch.files", "parse.html", "clean.text", "extract.facts", "exec", "export.csv", "export.parquet"]
+        let tested: Set = ["fetch.files", "parse.html", "clean.text", "extract.facts", "exec", "export.csv", "export.parquet", "export.xlsx"]
         #expect(Set(StageRegistry.builtIn.kinds) == tested)
     }
 }

@@ -24,14 +24,14 @@ public final class OutputStore {
     public let root: String
     public let shard: ShardSpec?
     /// The entries published at the top of the output folder.
-    public static let published = ["csv", "parquet", "_run.json", "_SUCCESS"]
+    public static let published = ["csv", "parquet", "xlsx", "_run.json", "_SUCCESS"]
     /// Everything a run keeps in the output folder, so that listing inputs never reads it back:
     /// the published entries, the shards' reports and the `.glean` state.
     public var ownEntries: [String] {
         (Self.published + ["_shards", ".glean"]).map { root + "/" + $0 }
     }
     /// The folders holding tables.
-    package static let tableFolders = ["csv", "parquet"]
+    package static let tableFolders = ["csv", "parquet", "xlsx"]
     private var lockFD: Int32 = -1
 
     /// Where this store keeps its lock, state and generations.
