@@ -22,6 +22,12 @@
 # temporary folder. Exit code 0: all checks passed; 1: a check failed; 77: cannot run here
 # (not root, no apt).
 set -euo pipefail
+# A test runner may start us with TERM and INT ignored (swift test does), and bash cannot trap a
+# signal ignored on entry: start again with their default handling so the traps below (and the
+# watchdog's TERM) work.
+if [ -z "${GLEAN_CLUSTER_SIGNALS:-}" ]; then
+  GLEAN_CLUSTER_SIGNALS=1 exec env --default-signal=TERM,INT bash "$0" "$@"
+fi
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 HERE="$ROOT/Tests/Cluster"
@@ -77,8 +83,8 @@ cleanup() {
   set +e
   [ -n "$SPARK" ] && kill -TERM -- "-$SPARK" 2>/dev/null
   if [ -n "$WATCHDOG" ]; then
-    # KILL, not TERM: a test runner may start us with TERM ignored, and then the watchdog would
-    # outlive us until LIMIT. The subshell first, so that its sleep ending cannot make it signal us.
+    # KILL: it cannot be ignored. The subshell first, so that its sleep ending cannot make it
+    # signal us.
     kill -KILL "$WATCHDOG" 2>/dev/null; wait "$WATCHDOG" 2>/dev/null
     [ -s "$T/watchdog.pid" ] && kill -KILL "$(cat "$T/watchdog.pid")" 2>/dev/null
   fi
