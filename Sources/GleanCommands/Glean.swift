@@ -73,11 +73,44 @@ struct Run: ParsableCommand {
     @Option(help: "Least level logged: trace, debug, info, notice, warning, error (default notice; warning with --quiet).")
     var logLevel: LogLevelOption?
 
+    @Option(name: .customLong("metrics-file"), help: ArgumentHelp("Write the run's figures in Prometheus text format to this file at the end of every run, failed ones too (atomically; for node_exporter's textfile collector, name it *.prom).", valueName: "path"))
+    var metricsFile: String?
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {
+        var pipeline = ((manifest as NSString).lastPathComponent as NSString).deletingPathExtension
+        var report: RunReport?
+        do {
+            try runPipeline(pipeline: &pipeline, report: &report)
+            writeMetrics(pipeline: pipeline, report: report, exitCode: 0)
+        } catch let exit as ExitCode {
+            writeMetrics(pipeline: pipeline, report: report, exitCode: exit.rawValue)
+            throw exit
+        }
+    }
+
+    /// Writes `--metrics-file` (if given), keeping the previous file's last-success time when this
+    /// run failed. A file that cannot be written is a warning: the run's own outcome stands.
+    func writeMetrics(pipeline: String, report: RunReport?, exitCode: Int32) {
+        guard let metricsFile else { return }
+        let now = Date().timeIntervalSince1970
+        let previous = (try? String(contentsOfFile: metricsFile, encoding: .utf8)).flatMap(PrometheusMetrics.lastSuccess(in:))
+        let metrics = PrometheusMetrics(report: report, pipeline: pipeline, exitCode: exitCode, finishedAt: now,
+                                        lastSuccess: PrometheusMetrics.isSuccess(exitCode) ? now : previous)
+        let temp = metricsFile + ".tmp"
+        do {
+            try Data(metrics.text.utf8).write(to: URL(fileURLWithPath: temp))
+            guard rename(temp, metricsFile) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        } catch {
+            try? FileManager.default.removeItem(atPath: temp)
+            FileHandle.standardError.write(Data("glean: warning: cannot write the metrics file '\(metricsFile)': \(error.localizedDescription)\n".utf8))
+        }
+    }
+
+    func runPipeline(pipeline: inout String, report: inout RunReport?) throws {
         let logger = Logs.make(format: logFormat, level: logLevel?.level ?? (quiet ? .warning : .notice))
         func failing(_ error: GleanError) -> ExitCode {
             if logFormat == .json {
@@ -93,6 +126,7 @@ struct Run: ParsableCommand {
             throw failing(error)
         }
         let plan = try loadPlan(manifest)
+        pipeline = plan.manifest.name
         let cancel = CancellationFlag()
         let signals = SignalTrap(cancel: cancel)
         defer { signals.restore() }
@@ -111,6 +145,7 @@ struct Run: ParsableCommand {
                 throw error
             }
             let r = outcome.report
+            report = r
             let reportPath = shardSpec.map { "\(out)/_shards/\($0.index)/_run.json" } ?? "\(out)/_run.json"
             if !quiet {
                 var line = "glean: \(r.inputs) documents, \(r.documentsOK) ok, \(r.documentsRejected) rejected"

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+/// `glean run --metrics-file`: the node_exporter textfile collector's format, read back by the
+/// Prometheus client's own parser, written for failed runs too.
+@Suite struct MetricsFileTests {
+    static let stages = [("clean", "clean.text"), ("csv", "export.csv"), ("extract", "extract.facts"), ("fetch", "fetch.files"),
+                         ("parquet", "export.parquet"), ("parse", "parse.html"), ("xlsx", "export.xlsx")]
+
+    /// The parsed samples of a run of Pipelines/news.yaml over the five samples, sorted (times as "t").
+    static var expected: [String] {
+        var lines = [
+            "glean_last_success_timestamp_seconds{pipeline=news} t",
+            "glean_run_cpu_seconds{pipeline=news} t",
+            "glean_run_documents{pipeline=news,state=inputs} 5",
+            "glean_run_documents{pipeline=news,state=ok} 5",
+            "glean_run_documents{pipeline=news,state=rejected} 0",
+            "glean_run_duration_seconds{pipeline=news} t",
+            "glean_run_exit_code{pipeline=news} 0",
+            "glean_run_finished_timestamp_seconds{pipeline=news} t",
+            "glean_run_unmatched_globs{pipeline=news} 0",
+        ]
+        for (stage, use) in stages {
+            lines.append("glean_stage_cpu_seconds{pipeline=news,stage=\(stage),use=\(use)} t")
+            for (state, n) in [("in", 5), ("out", 5), ("rejected", 0), ("reused", 0)] {
+                lines.append("glean_stage_documents{pipeline=news,stage=\(stage),state=\(state),use=\(use)} \(n)")
+            }
+            lines.append("glean_stage_seconds{pipeline=news,stage=\(stage),use=\(use)} t")
+        }
+        return lines.sorted()
+    }
+
+    static func lastSuccess(_ path: String) throws -> String? {
+        try E2E.read(path).split(separator: "\n").first { $0.hasPrefix("glean_last_success_timestamp_seconds{") }.map(String.init)
+    }
+
+    @Test(.enabled(if: E2E.hasPython, "needs the .venv readers (make venv)"))
+    func aRunAndAFailedRunWriteMetricsThePrometheusParserReads() throws {
+        let dir = try E2E.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let metrics = dir + "/glean.prom"
+        let ok = try E2E.run(["run", "Pipelines/news.yaml", "--out", dir + "/out", "--quiet", "--metrics-file", metrics])
+        #expect(ok.code == 0, "\(ok.stderr)")
+        let parsed = try E2E.run([E2E.root + "/Tests/Python/metrics_check.py", metrics], executable: E2E.python)
+        #expect(parsed.code == 0, "\(parsed.stderr)")
+        #expect(parsed.stdout.split(separator: "\n").map(String.init) == Self.expected)
+        #expect(!FileManager.default.fileExists(atPath: metrics + ".tmp"))
+        let success = try #require(try Self.lastSuccess(metrics))
+
+        // A run that fails (here: --out names a file) still writes the file, with its exit code,
+        // and keeps the last success of the run before.
+        try Data().write(to: URL(fileURLWithPath: dir + "/a-file"))
+        let failed = try E2E.run(["run", "Pipelines/news.yaml", "--out", dir + "/a-file", "--quiet", "--metrics-file", metrics])
+        #expect(failed.code == 2)
+        let after = try E2E.run([E2E.root + "/Tests/Python/metrics_check.py", metrics], executable: E2E.python)
+        #expect(after.stdout.split(separator: "\n").map(String.init) == [
+            "glean_last_success_timestamp_seconds{pipeline=news} t",
+            "glean_run_exit_code{pipeline=news} 2",
+            "glean_run_finished_timestamp_seconds{pipeline=news} t",
+        ])
+        #expect(try Self.lastSuccess(metrics) == success)
+    }
+}
