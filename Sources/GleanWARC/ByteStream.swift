@@ -24,6 +24,9 @@ final class ByteStream {
     /// A place where bytes are missing: the inflated position and what went wrong.
     struct Damage {
         var position: Int64
+        /// The inflated position where the damaged member started.
+        var memberStart: Int64
+        /// The damaged member's offset in the file (or where the bytes that are no member start).
         var fileOffset: Int64
         var message: String
     }
@@ -183,7 +186,7 @@ final class ByteStream {
             if !startsMember() {
                 let at = rawPosition
                 scanToNextMember()
-                damage = Damage(position: produced, fileOffset: at, message: "bytes at offset \(at) are not a gzip member")
+                damage = Damage(position: produced, memberStart: produced, fileOffset: at, message: "bytes at offset \(at) are not a gzip member")
                 return false
             }
             z = z_stream()
@@ -204,7 +207,7 @@ final class ByteStream {
                     inflateEnd(&z)
                     inMember = false
                     members.removeLast()
-                    damage = Damage(position: produced, fileOffset: m.fileStart,
+                    damage = Damage(position: produced, memberStart: m.start, fileOffset: m.fileStart,
                                     message: "the gzip member at offset \(m.fileStart) is truncated (the file ends inside it)")
                     return false
                 }
@@ -243,7 +246,7 @@ final class ByteStream {
             let why = z.msg.map { String(cString: $0) } ?? "zlib error \(status)"
             rawFileOffsetSeek(m.fileStart + 1)
             scanToNextMember()
-            damage = Damage(position: produced, fileOffset: m.fileStart,
+            damage = Damage(position: produced, memberStart: m.start, fileOffset: m.fileStart,
                             message: "the gzip member at offset \(m.fileStart) does not inflate (\(why))")
             return wrote > 0
         }

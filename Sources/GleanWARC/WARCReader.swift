@@ -207,7 +207,9 @@ public final class WARCReader {
     private func failRecord(_ start: Int64, truncation: String? = nil, message: String = "", resumeAt: Int = 1,
                             lineStart: Bool = false) -> Result<WARCRecord, WARCError> {
         if let damage = stream.damage {
-            let e = error(at: start, damage.message)
+            // A record that is the damaged member (gzip per record) is named by the member's offset.
+            let e = damage.memberStart == start ? WARCError(file: name, offset: base + damage.fileOffset, message: damage.message)
+                : error(at: start, damage.message)
             stream.recover()
             lost = true
             windowAtLineStart = true

@@ -129,6 +129,12 @@ struct WARCReaderTests {
     }
 
     static let r = Build.records
+    /// A response of about 200 KB that compresses poorly, so that half its member inflates to many bytes.
+    static let big: [UInt8] = {
+        var x: UInt32 = 1
+        let body = (0..<200_000).map { _ -> UInt8 in x = x &* 1_103_515_245 &+ 12_345; return 0x61 + UInt8((x >> 16) % 26) }
+        return Build.record("response", uri: "http://example.com/big", id: 9, block: Build.http(body: body))
+    }()
     static let bad: [BadCase] = [
         BadCase(name: "Content-Length too short", bytes: {
             r[0] + Build.record("response", uri: "http://example.com/a", id: 2, block: Build.http(body: Build.page(1)), length: 10) + r[2] + r[3]
@@ -160,6 +166,9 @@ struct WARCReaderTests {
                       "request http://example.com/a", "response http://example.com/b"]),
         BadCase(name: "a truncated last gzip member", bytes: { Build.gzip(r[0]) + Array(Build.gzip(r[1]).prefix(40)) },
                 expected: ["warcinfo -", "error \(Build.gzip(r[0]).count): the gzip member at offset \(Build.gzip(r[0]).count) is truncated (the file ends inside it)"]),
+        BadCase(name: "a gzip member cut in its middle", bytes: {
+            Build.gzip(r[0]) + Array(Build.gzip(big).prefix(Build.gzip(big).count / 2))
+        }, expected: ["warcinfo -", "error \(Build.gzip(r[0]).count): the gzip member at offset \(Build.gzip(r[0]).count) is truncated (the file ends inside it)"]),
         BadCase(name: "gzip record with a wrong Content-Length", bytes: {
             Build.gzip(r[0]) + Build.gzip(Build.record("response", uri: "http://example.com/a", id: 2, block: Build.http(body: Build.page(1)), length: 12))
                 + Build.gzip(r[3])
