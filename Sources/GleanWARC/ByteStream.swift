@@ -48,6 +48,8 @@ final class ByteStream {
     private(set) var start = 0
     private var bufferPosition: Int64 = 0
 
+    /// Where inflate writes before the bytes join the window.
+    private let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: 1 << 16)
     private var z = z_stream()
     private var inMember = false
     private(set) var members: [Member] = []
@@ -72,6 +74,7 @@ final class ByteStream {
     }
 
     deinit {
+        scratch.deallocate()
         if inMember { inflateEnd(&z) }
         fclose(file)
     }
@@ -195,8 +198,6 @@ final class ByteStream {
             members.append(Member(fileStart: rawPosition, start: produced))
         }
         let chunk = 1 << 16
-        let old = buffer.count
-        buffer.reserveCapacity(old + chunk)
         var status: Int32 = Z_OK
         var wrote = 0
         repeat {
@@ -213,20 +214,16 @@ final class ByteStream {
                 }
             }
             let before = rawIndex
-            buffer.append(contentsOf: repeatElement(0, count: chunk))
-            let base = old + wrote
             status = raw.withUnsafeMutableBufferPointer { input in
-                buffer.withUnsafeMutableBufferPointer { out in
-                    z.next_in = input.baseAddress! + rawIndex
-                    z.avail_in = UInt32(rawCount - rawIndex)
-                    z.next_out = out.baseAddress! + base
-                    z.avail_out = UInt32(chunk)
-                    return inflate(&z, Z_NO_FLUSH)
-                }
+                z.next_in = input.baseAddress! + rawIndex
+                z.avail_in = UInt32(rawCount - rawIndex)
+                z.next_out = scratch
+                z.avail_out = UInt32(chunk)
+                return inflate(&z, Z_NO_FLUSH)
             }
             let made = chunk - Int(z.avail_out)
             rawIndex = rawCount - Int(z.avail_in)
-            buffer.removeLast(chunk - made)
+            buffer.append(contentsOf: UnsafeBufferPointer(start: scratch, count: made))
             wrote += made
             if status == Z_BUF_ERROR && rawIndex == before && made == 0 { status = Z_OK }
             if status != Z_OK && status != Z_STREAM_END { break }

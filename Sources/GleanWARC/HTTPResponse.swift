@@ -132,23 +132,21 @@ public struct HTTPResponse: Sendable, Equatable {
         defer { inflateEnd(&z) }
         var out: [UInt8] = []
         let chunk = 1 << 16
+        let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: chunk)
+        defer { scratch.deallocate() }
         var status: Int32 = Z_OK
         var copy = input
         var used = 0
         while status == Z_OK {
-            let old = out.count
-            out.append(contentsOf: repeatElement(0, count: chunk))
             status = copy.withUnsafeMutableBufferPointer { inBuf in
-                out.withUnsafeMutableBufferPointer { o in
-                    z.next_in = inBuf.baseAddress.map { $0 + used }
-                    z.avail_in = UInt32(inBuf.count - used)
-                    z.next_out = o.baseAddress! + old
-                    z.avail_out = UInt32(chunk)
-                    return CZlib.inflate(&z, Z_NO_FLUSH)
-                }
+                z.next_in = inBuf.baseAddress.map { $0 + used }
+                z.avail_in = UInt32(inBuf.count - used)
+                z.next_out = scratch
+                z.avail_out = UInt32(chunk)
+                return CZlib.inflate(&z, Z_NO_FLUSH)
             }
             used = input.count - Int(z.avail_in)
-            out.removeLast(Int(z.avail_out))
+            out.append(contentsOf: UnsafeBufferPointer(start: scratch, count: chunk - Int(z.avail_out)))
             if out.count > limit { throw Failure("the body inflates to over max_bytes \(limit)") }
             if status == Z_BUF_ERROR || (status == Z_OK && z.avail_in == 0 && z.avail_out != 0) {
                 throw Failure("the \(coding) body is truncated")
@@ -165,19 +163,17 @@ public struct HTTPResponse: Sendable, Equatable {
         defer { BrotliDecoderDestroyInstance(state) }
         var out: [UInt8] = []
         let chunk = 1 << 16
+        let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: chunk)
+        defer { scratch.deallocate() }
         var result = BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT
         input.withUnsafeBufferPointer { inBuf in
             var availIn = inBuf.count
             var nextIn = inBuf.baseAddress
             while result == BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT && out.count <= limit {
-                let old = out.count
-                out.append(contentsOf: repeatElement(0, count: chunk))
                 var availOut = chunk
-                out.withUnsafeMutableBufferPointer { o in
-                    var nextOut: UnsafeMutablePointer<UInt8>? = o.baseAddress! + old
-                    result = BrotliDecoderDecompressStream(state, &availIn, &nextIn, &availOut, &nextOut, nil)
-                }
-                out.removeLast(availOut)
+                var nextOut: UnsafeMutablePointer<UInt8>? = scratch
+                result = BrotliDecoderDecompressStream(state, &availIn, &nextIn, &availOut, &nextOut, nil)
+                out.append(contentsOf: UnsafeBufferPointer(start: scratch, count: chunk - availOut))
             }
         }
         if out.count > limit { throw Failure("the body inflates to over max_bytes \(limit)") }

@@ -54,7 +54,7 @@ public final class WARCReader {
                               maxBytes: Int) -> Result<WARCRecord, WARCError> {
         let stream: ByteStream?
         switch layout {
-        case .plain, .gzipMember: stream = ByteStream(path: path, offset: offset, limit: length)
+        case .plain, .gzipMember: stream = ByteStream(path: path, offset: offset, limit: length, chunk: Int(max(4096, min(length, 1 << 20))))
         case .gzipStream: stream = ByteStream(path: path)
         }
         guard let stream else { return .failure(WARCError(file: name, offset: offset, message: "cannot open the file")) }
