@@ -47,11 +47,20 @@ enum WARC {
         return (source, harness)
     }
 
-    @Test(arguments: [false, true])
-    func listsDocumentsAndCountsTheRest(_ gzip: Bool) throws {
+    /// How the test archive is stored: uncompressed, one gzip member per record, one gzip stream.
+    enum Layout: String, CaseIterable, Sendable { case plain, members, stream }
+
+    @Test(arguments: Layout.allCases)
+    func listsDocumentsAndCountsTheRest(_ layout: Layout) throws {
         let records = WARC.crawl
-        let bytes = gzip ? try records.flatMap { try gzipForTest($0) } : records.flatMap { $0 }
-        let (source, harness) = try Self.source([gzip ? "warc/crawl.warc.gz" : "warc/crawl.warc": bytes])
+        let gzip = layout == .members
+        let bytes: [UInt8] = switch layout {
+        case .plain: records.flatMap { $0 }
+        case .members: try records.flatMap { try gzipForTest($0) }
+        case .stream: try gzipForTest(records.flatMap { $0 })
+        }
+        let file = layout == .plain ? "warc/crawl.warc" : "warc/crawl.warc.gz"
+        let (source, harness) = try Self.source([file: bytes])
         defer { withExtendedLifetime(harness) {} }
         let listed = try source.listInputs(ListingContext())
         #expect(listed.inputs.map(\.docId) == ["http://example.com/a", "http://example.com/b", "http://example.com/a urn:uuid:8",
@@ -64,10 +73,10 @@ enum WARC {
         #expect(documents.map(\.archive?.fetchedAt) == [1_709_634_030_000_000, 1_709_683_201_000_000, 1_709_634_030_000_000, 1_709_634_030_000_000])
         #expect(documents.map(\.modified) == [1_709_634_030, 1_709_683_201, 1_709_634_030, 1_709_634_030])
         #expect(documents.map(\.charsetHint) == ["utf-8", "windows-1252", "utf-8", nil])
-        #expect(documents.map(\.source) == Array(repeating: gzip ? "warc/crawl.warc.gz" : "warc/crawl.warc", count: 4))
+        #expect(documents.map(\.source) == Array(repeating: file, count: 4))
         #expect(documents[0].bytes == Array(WARC.page("A", "The council met on 4 March 2024.").utf8))
         #expect(documents[3].text == "Plain notes.")
-        // Each document's place is its record's bytes (plain) or its gzip member (gzip).
+        // Each document's place is its record's bytes (plain), its gzip member, or its inflated bytes (one stream).
         var offsets: [Int64] = []
         var lengths: [Int64] = []
         var at: Int64 = 0

@@ -70,13 +70,14 @@ package struct FetchWARCStage: SourceStage {
                               docId: Self.placeId(file.source, 0), relative: file.source, origin: origin)
                 continue
             }
-            listRecords(of: file, origin: origin, into: &inputs, skipped: &skipped, seen: &seen)
+            listRecords(of: file, origin: origin, into: &inputs, skipped: &skipped, seen: &seen, context: context)
         }
         return SourceListing(inputs: inputs, warnings: found.warnings, unmatched: found.unmatched, skipped: skipped)
     }
 
     /// Lists one WARC file's records: documents and bad records as inputs, the rest counted.
-    private func listRecords(of file: InputRef, origin: Int, into inputs: inout InputList, skipped: inout [String: Int], seen: inout Set<String>) {
+    private func listRecords(of file: InputRef, origin: Int, into inputs: inout InputList, skipped: inout [String: Int], seen: inout Set<String>,
+                             context: ListingContext) {
         let reader: WARCReader
         do {
             reader = try WARCReader(path: file.path, name: file.source, maxBytes: maxBytes, blockPrefix: Self.headPrefix)
@@ -86,6 +87,8 @@ package struct FetchWARCStage: SourceStage {
             return
         }
         while let item = reader.next() {
+            // A big archive takes a while to list: an interrupted run stops between records.
+            if context.isCancelled() { return }
             switch item {
             case .failure(let error):
                 inputs.append(record: InputRecord(offset: error.offset, length: 0, isFileRange: !error.inflated, problem: error.description),
