@@ -109,8 +109,13 @@ public final class WARCReader {
             sawStart = true
             _ = ensure(5)
             if !startsWithWARC(at: 0) {
+                // A first gzip member that does not inflate: one error, then the next member is
+                // checked the same way.
+                if let error = takeDamage() {
+                    sawStart = false
+                    return .failure(error)
+                }
                 finished = true
-                if let error = takeDamage() { return .failure(error) }
                 return .failure(WARCError(file: name, offset: base, message: stream.isGzip
                     ? "not a WARC file (its gzip content does not start with a WARC/1.x record)"
                     : "not a WARC file (it does not start with WARC/1.x)"))
@@ -240,9 +245,12 @@ public final class WARCReader {
         var lineStart = windowAtLineStart
         while true {
             let n = stream.available
+            // gzip members that start in the window: each starts a line.
+            let base = stream.position
+            let memberStarts = Set(stream.members.lazy.map { Int($0.start - base) }.filter { $0 >= 0 && $0 < n })
             var k = 0
             while k + pattern.count <= n {
-                if stream.byte(k) == 0x57 && (k == 0 ? lineStart : stream.byte(k - 1) == 0x0A) || stream.member(startingAt: stream.position + Int64(k)) != nil {
+                if stream.byte(k) == 0x57 && (k == 0 ? lineStart : stream.byte(k - 1) == 0x0A) || memberStarts.contains(k) {
                     var match = true
                     for (j, p) in pattern.enumerated() where stream.byte(k + j) != p { match = false; break }
                     if match {
@@ -258,6 +266,7 @@ public final class WARCReader {
             if drop > 0 {
                 lineStart = stream.byte(drop - 1) == 0x0A
                 stream.consume(drop)
+                stream.forgetMembers(before: stream.position)
             }
             if !stream.more() {
                 if stream.damage != nil {

@@ -164,6 +164,15 @@ struct WARCReaderTests {
             return Build.gzip(r[0]) + m + Build.gzip(r[2]) + Build.gzip(r[3])
         }, expected: ["warcinfo -", "error \(Build.gzip(r[0]).count): the gzip member at offset \(Build.gzip(r[0]).count) does not inflate (invalid code lengths set)",
                       "request http://example.com/a", "response http://example.com/b"]),
+        BadCase(name: "a first gzip member that does not inflate", bytes: {
+            var m = Build.gzip(r[0])
+            for i in 12..<30 { m[i] ^= 0x5A }
+            return m + Build.gzip(r[1]) + Build.gzip(r[2])
+        }, expected: ["error 0: the gzip member at offset 0 does not inflate (invalid code lengths set)",
+                      "response http://example.com/a", "request http://example.com/a"]),
+        BadCase(name: "many gzip members of no WARC after a record", bytes: {
+            Build.gzip(r[0]) + (0..<3000).flatMap { _ in Build.gzip(Array("junk\r\n".utf8)) } + Build.gzip(r[1])
+        }, expected: ["warcinfo -", "error \(Build.gzip(r[0]).count): no WARC record starts here (found 'junk')", "response http://example.com/a"]),
         BadCase(name: "a truncated last gzip member", bytes: { Build.gzip(r[0]) + Array(Build.gzip(r[1]).prefix(40)) },
                 expected: ["warcinfo -", "error \(Build.gzip(r[0]).count): the gzip member at offset \(Build.gzip(r[0]).count) is truncated (the file ends inside it)"]),
         BadCase(name: "a gzip member cut in its middle", bytes: {

@@ -67,7 +67,7 @@ package struct FetchWARCStage: SourceStage {
             if context.isCancelled() { break }
             if let problem = file.problem {
                 inputs.append(record: InputRecord(offset: 0, length: 0, isFileRange: true, problem: problem.reason),
-                              docId: Self.placeId(file.source, 0), relative: file.source, origin: origin)
+                              docId: Self.unique(Self.placeId(file.source, 0), &seen), relative: file.source, origin: origin)
                 continue
             }
             listRecords(of: file, origin: origin, into: &inputs, skipped: &skipped, seen: &seen, context: context)
@@ -83,7 +83,7 @@ package struct FetchWARCStage: SourceStage {
             reader = try WARCReader(path: file.path, name: file.source, maxBytes: maxBytes, blockPrefix: Self.headPrefix)
         } catch {
             inputs.append(record: InputRecord(offset: 0, length: 0, isFileRange: true, problem: error.description),
-                          docId: Self.placeId(file.source, 0), relative: file.source, origin: origin)
+                          docId: Self.unique(Self.placeId(file.source, 0), &seen), relative: file.source, origin: origin)
             return
         }
         while let item = reader.next() {
@@ -92,7 +92,7 @@ package struct FetchWARCStage: SourceStage {
             switch item {
             case .failure(let error):
                 inputs.append(record: InputRecord(offset: error.offset, length: 0, isFileRange: !error.inflated, problem: error.description),
-                              docId: Self.placeId(file.source, error.offset), relative: file.source, origin: origin)
+                              docId: Self.unique(Self.placeId(file.source, error.offset), &seen), relative: file.source, origin: origin)
             case .success(let record):
                 let place = InputRecord(offset: record.offset, length: record.length, isFileRange: record.layout != .gzipStream,
                                         tag: record.layout.rawValue)
@@ -109,14 +109,13 @@ package struct FetchWARCStage: SourceStage {
                     let error = WARCError(file: file.source, offset: record.offset, inflated: record.layout == .gzipStream,
                                           message: "the response record has no WARC-Target-URI")
                     inputs.append(record: InputRecord(offset: record.offset, length: record.length, isFileRange: place.isFileRange, problem: error.description),
-                                  docId: Self.placeId(file.source, record.offset), relative: file.source, origin: origin)
+                                  docId: Self.unique(Self.placeId(file.source, record.offset), &seen), relative: file.source, origin: origin)
                     continue
                 }
                 // The URI names the document; a URI seen before (a page crawled twice) adds the record's id.
                 var docId = uri
                 if !seen.insert(docId).inserted {
-                    docId = uri + " " + (record.recordID.map { WARCRecord.unbracketed($0) } ?? "@\(record.offset)")
-                    seen.insert(docId)
+                    docId = Self.unique(uri + " " + (record.recordID.map { WARCRecord.unbracketed($0) } ?? "@\(record.offset)"), &seen)
                 }
                 var entry = place
                 entry.problem = problem
@@ -134,6 +133,17 @@ package struct FetchWARCStage: SourceStage {
         let media = head.mediaType ?? "none"
         guard documentTypes.contains(media) else { return "content type \(media)" }
         return nil
+    }
+
+    /// `id`, or `id#2`, `id#3`, ... when taken (a record id written twice): doc_ids are unique.
+    private static func unique(_ id: String, _ seen: inout Set<String>) -> String {
+        var candidate = id
+        var n = 2
+        while !seen.insert(candidate).inserted {
+            candidate = "\(id)#\(n)"
+            n += 1
+        }
+        return candidate
     }
 
     /// The doc_id of a bad record or file: where it is.
