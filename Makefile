@@ -11,7 +11,7 @@ FUZZ_SECONDS ?= 60
 VENV         := .venv
 PYTHON       := $(CURDIR)/$(VENV)/bin/python
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PACKAGES := pkg-config libxml2-dev zlib1g-dev libdeflate-dev libzstd-dev libsnappy-dev libsqlite3-dev libxlsxwriter-dev
+APT_PACKAGES := pkg-config libxml2-dev zlib1g-dev libdeflate-dev libzstd-dev libsnappy-dev libsqlite3-dev libbrotli-dev libxlsxwriter-dev
 # Only the tests need these: a real spreadsheet opens our CSV; Spark (pyspark, in .venv) reads
 # the Hive datasets on a Java runtime; Tests/Cluster runs a one-node Slurm cluster (slurm-wlm, munge).
 TEST_APT_PACKAGES := libreoffice-calc-nogui openjdk-17-jre-headless slurm-wlm munge

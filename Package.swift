@@ -31,6 +31,8 @@ let package = Package(
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         /// libdeflate: whole-buffer gzip decompression, about 2.4 times zlib's speed on our pages.
         .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
+        /// libbrotli's decoder: HTTP bodies with Content-Encoding br in WARC records.
+        .systemLibrary(name: "CBrotli", pkgConfig: "libbrotlidec", providers: [.apt(["libbrotli-dev"])]),
         .systemLibrary(name: "CSnappy", pkgConfig: "snappy", providers: [.apt(["libsnappy-dev"])]),
         /// libxlsxwriter: Excel workbooks, streamed (its constant-memory mode).
         .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
@@ -44,6 +46,8 @@ let package = Package(
         .target(name: "GleanText", swiftSettings: strict),
         .target(name: "GleanParquet", dependencies: ["CZlib", "CZstd", "CSnappy", "GleanText"], swiftSettings: strict),
         .target(name: "GleanHTML", dependencies: ["CLibXML2", "GleanText"], swiftSettings: strict),
+        /// A WARC reader: records one at a time (plain, gzip per record or one gzip stream), HTTP responses.
+        .target(name: "GleanWARC", dependencies: ["CZlib", "CBrotli", "GleanText"], swiftSettings: strict),
         .target(name: "GleanFacts", resources: [.embedInCode("Languages")], swiftSettings: strict),
 
         // MARK: - The pipeline
@@ -70,7 +74,7 @@ let package = Package(
         /// The built-in stage kinds, with the file reading and plugin processes they use.
         .target(
             name: "GleanStages",
-            dependencies: ["GleanCore", "GleanTables", "GleanHTML", "GleanFacts", "GleanText", "GleanParquet", "CZlib", "CDeflate", "CSpawn"],
+            dependencies: ["GleanCore", "GleanTables", "GleanHTML", "GleanFacts", "GleanText", "GleanParquet", "GleanWARC", "CZlib", "CDeflate", "CSpawn"],
             swiftSettings: strict
         ),
         /// The runner: list, compute, route, deliver, commit.
@@ -100,6 +104,7 @@ let package = Package(
         .testTarget(name: "GleanParquetTests", dependencies: ["GleanParquet"], swiftSettings: strict),
         .testTarget(name: "GleanTextTests", dependencies: ["GleanText"], swiftSettings: strict),
         .testTarget(name: "GleanHTMLTests", dependencies: ["GleanHTML"], swiftSettings: strict),
+        .testTarget(name: "GleanWARCTests", dependencies: ["GleanWARC", "CZlib"], swiftSettings: strict),
         .testTarget(name: "GleanFactsTests", dependencies: ["GleanFacts"], swiftSettings: strict),
         .testTarget(name: "GleanTablesTests", dependencies: ["GleanTables", "GleanText"], swiftSettings: strict),
         .testTarget(

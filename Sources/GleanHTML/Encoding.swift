@@ -16,8 +16,9 @@ enum Charset: Equatable {
 }
 
 enum EncodingSniffer {
-    /// Decides the encoding of `bytes` and converts to UTF-8 where we can.
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, libxmlKnows: (String) -> Bool) -> DecodedInput {
+    /// Decides the encoding of `bytes` and converts to UTF-8 where we can. `hint` (an HTTP
+    /// charset) counts as declared when the page declares nothing itself.
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, hint: String? = nil, libxmlKnows: (String) -> Bool) -> DecodedInput {
         var body = bytes
         var declared: Charset?
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
@@ -28,7 +29,7 @@ enum EncodingSniffer {
         } else if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF {
             return utf16(UnsafeBufferPointer(rebasing: bytes[2...]), littleEndian: false)
         } else {
-            declared = sniffDeclared(bytes)
+            declared = sniffDeclared(bytes) ?? hint.map(charset(named:))
         }
         switch declared {
         case .utf16le?, .utf16be?:

@@ -49,8 +49,10 @@ public struct HTMLExtractor: Sendable {
     /// Extracts one page from its raw bytes.
     /// - Parameter asOf: the page's reference day (see ``ReferenceDay``): a date after the day that
     ///   follows it is not a publication date; nil: no upper bound.
+    /// - Parameter charset: the encoding stated outside the page (an HTTP charset), used when the
+    ///   page has no byte-order mark and declares none itself.
     /// - Throws: ``HTMLError`` for an empty, oversized or binary input, or a page libxml2 cannot read.
-    public func extract(_ bytes: [UInt8], asOf: ReferenceDay? = nil) throws -> ExtractedPage {
+    public func extract(_ bytes: [UInt8], asOf: ReferenceDay? = nil, charset: String? = nil) throws -> ExtractedPage {
         _ = libxmlReady
         if bytes.isEmpty { throw HTMLError(.empty, "page is empty (0 bytes)") }
         if bytes.count > options.maxBytes {
@@ -58,7 +60,7 @@ public struct HTMLExtractor: Sendable {
         }
         return try bytes.withUnsafeBufferPointer { raw in
             if let why = Self.binaryReason(raw) { throw HTMLError(.binary, why) }
-            let decoded = EncodingSniffer.decode(raw) { name in name.withCString { glean_has_encoding($0) != 0 } }
+            let decoded = EncodingSniffer.decode(raw, hint: charset) { name in name.withCString { glean_has_encoding($0) != 0 } }
             let doc: UnsafeMutablePointer<xmlDoc>?
             var opts = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue)
             opts |= Int32(HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue)

@@ -5,6 +5,7 @@ import GleanRunState
 import GleanStages
 import GleanTables
 import Logging
+import Synchronization
 
 /// Glean's version, written into run reports and Parquet files.
 public let gleanVersion = "0.1.0"
@@ -57,6 +58,8 @@ public final class Runner {
         var warnings: [String]
         var unmatched: [RunReport.UnmatchedGlob]
         var shard: RunReport.ShardInfo?
+        /// What each source skipped, by stage id and reason.
+        var skipped: [String: [String: Int]] = [:]
     }
 
     // MARK: - List
@@ -67,6 +70,7 @@ public final class Runner {
         var inputs = InputList()
         var warnings: [String] = []
         var unmatched: [RunReport.UnmatchedGlob] = []
+        var skipped: [String: [String: Int]] = [:]
         let cancel = self.cancel
         let listing = ListingContext(excluded: excluded, isCancelled: { cancel.cancelledBy != nil })
         for id in plan.order {
@@ -78,6 +82,7 @@ public final class Runner {
             }
             inputs.append(contentsOf: listed.inputs)
             warnings += listed.warnings
+            if !listed.skipped.isEmpty { skipped[id] = listed.skipped }
         }
         inputs.sortByDocId()
         if let (a, b) = inputs.firstDuplicateDocId() {
@@ -93,7 +98,7 @@ public final class Runner {
             logger.info("shard \(shard.index) of \(shard.count): \(inputs.count) of \(all) documents")
         }
         for warning in warnings { logger.warning("\(warning)") }
-        return Listed(inputs: inputs, warnings: warnings, unmatched: unmatched, shard: shardInfo)
+        return Listed(inputs: inputs, warnings: warnings, unmatched: unmatched, shard: shardInfo, skipped: skipped)
     }
 
     public func run() throws -> RunOutcome {
@@ -129,6 +134,7 @@ public final class Runner {
 
         let sinkIds = Set(manifest.stages.filter { registry.kind($0.use)?.role == .sink }.map(\.id))
         let stats = StageStats(stages: manifest.stages.map { StageReport(id: $0.id, use: $0.use) }, sinks: sinkIds)
+        for (id, counts) in listed.skipped { stats.setSkipped(id, counts) }
         let generation = try store.beginGeneration()
         var rejects: [RunReport.RejectSummary] = []
         var okCount = 0
@@ -220,6 +226,8 @@ public final class Runner {
         hasher.update(data: Array("\(incremental.fingerprint)\n\(plan.manifest.sha256)\n\(options.shard?.partStem ?? "all")\n".utf8))
         var found = 0
         let hashed = AtomicCounter()
+        // A record inside one gzip stream has no bytes of its own: it is hashed with its whole file, once per file.
+        let wholeFiles = WholeFileHashes()
         let ticker = options.progress.map { report in
             ProgressTicker(interval: options.progressInterval, snapshot: { [StageProgress(id: "hash", done: hashed.current, total: inputs.count)] }, report: report)
         }
@@ -227,7 +235,7 @@ public final class Runner {
         try OrderedPool.run(count: inputs.count, jobs: options.jobs, window: options.jobs * 4, cancel: cancel, work: { index in
             let input = inputs[index]
             defer { hashed.add() }
-            guard let sha = ContentHash.file(input.path) else {
+            guard let sha = Self.contentHash(input, wholeFiles: wholeFiles) else {
                 return (sha: "", stored: Result<StoredState?, any Error>.success(nil))
             }
             return (sha: sha, stored: Result { try state.state(of: input.docId) })
@@ -246,6 +254,26 @@ public final class Runner {
         decisions.removed = try state.count() - found
         decisions.fingerprint = ContentHash.hex(hasher.finalize())
         return decisions
+    }
+
+    /// The content hash of an input: the file's, or the record's bytes (a record inside one gzip
+    /// stream: its file's with its offset).
+    private static func contentHash(_ input: InputRef, wholeFiles: WholeFileHashes) -> String? {
+        guard let record = input.record else { return ContentHash.file(input.path) }
+        if record.isFileRange { return ContentHash.file(input.path, offset: record.offset, length: record.length) }
+        return wholeFiles.hash(input.path).map { "\($0)@\(record.offset)" }
+    }
+
+    /// Whole-file hashes, each computed once, shared by the hashing workers.
+    private final class WholeFileHashes: Sendable {
+        private let hashes = Mutex<[String: String?]>([:])
+
+        func hash(_ path: String) -> String? {
+            if let known = hashes.withLock({ $0[path] }) { return known }
+            let sha = ContentHash.file(path)
+            hashes.withLock { $0[path] = sha }
+            return sha
+        }
     }
 
     /// True when nothing changed since the published run: every document is reused, none was

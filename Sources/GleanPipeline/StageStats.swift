@@ -41,6 +41,12 @@ final class StageStats: Sendable {
         return result
     }
 
+    /// Records what a source listed and skipped, by reason.
+    func setSkipped(_ id: String, _ skipped: [String: Int]) {
+        guard !skipped.isEmpty else { return }
+        counters.withLock { $0.byId[id]?.skipped = skipped }
+    }
+
     /// Counts documents a stage did not run on because their outputs were reused.
     func addReused(_ id: String, _ count: Int) {
         counters.withLock { $0.byId[id]?.reused += count }

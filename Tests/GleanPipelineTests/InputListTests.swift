@@ -27,6 +27,26 @@ struct InputListTests {
         ])
     }
 
+    /// Records of a file keep their own doc_id, the file's path and their place through
+    /// appending, sorting and filtering, beside whole files.
+    @Test func recordsKeepTheirDocIdPathAndPlace() {
+        var records = InputList()
+        let origin = records.addOrigin(.init(base: "/data/pipelines", root: "/data/pipelines", stage: "warc"))
+        records.append(record: InputRecord(offset: 900, length: 50, isFileRange: true, tag: 1), docId: "https://b.org/", relative: "w/a.warc.gz", origin: origin)
+        records.append(record: InputRecord(offset: 0, length: 900, isFileRange: true, tag: 1, problem: "bad"), docId: "w/a.warc.gz@0", relative: "w/a.warc.gz", origin: origin)
+        var list = Self.list([("z.txt", 1)])
+        list.append(contentsOf: records)
+        list.sortByDocId()
+        #expect(Array(list) == [
+            InputRef(docId: "https://b.org/", path: "/data/pipelines/w/a.warc.gz", source: "w/a.warc.gz", stage: "warc",
+                     record: InputRecord(offset: 900, length: 50, isFileRange: true, tag: 1)),
+            InputRef(docId: "w/a.warc.gz@0", path: "/data/pipelines/w/a.warc.gz", source: "w/a.warc.gz", stage: "warc",
+                     record: InputRecord(offset: 0, length: 900, isFileRange: true, tag: 1, problem: "bad")),
+            InputRef(docId: "z", path: "/data/in/z.txt", source: "../in/z.txt", stage: "fetch"),
+        ])
+        #expect(list.filter(docId: { $0 != "https://b.org/" }).map(\.record?.offset) == [0, nil])
+    }
+
     /// `source` is the origin's folder joined to the relative path when that path is plain, and a
     /// full standardization otherwise: (base, root, relative, source).
     @Test(arguments: [

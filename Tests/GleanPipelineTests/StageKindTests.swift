@@ -151,8 +151,28 @@ struct StageHarness {
         }
     }
 
+    @Test func fetchWARCReadsAResponseRecordAsADocument() throws {
+        let page = "<html><body><article><p>The assembly passed the budget.</p></article></body></html>"
+        let http = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + page
+        let warc = "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:1>\r\nWARC-Date: 2024-06-01T08:00:00Z\r\n"
+            + "WARC-Target-URI: https://example.org/vote\r\nContent-Length: \(http.utf8.count)\r\n\r\n" + http + "\r\n\r\n"
+        let harness = try StageHarness("    use: fetch.warc\n    with: {paths: [\"w/*.warc\"]}", files: ["w/a.warc": warc])
+        guard case .source(let source) = try harness.build() else { Issue.record("not a source"); return }
+        let listed = try source.listInputs(ListingContext())
+        #expect(listed.inputs.map(\.docId) == ["https://example.org/vote"])
+        let document = try source.read(listed.inputs[0], context: StageContext())
+        #expect(document.format == .html)
+        #expect(document.bytes == Array(page.utf8))
+        #expect(document.archive == ArchiveRecord(url: "https://example.org/vote", fetchedAt: 1_717_228_800_000_000, file: "w/a.warc",
+                                                  offset: 0, length: Int64(warc.utf8.count)))
+        let row = document.withDocumentsRow().documentsRows[0]
+        let columns = BuiltInTables.documents.columns.map(\.name)
+        #expect(Array(row[columns.firstIndex(of: "fetched_url")!...]) == [.string("https://example.org/vote"), .timestamp(1_717_228_800_000_000),
+                                                                          .string("w/a.warc"), .int(0), .int(Int64(warc.utf8.count))])
+    }
+
     @Test func everyBuiltInKindHasATestHere() {
-        let tested: Set = ["fetch.files", "parse.html", "clean.text", "extract.facts", "exec", "export.csv", "export.parquet", "export.xlsx"]
+        let tested: Set = ["fetch.files", "fetch.warc", "parse.html", "clean.text", "extract.facts", "exec", "export.csv", "export.parquet", "export.xlsx"]
         #expect(Set(StageRegistry.builtIn.kinds) == tested)
     }
 }

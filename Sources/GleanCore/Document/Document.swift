@@ -14,6 +14,11 @@ public struct Document: Sendable {
     /// from a file: `parse.html` takes its day as the reference day for dates unless the manifest
     /// gives `as_of`.
     public var modified: Int64?
+    /// The record a document read from a web archive came from (fetch.warc); nil for loose files.
+    public var archive: ArchiveRecord?
+    /// A character encoding stated outside the document (an HTTP charset): parse.html uses it
+    /// when the page itself declares none.
+    public var charsetHint: String?
     /// The document's text, once known (plain text as read; HTML's main text once parsed;
     /// cleaned text after clean.text). Offsets in fact tables count Unicode scalars in it.
     public var text: String?

@@ -25,6 +25,26 @@ public enum ContentHash {
         FileManager.default.contents(atPath: path).map { hex($0) }
     }
 
+    /// The hex digest of `length` bytes of the file at `path` from `offset`, or nil when they
+    /// cannot be read (the file is shorter, or unreadable).
+    public static func file(_ path: String, offset: Int64, length: Int64) -> String? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        do {
+            try handle.seek(toOffset: UInt64(offset))
+            var hasher = SHA256()
+            var left = length
+            while left > 0 {
+                guard let data = try handle.read(upToCount: Int(min(left, 1 << 20))), !data.isEmpty else { return nil }
+                hasher.update(data: data)
+                left -= Int64(data.count)
+            }
+            return hex(hasher.finalize())
+        } catch {
+            return nil
+        }
+    }
+
     /// A finished digest as 64 lower-case hex digits.
     package static func hex(_ digest: SHA256.Digest) -> String {
         let digits = Array("0123456789abcdef".utf8)

@@ -6,8 +6,8 @@ import Darwin
 
 /// The run's inputs, held compactly. A source lists its files as paths relative to a folder
 /// (an ``Origin``: the glob's base folder, the manifest's folder and the stage id); the list
-/// keeps only those relative paths, in one byte arena with a 24-byte entry each, and the doc_id
-/// as the length of a prefix of them. A run over 100,000 files then keeps about 4 MB of
+/// keeps only those relative paths, in one byte arena with a 32-byte entry each, and the doc_id
+/// as the length of a prefix of them (a WARC record's doc_id is stored before its file's path). A run over 100,000 files then keeps about 5 MB of
 /// listing instead of three heap strings per input (about 40 MB). Elements come out as
 /// ``InputRef`` values, built on access.
 public struct InputList: RandomAccessCollection, Sendable {
@@ -34,6 +34,11 @@ public struct InputList: RandomAccessCollection, Sendable {
         var origin: UInt32
         /// An ``InputProblem`` raw value, 0 for none (fits the entry's padding).
         var problem: UInt8 = 0
+        /// Where the relative path starts in the entry's bytes: 0 when the doc_id is a prefix of
+        /// it, else the doc_id's length (a record's doc_id is stored before its file's path).
+        var pathStart: UInt32 = 0
+        /// The index of the entry's ``InputRecord`` in `records`, or -1 for a whole file.
+        var record: Int32 = -1
     }
 
     private var bytes: [UInt8] = []
@@ -44,6 +49,8 @@ public struct InputList: RandomAccessCollection, Sendable {
     /// Each origin's `base` relative to its `root`, so an input's `source` is a join, not a
     /// path standardization per document.
     private var originSources: [String] = []
+    /// The records of inputs that are parts of files (WARC records), by entry.
+    private var records: [InputRecord] = []
 
     public init() {}
 
@@ -53,7 +60,8 @@ public struct InputList: RandomAccessCollection, Sendable {
     public subscript(position: Int) -> InputRef {
         let e = entries[position]
         let origin = origins[Int(e.origin)]
-        let relative = bytes.withUnsafeBufferPointer { String(decoding: $0[e.offset..<(e.offset + Int(e.count))], as: UTF8.self) }
+        let pathStart = e.offset + Int(e.pathStart)
+        let relative = bytes.withUnsafeBufferPointer { String(decoding: $0[pathStart..<(e.offset + Int(e.count))], as: UTF8.self) }
         let path = origin.base + "/" + relative
         let source: String
         if Self.isPlainRelative(relative) {
@@ -63,7 +71,7 @@ public struct InputList: RandomAccessCollection, Sendable {
             source = RelativePath.of(path, from: origin.root)
         }
         return InputRef(docId: docId(at: position), path: path, source: source, stage: origin.stage,
-                        problem: InputProblem(rawValue: e.problem))
+                        problem: InputProblem(rawValue: e.problem), record: e.record >= 0 ? records[Int(e.record)] : nil)
     }
 
     /// A relative path with no empty, "." or ".." component: joining it to a standardized
@@ -111,6 +119,18 @@ public struct InputList: RandomAccessCollection, Sendable {
                              problem: problem?.rawValue ?? 0))
     }
 
+    /// Adds one record of the file at `origin.base + "/" + relative`, with its own doc_id.
+    public mutating func append(record: InputRecord, docId: String, relative: String, origin: Int) {
+        precondition(origins.indices.contains(origin), "a record from a registered origin")
+        let offset = bytes.count
+        bytes.append(contentsOf: docId.utf8)
+        bytes.append(contentsOf: relative.utf8)
+        let idCount = docId.utf8.count
+        entries.append(Entry(offset: offset, count: UInt32(bytes.count - offset), docIdCount: UInt32(idCount), origin: UInt32(origin),
+                             pathStart: UInt32(idCount), record: Int32(records.count)))
+        records.append(record)
+    }
+
     /// Adds every input of `other`, in order.
     public mutating func append(contentsOf other: InputList) {
         if entries.isEmpty && origins.isEmpty {
@@ -119,10 +139,13 @@ public struct InputList: RandomAccessCollection, Sendable {
         }
         let originMap = other.origins.map { addOrigin($0) }
         let shift = bytes.count
+        let recordShift = Int32(records.count)
         bytes.append(contentsOf: other.bytes)
+        records.append(contentsOf: other.records)
         for var e in other.entries {
             e.offset += shift
             e.origin = UInt32(originMap[Int(e.origin)])
+            if e.record >= 0 { e.record += recordShift }
             entries.append(e)
         }
     }
@@ -143,7 +166,7 @@ public struct InputList: RandomAccessCollection, Sendable {
     }
 
     /// Drops inputs whose path an earlier input already has (several globs may match one file);
-    /// the first one listed is kept.
+    /// the first one listed is kept. For whole files only: records of one file share its path.
     public mutating func removeDuplicatePaths() {
         let paths = bytes.withUnsafeBufferPointer { b in entries.map { Self.path(b, $0, origins) } }
         var seen: Set<String> = []
@@ -174,7 +197,7 @@ public struct InputList: RandomAccessCollection, Sendable {
     }
 
     private static func path(_ b: UnsafeBufferPointer<UInt8>, _ e: Entry, _ origins: [Origin]) -> String {
-        origins[Int(e.origin)].base + "/" + String(decoding: b[e.offset..<(e.offset + Int(e.count))], as: UTF8.self)
+        origins[Int(e.origin)].base + "/" + String(decoding: b[(e.offset + Int(e.pathStart))..<(e.offset + Int(e.count))], as: UTF8.self)
     }
 
     /// memcmp order of two byte ranges of the arena, the shorter first on a common prefix.

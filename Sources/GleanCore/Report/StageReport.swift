@@ -14,6 +14,9 @@ public struct StageReport: Codable, Sendable, Equatable {
     public var wallSeconds = 0.0
     /// CPU time of the threads while inside the stage (seconds).
     public var cpuSeconds = 0.0
+    /// A source's listed items that are not documents, counted by reason (fetch.warc: records
+    /// that are requests, metadata, not-200 responses, images, ...); absent when none.
+    public var skipped: [String: Int]?
 
     package init(id: String, use: String, documentsIn: Int = 0, documentsOut: Int = 0, rejected: Int = 0, reused: Int = 0, wallSeconds: Double = 0.0, cpuSeconds: Double = 0.0) {
         self.id = id
@@ -27,7 +30,7 @@ public struct StageReport: Codable, Sendable, Equatable {
     }
 
     package enum CodingKeys: String, CodingKey {
-        case id, use, rejected, reused
+        case id, use, rejected, reused, skipped
         case documentsIn = "documents_in"
         case documentsOut = "documents_out"
         case wallSeconds = "wall_seconds"

@@ -11,4 +11,6 @@ public struct InputRef: Sendable, Equatable {
     public var stage: String
     /// Why it cannot be read, when that is known from the listing.
     public var problem: InputProblem? = nil
+    /// Set when the input is one record of the file at `path`, not the whole file.
+    public var record: InputRecord? = nil
 }

@@ -20,6 +20,11 @@ public enum BuiltInTables {
         Column("duplicate_paragraphs", .int64, nullable: false, doc: "Repeated paragraphs removed by clean.text."),
         Column("content_sha256", .string, nullable: false, doc: "SHA-256 (hex) of text as UTF-8."),
         Column("text", .string, role: .freeText, doc: "The document's main text, cleaned; paragraphs separated by a blank line. Fact offsets count Unicode scalars in it."),
+        Column("fetched_url", .string, doc: "WARC-Target-URI of the record the document came from (fetch.warc); null for loose files."),
+        Column("fetched_at", .timestamp, doc: "WARC-Date of that record, UTC; null for loose files."),
+        Column("warc_file", .string, doc: "The WARC file, relative to the manifest's folder; null for loose files."),
+        Column("warc_offset", .int64, doc: "Where the record starts in warc_file: a file offset (for a gzip member per record, the member's), or an inflated offset when the file is one gzip stream; null for loose files."),
+        Column("warc_length", .int64, doc: "Bytes of the record from warc_offset (the gzip member's, compressed); null for loose files."),
     ])
 
     public static let people = TableSchema(name: "people", doc: "One row per distinct person named in a document, all mentions merged.", columns: [
@@ -125,6 +130,11 @@ public enum BuiltInTables {
             "paragraph_count": .int(Int64(d.paragraphCount ?? paragraphCount(text))),
             "duplicate_paragraphs": .int(Int64(d.duplicateParagraphs ?? 0)), "content_sha256": .string(ContentHash.hex(text.utf8)),
             "text": .string(text),
+            "fetched_url": d.archive.map { .string($0.url) } ?? .null,
+            "fetched_at": d.archive?.fetchedAt.map(Cell.timestamp) ?? .null,
+            "warc_file": d.archive.map { .string($0.file) } ?? .null,
+            "warc_offset": d.archive.map { .int($0.offset) } ?? .null,
+            "warc_length": d.archive.map { .int($0.length) } ?? .null,
         ])
     }
 

@@ -7,13 +7,15 @@ import GleanTables
 /// silently lose it.
 package struct StoredDocument: Codable, Sendable {
     /// The number of stored properties of `Document` and `DocumentMetadata` this type covers.
-    package static let documentFieldCount = 10
+    package static let documentFieldCount = 12
     package static let metadataFieldCount = 7
 
     package var docId: String
     package var source: String
     package var format: String
     package var modified: Int64?
+    package var archive: ArchiveRecord?
+    package var charsetHint: String?
     package var text: String?
     package var title: String?
     package var published: String?
@@ -31,6 +33,8 @@ package struct StoredDocument: Codable, Sendable {
         source = d.source
         format = d.format.rawValue
         modified = d.modified
+        archive = d.archive
+        charsetHint = d.charsetHint
         text = d.text
         title = d.metadata.title
         published = d.metadata.published
@@ -47,6 +51,8 @@ package struct StoredDocument: Codable, Sendable {
     package var document: Document {
         var d = Document(docId: docId, source: source, format: DocumentFormat(rawValue: format) ?? .text, bytes: [], text: text)
         d.modified = modified
+        d.archive = archive
+        d.charsetHint = charsetHint
         d.metadata.title = title
         d.metadata.published = published
         d.metadata.publishedUTC = publishedUTC

@@ -3,7 +3,7 @@ import GleanCore
 /// The built-in stage kinds, in the order `glean stages` prints them.
 package enum BuiltInStages {
     package static var all: [StageKind] {
-        [FetchFilesStage.kind, ParseHTMLStage.kind, CleanTextStage.kind, ExtractFactsStage.kind, ExecStage.kind, ExportCSVStage.kind, ExportParquetStage.kind, ExportXLSXStage.kind]
+        [FetchFilesStage.kind, FetchWARCStage.kind, ParseHTMLStage.kind, CleanTextStage.kind, ExtractFactsStage.kind, ExecStage.kind, ExportCSVStage.kind, ExportParquetStage.kind, ExportXLSXStage.kind]
     }
 }
 

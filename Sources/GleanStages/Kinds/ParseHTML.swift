@@ -56,7 +56,7 @@ package struct ParseHTMLStage: DocumentStage {
         OptionSpec("date_xpath", .string, doc: "XPath of the element or attribute holding the publication date (per-site override)."),
         OptionSpec("max_bytes", .int, default: .int(defaults.maxBytes), doc: "Largest page parsed; a larger one is rejected."),
         OptionSpec("max_depth", .int, default: .int(defaults.maxDepth), doc: "Deepest element nesting accepted; a deeper page is rejected."),
-        OptionSpec("as_of", .string, doc: "Reference day (YYYY-MM-DD) for publication dates: a date more than a day after it is not the page's (an expiry, an event). Default: the day (UTC) of each input file's modification time; never the clock."),
+        OptionSpec("as_of", .string, doc: "Reference day (YYYY-MM-DD) for publication dates: a date more than a day after it is not the page's (an expiry, an event). Default: the day (UTC) of each input file's modification time (for a WARC record, of its WARC-Date); never the clock."),
     ])
 
     package static let kind = StageKind(spec: spec, config: Config.self, check: { config, _, _ in
@@ -87,7 +87,7 @@ package struct ParseHTMLStage: DocumentStage {
         case .html:
             let page: ExtractedPage
             do {
-                page = try extractor.extract(document.bytes, asOf: referenceDay(document, context))
+                page = try extractor.extract(document.bytes, asOf: referenceDay(document, context), charset: document.charsetHint)
             } catch let error as HTMLError {
                 throw DocumentError(error.description)
             }
