@@ -373,7 +373,10 @@ public final class Runner {
         if cancel.cancelledBy != nil { return fallbacks }
         for (id, _, _) in documentStages { stats.addReused(id, reusedStages.current) }
         for id in sources.keys { stats.addReused(id, reusedStages.current) }
-        for sink in built.sinks { try sink.sink.close() }
+        for sink in built.sinks {
+            try sink.sink.close()
+            stats.setCounts(sink.id, sink.sink.counts)
+        }
         stats.markExported()
         return fallbacks
     }

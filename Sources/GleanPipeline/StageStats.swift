@@ -47,6 +47,12 @@ final class StageStats: Sendable {
         counters.withLock { $0.byId[id]?.skipped = skipped }
     }
 
+    /// Records what a sink counted besides rows.
+    func setCounts(_ id: String, _ counts: [String: Int]) {
+        guard !counts.isEmpty else { return }
+        counters.withLock { $0.byId[id]?.counts = counts }
+    }
+
     /// Counts documents a stage did not run on because their outputs were reused.
     func addReused(_ id: String, _ count: Int) {
         counters.withLock { $0.byId[id]?.reused += count }

@@ -17,6 +17,8 @@ public struct StageReport: Codable, Sendable, Equatable {
     /// A source's listed items that are not documents, counted by reason (fetch.warc: records
     /// that are requests, metadata, not-200 responses, images, ...); absent when none.
     public var skipped: [String: Int]?
+    /// What a sink counted besides rows, by name (export.xlsx: `cells_cut`); absent when none.
+    public var counts: [String: Int]?
 
     package init(id: String, use: String, documentsIn: Int = 0, documentsOut: Int = 0, rejected: Int = 0, reused: Int = 0, wallSeconds: Double = 0.0, cpuSeconds: Double = 0.0) {
         self.id = id
@@ -30,7 +32,7 @@ public struct StageReport: Codable, Sendable, Equatable {
     }
 
     package enum CodingKeys: String, CodingKey {
-        case id, use, rejected, reused, skipped
+        case id, use, rejected, reused, skipped, counts
         case documentsIn = "documents_in"
         case documentsOut = "documents_out"
         case wallSeconds = "wall_seconds"

@@ -7,4 +7,11 @@ public protocol SinkStage: AnyObject {
     func consume(_ item: SinkItem) throws
     /// Finishes every file.
     func close() throws
+    /// What the sink counted besides rows, by name, for the run report (export.xlsx: the
+    /// cells cut to Excel's limit); read after `close`.
+    var counts: [String: Int] { get }
+}
+
+extension SinkStage {
+    public var counts: [String: Int] { [:] }
 }

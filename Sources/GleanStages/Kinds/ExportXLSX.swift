@@ -33,7 +33,8 @@ package enum ExportXLSXStage {
         // A shard writes its own workbook, xlsx/<name>/part-<i>of<n>.xlsx, so shards never collide.
         let file = context.shard.map { stem + "/" + $0.partStem + ".xlsx" } ?? stem + ".xlsx"
         var workbook: XLSXWorkbook?
-        return .sink(TableSink(stageId: decl.id, tables: TableSink.selected(config.tables, context.tables), subfolder: "xlsx") { dir, schema in
+        return .sink(TableSink(stageId: decl.id, tables: TableSink.selected(config.tables, context.tables), subfolder: "xlsx",
+                               counter: { ["cells_cut": workbook?.cutCells ?? 0] }) { dir, schema in
             let path = dir + "/" + file
             try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             if let current = workbook, current.path == path { return try current.sheet(for: schema) }

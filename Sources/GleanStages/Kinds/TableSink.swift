@@ -11,14 +11,19 @@ package final class TableSink: SinkStage {
     package let tables: [TableSchema]
     package let subfolder: String
     package let opener: Opener
+    /// What the writers counted besides rows (see ``SinkStage/counts``).
+    package let counter: () -> [String: Int]
     private var writers: [String: any TableWriter] = [:]
 
-    package init(stageId: String, tables: [TableSchema], subfolder: String, opener: @escaping Opener) {
+    package init(stageId: String, tables: [TableSchema], subfolder: String, counter: @escaping () -> [String: Int] = { [:] }, opener: @escaping Opener) {
         self.stageId = stageId
         self.tables = tables
         self.subfolder = subfolder
+        self.counter = counter
         self.opener = opener
     }
+
+    package var counts: [String: Int] { counter() }
 
     package func open(folder: String) throws {
         let dir = folder + "/" + subfolder
