@@ -73,6 +73,9 @@ struct Run: ParsableCommand {
     @Option(help: "Least level logged: trace, debug, info, notice, warning, error (default notice; warning with --quiet).")
     var logLevel: LogLevelOption?
 
+    @Flag(name: .customLong("dry-run"), help: "Say what the run would do and why (with --incremental: which documents would be processed and why, which tables rewritten), writing nothing at all; exit 0.")
+    var dryRun = false
+
     @Option(name: .customLong("metrics-file"), help: ArgumentHelp("Write the run's figures in Prometheus text format to this file at the end of every run, failed ones too (atomically; for node_exporter's textfile collector, name it *.prom).", valueName: "path"))
     var metricsFile: String?
 
@@ -83,6 +86,10 @@ struct Run: ParsableCommand {
     func run() throws {
         var pipeline = ((manifest as NSString).lastPathComponent as NSString).deletingPathExtension
         var report: RunReport?
+        if dryRun {
+            // Writes nothing: no output folder, no state, no metrics file.
+            return try runDry()
+        }
         do {
             try runPipeline(pipeline: &pipeline, report: &report)
             writeMetrics(pipeline: pipeline, report: report, exitCode: 0)
@@ -108,6 +115,26 @@ struct Run: ParsableCommand {
             try? FileManager.default.removeItem(atPath: temp)
             FileHandle.standardError.write(Data("glean: warning: cannot write the metrics file '\(metricsFile)': \(error.localizedDescription)\n".utf8))
         }
+    }
+
+    /// `--dry-run`: prints what a run would do, from the same decisions a run makes.
+    func runDry() throws {
+        let logger = Logs.make(format: logFormat, level: logLevel?.level ?? .warning)
+        let shardSpec: ShardSpec?
+        do {
+            shardSpec = try ShardSpec.resolve(flag: shard, count: shardCount, environment: ProcessInfo.processInfo.environment)
+        } catch let error as GleanError {
+            throw fail(error)
+        }
+        let plan = try loadPlan(manifest)
+        let options = RunOptions(jobs: jobs, out: out, incremental: incremental, shard: shardSpec)
+        let dry: DryRunReport
+        do {
+            dry = try Runner(plan: plan, options: options, logger: logger).dryRun()
+        } catch let error as GleanError {
+            throw fail(error)
+        }
+        print(DryRunText.render(dry, pipeline: plan.manifest.name, out: out), terminator: "")
     }
 
     func runPipeline(pipeline: inout String, report: inout RunReport?) throws {

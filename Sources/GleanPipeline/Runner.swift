@@ -33,14 +33,14 @@ public final class Runner {
         self.cancel = cancel
     }
 
-    private struct Built {
+    struct Built {
         var sources: [String: any SourceStage] = [:]
         var documentStages: [(id: String, needs: [String], stage: any DocumentStage)] = []
         var sinks: [(id: String, needs: [String], ancestors: Set<String>, sink: any SinkStage)] = []
     }
 
     /// The incremental decisions of the first pass.
-    private struct Decisions {
+    struct Decisions {
         /// For each input (in doc_id order): nil to reuse it, else why it runs.
         var reasons: [String?] = []
         /// Each input's content hash ("" when it could not be read).
@@ -53,7 +53,7 @@ public final class Runner {
     }
 
     /// What listing found: this run's inputs in doc_id order, and what the report says of them.
-    private struct Listed {
+    struct Listed {
         var inputs: InputList
         var warnings: [String]
         var unmatched: [RunReport.UnmatchedGlob]
@@ -66,7 +66,7 @@ public final class Runner {
 
     /// Lists every source's inputs, sorted by doc_id (two inputs with one doc_id are an error
     /// naming both), and keeps this shard's share.
-    private func list(_ built: Built, excluding excluded: [String]) throws -> Listed {
+    func list(_ built: Built, excluding excluded: [String]) throws -> Listed {
         var inputs = InputList()
         var warnings: [String] = []
         var unmatched: [RunReport.UnmatchedGlob] = []
@@ -215,7 +215,7 @@ public final class Runner {
     // MARK: - Incremental first pass
 
     /// Hashes every input (in parallel) and decides, in doc_id order, which must run.
-    private func decide(_ inputs: InputList, state: StateStore, plan incremental: IncrementalPlan) throws -> Decisions {
+    func decide(_ inputs: InputList, state: StateStore, plan incremental: IncrementalPlan) throws -> Decisions {
         let previousVersion = try state.meta("glean_version")
         let versionChange = previousVersion.flatMap { $0 == gleanVersion ? nil : "glean version changed (\($0) → \(gleanVersion))" }
         var decisions = Decisions()
@@ -278,7 +278,7 @@ public final class Runner {
 
     /// True when nothing changed since the published run: every document is reused, none was
     /// removed, and the published tables were made from exactly these inputs and this pipeline.
-    private func canKeepTables(_ decisions: Decisions, state: StateStore, store: OutputStore) throws -> Bool {
+    func canKeepTables(_ decisions: Decisions, state: StateStore, store: OutputStore) throws -> Bool {
         guard decisions.removed == 0, decisions.reasons.allSatisfy({ $0 == nil }),
               let current = store.currentGeneration, FileManager.default.fileExists(atPath: current + "/_SUCCESS") else { return false }
         return try state.meta("published_fingerprint") == decisions.fingerprint
@@ -388,7 +388,7 @@ public final class Runner {
 
     // MARK: - Building
 
-    private func build() throws -> Built {
+    func build() throws -> Built {
         var built = Built()
         let manifest = plan.manifest
         for id in plan.order {

@@ -14,7 +14,7 @@ package final class StateStore: @unchecked Sendable {
     package static let schemaVersion = "1"
 
     package let path: String
-    private let pool: DatabasePool
+    private let pool: any DatabaseWriter
     /// This run's number: every document seen by it is stamped with it.
     private(set) var run: Int64 = 0
     private var pending: [(sql: String, arguments: StatementArguments)] = []
@@ -34,6 +34,35 @@ package final class StateStore: @unchecked Sendable {
         } catch {
             throw GleanError(.run, "cannot open the state store '\(path)': \(error)", hint: "check free space and permissions on --out, or delete the file to start afresh")
         }
+    }
+
+    /// Opens the store at `path` read-only (for `--dry-run`, which writes nothing): nil when
+    /// there is none, or it cannot be trusted, with why.
+    package static func openReadOnly(path: String) -> (StateStore?, problem: String?) {
+        guard FileManager.default.fileExists(atPath: path) else { return (nil, nil) }
+        if let problem = check(path: path, immutable: true) { return (nil, problem) }
+        do {
+            var config = Configuration()
+            config.readonly = true
+            config.label = "glean-state-readonly"
+            return (try StateStore(path: path, reader: DatabaseQueue(path: immutableURI(path), configuration: config)), nil)
+        } catch {
+            return (nil, "SQLite cannot read it: \(error)")
+        }
+    }
+
+    /// The store as an SQLite URI opened `immutable`: no lock and no -wal or -shm file is created
+    /// (a read-only WAL connection would create both). A run writing at the same moment may make
+    /// such a read stale, which a dry run accepts.
+    private static func immutableURI(_ path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        let escaped = absolute.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? absolute
+        return "file:" + escaped + "?immutable=1"
+    }
+
+    private init(path: String, reader: DatabaseQueue) throws {
+        self.path = path
+        pool = reader
     }
 
     private init(path: String) throws {
@@ -63,7 +92,7 @@ package final class StateStore: @unchecked Sendable {
     }
 
     /// Why the file at `path` cannot be used, or nil when it is a sound Glean state store.
-    package static func check(path: String) -> String? {
+    package static func check(path: String, immutable: Bool = false) -> String? {
         guard let handle = FileHandle(forReadingAtPath: path) else { return "it cannot be read" }
         let header = (try? handle.read(upToCount: 16)) ?? Data()
         try? handle.close()
@@ -71,7 +100,7 @@ package final class StateStore: @unchecked Sendable {
         do {
             var config = Configuration()
             config.readonly = true
-            let queue = try DatabaseQueue(path: path, configuration: config)
+            let queue = try DatabaseQueue(path: immutable ? immutableURI(path) : path, configuration: config)
             return try queue.read { db -> String? in
                 let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
                 guard check == ["ok"] else { return "SQLite reports: " + check.prefix(3).joined(separator: "; ") }
