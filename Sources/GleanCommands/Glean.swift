@@ -14,7 +14,7 @@ public struct Glean: ParsableCommand {
         abstract: "Reads documents, cleans them, extracts facts and writes tables (CSV, Parquet), as a pipeline of stages described in a YAML manifest.",
         discussion: GleanExit.help,
         version: gleanVersion,
-        subcommands: [Run.self, Validate.self, Graph.self, Stages.self, Schema.self, Status.self]
+        subcommands: [Run.self, Validate.self, Graph.self, Stages.self, Schema.self, Status.self, Explain.self]
     )
 
     public init() {}

@@ -147,6 +147,10 @@ public final class Runner {
                 // Nothing changed: keep every table file as it is; only the report is new.
                 guard let previous = store.currentGeneration else { throw GleanError(.run, "the previous run's outputs are gone") }
                 try store.linkTables(from: previous, into: generation)
+                // The tables are the previous run's, and so is each document's path to them.
+                if link(previous + "/" + DocumentTrace.fileName, generation + "/" + DocumentTrace.fileName) != 0 {
+                    logger.warning("the previous run's \(DocumentTrace.fileName) could not be kept: glean explain will not find its documents")
+                }
                 if let previousReport = Self.readReport(previous + "/_run.json") {
                     rejects = previousReport.rejects
                     okCount = previousReport.documentsOK
@@ -290,7 +294,7 @@ public final class Runner {
     /// What a worker hands to the consumer for one input.
     private enum WorkItem: Sendable {
         /// Processed now; `record` is what the state store keeps (incremental runs).
-        case processed(Routed, record: (state: StoredState, outputs: Data)?)
+        case processed(Routed, record: (state: StoredState, outputs: Data)?, steps: [DocumentTrace.Step])
         /// Read back from the state store.
         case reused(Routed)
         case failed(any Error)
@@ -302,6 +306,7 @@ public final class Runner {
                               generation: String, stats: StageStats,
                               rejects: inout [RunReport.RejectSummary], okCount: inout Int) throws -> [Int] {
         for sink in built.sinks { try sink.sink.open(folder: generation) }
+        let trace = try DocumentTraceWriter(generation: generation)
         let sources = built.sources
         let documentStages = built.documentStages
         let sinkRoutes = built.sinks.map { (needs: $0.needs, ancestors: $0.ancestors) }
@@ -332,12 +337,12 @@ public final class Runner {
             }
             let computed = Self.compute(input, sources: sources, stages: documentStages, context: context, stats: stats)
             let routed = Self.route(computed.outputs, computed.failures, docId: input.docId, routes: sinkRoutes)
-            guard state != nil, let hashes else { return .processed(routed, record: nil) }
+            guard state != nil, let hashes else { return .processed(routed, record: nil, steps: computed.steps) }
             do {
                 let outputs = try StoredOutputs.encode(StoredOutputs(outputs: computed.outputs, failures: computed.failures, keep: incremental.sinkNeeds))
                 let stored = StoredState(source: input.source, contentSHA256: hashes[index],
                                          stages: incremental.traces(outputs: computed.outputs, failures: computed.failures))
-                return .processed(routed, record: (stored, outputs))
+                return .processed(routed, record: (stored, outputs), steps: computed.steps)
             } catch {
                 return .failed(error)
             }
@@ -345,6 +350,8 @@ public final class Runner {
             // The consumer thread runs the exports: only the doc_id, not the path and source.
             let docId = inputs.docId(at: index)
             let routed: Routed
+            var steps: [DocumentTrace.Step] = []
+            var reason: String? = reasons == nil ? "processed" : reasons?[index]
             switch item {
             case .failed(let error):
                 throw GleanError(.run, "cannot store the outputs of '\(docId)' in the state store: \(error)")
@@ -352,8 +359,10 @@ public final class Runner {
                 routed = r
                 try state?.touch(docId: docId)
                 reusedStages.add()
-            case .processed(let r, let record):
+            case .processed(let r, let record, let s):
                 routed = r
+                steps = s
+                if reason == nil { reason = "stored outputs unreadable" }
                 if reasons?[index] == nil && reasons != nil { fallbacks.append(index) }
                 // Once the run is cancelled, what a worker computed may hold the interruption itself (a plugin
                 // killed with the run): never keep it, the next run processes the document again.
@@ -368,7 +377,10 @@ public final class Runner {
                 okCount += 1
             }
             try deliver(routed.perSink, to: built.sinks.map(\.sink), ids: built.sinks.map(\.id), stats: stats)
+            try trace.write(DocumentTrace(docId: docId, source: inputs[index].source, reason: reason, stages: steps, rows: Self.rowCounts(routed),
+                                          rejectedAt: routed.reject?.stage, rejectReason: routed.reject?.reason))
         })
+        try trace.close()
         try state?.flush()
         if cancel.cancelledBy != nil { return fallbacks }
         for (id, _, _) in documentStages { stats.addReused(id, reusedStages.current) }
@@ -422,25 +434,30 @@ public final class Runner {
     /// Runs one input through every per-document stage it reaches, in order.
     static func compute(_ input: InputRef, sources: [String: any SourceStage],
                         stages: [(id: String, needs: [String], stage: any DocumentStage)],
-                        context: StageContext, stats: StageStats) -> (outputs: [String: Document], failures: [String: Reject]) {
+                        context: StageContext, stats: StageStats) -> (outputs: [String: Document], failures: [String: Reject], steps: [DocumentTrace.Step]) {
         var outputs: [String: Document] = [:]
         var failures: [String: Reject] = [:]
+        var steps: [DocumentTrace.Step] = []
         if let source = sources[input.stage] {
+            let start = RunClock.now()
             switch stats.measure(input.stage, { try source.read(input, context: context) }) {
             case .success(let document): outputs[input.stage] = document
             case .failure(let error):
                 failures[input.stage] = Reject(docId: input.docId, source: input.source, stage: input.stage, reason: Self.reason(error))
             }
+            steps.append(.init(id: input.stage, ok: outputs[input.stage] != nil, seconds: RunClock.now() - start))
         }
         for (id, needs, stage) in stages {
             guard let upstream = needs.lazy.compactMap({ outputs[$0] }).first else { continue }
+            let start = RunClock.now()
             switch stats.measure(id, { try stage.process(upstream, context: context) }) {
             case .success(let document): outputs[id] = document
             case .failure(let error):
                 failures[id] = Reject(docId: input.docId, source: input.source, stage: id, reason: Self.reason(error))
             }
+            steps.append(.init(id: id, ok: outputs[id] != nil, seconds: RunClock.now() - start))
         }
-        return (outputs, failures)
+        return (outputs, failures, steps)
     }
 
     /// What each sink receives for one document, given what its stages produced.
@@ -463,6 +480,27 @@ public final class Runner {
         }
         let firstFailure = failures.values.min { $0.stage < $1.stage }
         return Routed(perSink: perSink, reject: firstFailure)
+    }
+
+    /// The rows one document gives each table its exports receive (a document delivered to
+    /// several exports counts once).
+    static func rowCounts(_ routed: Routed) -> [String: Int] {
+        var rows: [String: Int] = [:]
+        var seen: Set<String> = []
+        for item in routed.perSink {
+            switch item {
+            case .document(let document)?:
+                guard seen.insert("d").inserted else { continue }
+                rows[BuiltInTables.documents.name] = document.documentsRows.count
+                for (table, tableRows) in document.rows { rows[table] = tableRows.count }
+            case .rejected?:
+                guard seen.insert("r").inserted else { continue }
+                rows[BuiltInTables.rejects.name] = 1
+            case nil:
+                continue
+            }
+        }
+        return rows
     }
 
     static func reason(_ error: any Error) -> String {
