@@ -40,6 +40,25 @@ struct EncodingCase: Sendable, CustomStringConvertible {
     }
 }
 
+/// A charset stated outside the page (an HTTP charset): used when the page declares none, never
+/// over the page's own declaration or byte-order mark.
+@Suite struct CharsetHintTests {
+    /// "привет" in windows-1251.
+    static let cyrillic: [UInt8] = [0xEF, 0xF0, 0xE8, 0xE2, 0xE5, 0xF2]
+
+    @Test(arguments: [
+        ("undeclared, hint windows-1251", page("", cyrillic), "windows-1251", "windows-1251", "привет" + tail),
+        ("undeclared, no hint", page("", cyrillic), nil, "windows-1252", "ïðèâåò" + tail),
+        ("declared latin1 wins over the hint", page("<meta charset=\"iso-8859-1\">", [0xE9, 0x74, 0xE9]), "windows-1251", "windows-1252", "été" + tail),
+        ("hint utf-8 on UTF-8 bytes", page("", Array("café".utf8)), "utf-8", "UTF-8", "café" + tail),
+    ] as [(String, [UInt8], String?, String, String)])
+    func usesTheHintWhenThePageDeclaresNothing(_ name: String, _ bytes: [UInt8], _ hint: String?, _ encoding: String, _ text: String) throws {
+        let p = try HTMLExtractor().extract(bytes, charset: hint)
+        #expect(p.encoding == encoding, "\(name)")
+        #expect(p.text == text, "\(name)")
+    }
+}
+
 extension Array where Element == UInt8 {
     /// Re-encodes UTF-8 bytes as UTF-16LE bytes.
     var utf16LE: [UInt8] {

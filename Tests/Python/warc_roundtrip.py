@@ -32,11 +32,11 @@ def is_validation(doc_id: str) -> bool:
 
 def dev_pages(corpus: Path, n: int):
     pages = []
-    for line in (corpus / "ground_truth.jsonl").read_text(encoding="utf-8").splitlines():
+    for line in (corpus / "ground_truth.jsonl").read_text(encoding="utf-8").split("\n"):
         if not line.strip():
             continue
         row = json.loads(line)
-        if is_validation(str(row["id"])):
+        if is_validation(str(row["id"])) or not row.get("url"):
             continue
         pages.append((str(row["id"]), row["url"]))
         if len(pages) == n:
