@@ -14,7 +14,7 @@
 #   BENCH_DOCS       documents in the generated text corpus (default 100000)
 #   BENCH_FIRST      the smaller text run (default 10000)
 #   BENCH_RUNS_LARGE runs over all BENCH_DOCS documents (default 1)
-#   BENCH_ONLY       parts to run: html,ceiling,trafilatura,text,parquet (default: all)
+#   BENCH_ONLY       parts to run: html,warc,ceiling,trafilatura,text,parquet (default: all)
 # Exit codes: 0 done (goals missed are reported in the table, not as a failure), 1 a step failed.
 set -euo pipefail
 
@@ -64,4 +64,4 @@ exec python3 "$HERE/bench.py" \
   --venv-python "$VENV/bin/python" --shared "$GLEAN_SHARED" --out "$BENCH_OUT" \
   --runs "${BENCH_RUNS:-3}" --html-runs "${BENCH_HTML_RUNS:-7}" --parquet-runs "${BENCH_PARQUET_RUNS:-7}" --docs "${BENCH_DOCS:-100000}" --first "${BENCH_FIRST:-10000}" \
   --runs-large "${BENCH_RUNS_LARGE:-1}" \
-  --only "${BENCH_ONLY:-html,ceiling,trafilatura,text,parquet}"
+  --only "${BENCH_ONLY:-html,warc,ceiling,trafilatura,text,parquet}"

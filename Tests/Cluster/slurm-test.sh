@@ -9,7 +9,7 @@
 #   1. `sbatch --array=0-3 --wait` running `glean run ... --shard-count 4 --incremental` completes
 #      four tasks, `glean status` exits 0, and the shards' tables read as one dataset (DuckDB over
 #      parquet/<table>/**, every table; Spark for documents) equal a one-process run's rows exactly;
-#   2. after new input files are added, a second array run processes only those (per-shard
+#   2. after records are appended to the archive, a second array run processes only those (per-shard
 #      `incremental` counts in _run.json) and still equals the one-process run;
 #   3. an array task killed with `scancel` mid-run leaves its shard's previous outputs intact,
 #      and the next array run completes it.
@@ -33,7 +33,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 HERE="$ROOT/Tests/Cluster"
 SHARDS=4
 PAGES=${GLEAN_CLUSTER_PAGES:-}
-ADDED=16          # files added before the incremental run, and again before the scancel run
+ADDED=16          # records appended before the incremental run, and again before the scancel run
 START=$(date +%s)
 
 log() { printf '[cluster %3ss] %s\n' "$(($(date +%s) - START))" "$*"; }
@@ -219,14 +219,35 @@ mapfile -t POOL_FILES < <(ls "$POOL" | sort)
 [ ${#POOL_FILES[@]} -ge $((PAGES + 2 * ADDED)) ] || PAGES=$((${#POOL_FILES[@]} - 2 * ADDED))
 [ "$PAGES" -ge 20 ] || fail "too few input files in $POOL"
 NEXT=0
-# add_inputs N: N more files of the pool into the pipeline's input. (With fetch.warc, this
-# appends N records to one WARC instead.)
+# add_inputs N: N more pages of the pool appended as response records to the one archive the
+# pipeline reads, input/crawl.warc.gz (warcio; each record its own gzip member, so appending
+# leaves the records before it byte for byte as they were).
 add_inputs() {
-  local i
-  for ((i = 0; i < $1; i++)); do cp "$POOL/${POOL_FILES[$NEXT]}" "$W/input/"; NEXT=$((NEXT + 1)); done
+  "$PY" - "$POOL" "$W/input/crawl.warc.gz" "$NEXT" "${POOL_FILES[@]:$NEXT:$1}" <<'EOF'
+import gzip, io, sys
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+pool, archive, first, names = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4:]
+with open(archive, "ab") as out:
+    writer = WARCWriter(out, gzip=True)
+    for i, name in enumerate(names):
+        raw = open(f"{pool}/{name}", "rb").read()
+        body = gzip.decompress(raw) if name.endswith(".gz") else raw
+        html = ".html" in name
+        stem = name.split(".")[0]
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8" if html else "text/plain; charset=utf-8"),
+                                           ("Content-Length", str(len(body)))], protocol="HTTP/1.1")
+        # A fixed date and id per record: the archive (and so every table) is the same on every run.
+        day = 1 + (first + i) % 28
+        record = writer.create_warc_record(f"https://pages.example/{stem}", "response", payload=io.BytesIO(body), http_headers=http,
+                                           warc_headers_dict={"WARC-Date": f"2024-05-{day:02d}T12:00:00Z",
+                                                              "WARC-Record-ID": f"<urn:uuid:00000000-0000-4000-8000-{first + i:012d}>"})
+        writer.write_record(record)
+EOF
+  NEXT=$((NEXT + $1))
 }
 add_inputs "$PAGES"
-log "corpus: $PAGES files ($CORPUS); pipeline Tests/Cluster/cluster.yaml"
+log "corpus: $PAGES pages ($CORPUS) as the records of one WARC, input/crawl.warc.gz ($(stat -c %s "$W/input/crawl.warc.gz") bytes); pipeline Tests/Cluster/cluster.yaml"
 
 # The array is deploy/slurm/glean-array.sbatch itself, as users copy it; the command line sets
 # what differs here (sbatch's options override the file's #SBATCH lines; the environment is passed).
@@ -311,10 +332,10 @@ setsid timeout 150 "$PY" "$HERE/compare.py" "$T/spark/out" "$T/spark/ref" --spar
 SPARK=$!
 log "Spark started on run 1's documents (pid $SPARK)"
 
-# --- 2. incremental: new files, only those processed ------------------------------------------------
+# --- 2. incremental: new records, only those processed ------------------------------------------------
 add_inputs "$ADDED"
 reference
-log "array run 2 after adding $ADDED files"
+log "array run 2 after appending $ADDED records"
 run_array
 log "array job $JOB: $DONE of $SHARDS tasks completed"
 [ "$DONE" = "$SHARDS" ] || fail "array job $JOB completed $DONE tasks of $SHARDS"
@@ -336,7 +357,7 @@ reference
 # The first task to reach the exec stage with a new document waits there (plugins/sizes.sh) and is
 # cancelled; the others wait too until the pause ends, then complete.
 : > "$W/pause"
-log "array run 3 after adding $ADDED files; the first task to reach the exec stage will be cancelled mid-run"
+log "array run 3 after appending $ADDED records; the first task to reach the exec stage will be cancelled mid-run"
 sub=$(submit) || fail "sbatch failed"
 JOB=${sub%%;*}
 K=""
@@ -358,7 +379,7 @@ state=$(timeout 10 scontrol -o show job "${JOB}_$K" | grep -o 'JobState=[A-Z_]*'
 [ "$state" = JobState=CANCELLED ] || fail "task ${JOB}_$K ended as $state, not CANCELLED"
 [ "$DONE" = $((SHARDS - 1)) ] || fail "array job $JOB: $DONE tasks completed, expected $((SHARDS - 1))"
 others3=$(counts | grep '^shard' | grep -v "^shard $K:" | awk '{s += $4} END {print s}')
-log "run 3's three completed tasks processed $others3 of the $ADDED new files"
+log "run 3's three completed tasks processed $others3 of the $ADDED new records"
 before=${BEFORE[$K]}
 after=$(snapshot "$K")
 [ "$(printf '%s\n' "$before" | grep -c "part-${K}of")" -gt 0 ] || fail "shard $K had no part files to watch"
@@ -375,7 +396,7 @@ counts | while read -r line; do log "  $line"; done
 others=$(counts | grep '^shard' | grep -v "^shard $K:" | awk '{s += $4} END {print s}')
 mine=$(counts | grep "^shard $K:" | awk '{print $4}')
 [ "$others" = 0 ] || fail "shards other than $K reprocessed $others documents in array run 4"
-# Run 3's completed tasks processed their share of the new files; shard K processes the rest now.
+# Run 3's completed tasks processed their share of the new records; shard K processes the rest now.
 if [ "$mine" != $((ADDED - others3)) ]; then
   "$PY" -c 'import json, sys; [print("  shard reject:", r) for r in json.load(open(sys.argv[1]))["rejects"]]' "$OUT/_shards/$K/_run.json"
   fail "shard $K processed $mine documents in array run 4, expected $((ADDED - others3)): a document of the cancelled task was stored as done (see its rejects above)"
@@ -383,7 +404,7 @@ fi
 rejected=$(counts_rejects)
 ref_rejected=$("$PY" -c 'import json, sys; print(json.load(open(sys.argv[1]))["documents_rejected"])' "$REF/_run.json")
 [ "$rejected" = "$ref_rejected" ] || fail "the shards hold $rejected rejects after array run 4, the one-process run $ref_rejected"
-log "shard $K completed: it processed its $mine new files, the other shards none"
+log "shard $K completed: it processed its $mine new records, the other shards none"
 compare
 rc=0
 for _ in $(seq 600); do kill -0 "$SPARK" 2>/dev/null || break; sleep 0.2; done
