@@ -315,7 +315,7 @@ counts_rejects() { # rejects over all shards
 
 # --- 1. a full array run ------------------------------------------------------------------------------
 reference
-log "one-process run: $(ls "$W/input" | wc -l) inputs into ref/"
+log "one-process run: $("$PY" -c 'import json, sys; print(json.load(open(sys.argv[1]))["inputs"])' "$REF/_run.json") records of input/crawl.warc.gz into ref/"
 log "array run 1: sbatch --wait deploy/slurm/glean-array.sbatch (--array=0-$((SHARDS - 1)), glean run --shard-count $SHARDS --incremental)"
 run_array
 log "array job $JOB: $DONE of $SHARDS tasks completed"
