@@ -65,6 +65,8 @@ struct LanguageData: Decodable, Sendable {
     var placeNounsBefore: [String]?
     var placeNounsAfter: [String]?
     var placeOffices: [String]?
+    /// Arabic: office words whose complement is a place written without the article ("محافظ جرش", "مدير أمن عدن").
+    var placeComplementHeads: [String]?
     var placeNames: [String]?
     var nameParticles: [String]?
     var birthWords: [String]?

@@ -24,6 +24,10 @@ extension Doc {
             let (b, cut) = arabicBase(i)
             if cut > 0, p.orgWords.contains(b) || p.entities.orgHeads.contains(b) || p.officeWords.contains(b) || p.placeNouns.contains(b) || p.entities.placeBefore.contains(b) { return false }
             if p.has(p.stopwords, t) || p.orgWords.contains(s) || p.has(p.officeWords, t) || p.has(p.placeNouns, t) || p.entities.orgHeads.contains(s) { return false }
+            // an office in the accusative ("مديرا", "مديراً": "as director")
+            for suf in ["اً", "ًا", "ا"] where s.hasSuffix(suf) && s.count > suf.count + 2 {
+                if p.officeWords.contains(String(s.dropLast(suf.count))) { return false }
+            }
             if s.hasPrefix("و"), s.count > 2 {
                 let rest = String(s.dropFirst())
                 if p.officeWords.contains(rest) || p.orgWords.contains(rest) || p.stopwords.contains(rest) || rest.hasPrefix("ال") { return false }
@@ -56,15 +60,21 @@ extension Doc {
     private func nameRun(_ i: Int, anchored: Bool) -> Int? {
         var k = i
         var last = -1
-        while k < n, k - i < 5 {
+        var particles = 0
+        while k < n, k - i - particles < 5 {
             // a middle initial: "Usman A. Belel"
             if k > i, last == k - 1, toks[k].text == ".", adjacent(k - 1, k), toks[k - 1].text.unicodeScalars.count == 1, k + 1 < n,
                toks[k + 1].spaceBefore, !toks[k + 1].paragraphBefore, nameTok(k + 1) { k += 1; continue }
             if k > i && (!toks[k].spaceBefore || toks[k].paragraphBefore) { break }
-            if nameTok(k) { last = k; k += 1; continue }
-            if p.isArabicScript, anchored, k > i, last == k - 1, arabicSurname(k) { last = k; k += 1; continue }
+            if nameTok(k) {
+                if p.entities.nameParticles.contains(toks[k].lower) { particles += 1 }
+                last = k; k += 1; continue
+            }
+            // a family name with the article, after an office or a known given name, or right after a particle ("ولد الطلبة")
+            if p.isArabicScript, anchored || p.entities.givenNames.contains(toks[i].text), k > i,
+               last == k - 1 || p.entities.nameParticles.contains(toks[k - 1].text), arabicSurname(k) { last = k; k += 1; continue }
             if k > i, last == k - 1, p.entities.nameParticles.contains(toks[k].lower), k + 1 < n, toks[k + 1].spaceBefore,
-               nameTok(k + 1) || (p.isArabicScript && arabicSurname(k + 1)) { k += 1; continue }
+               nameTok(k + 1) || (p.isArabicScript && arabicSurname(k + 1)) { k += 1; particles += 1; continue }
             if innerTok(k), (k > i || anchored), nameTok(k + 1) { k += 1; continue }
             break
         }
@@ -80,6 +90,21 @@ extension Doc {
             if p.has(p.placeNouns, toks[end]) { return nil }
         }
         return end
+    }
+
+    /// Arabic: the word at `i` is the place an office right before it governs: after a territorial office word ("محافظ",
+    /// "أمن", "شرطة") and not a given name, or a one-word place of the gazetteer (also with a preposition: "بنواذيبو").
+    private func arabicOfficePlace(_ i: Int) -> Bool {
+        guard i > 0, i < n, toks[i - 1].kind == .word, !p.entities.givenNames.contains(toks[i].text),
+              !p.entities.nameParticles.contains(toks[i].text) else { return false }
+        var prev = toks[i - 1].text
+        if prev.hasPrefix("و"), prev.count > 2 { prev = String(prev.dropFirst()) }
+        if p.entities.placeComplementHeads.contains(prev) || p.entities.placeComplementHeads.contains(toks[i - 1].text) { return true }
+        let t = toks[i].text
+        for w in [t, String(t.dropFirst())] where w.count > 2 {
+            if let c = p.entities.placeNames[w], c.contains([w]) { return w == t || t.hasPrefix("ب") || t.hasPrefix("ل") }
+        }
+        return false
     }
 
     /// An Arabic family name with the article: a nisba ("التركي") or after "عبد" / "أبو" / "بن" ("عبد الله").
@@ -147,6 +172,29 @@ extension Doc {
         return e - m >= 2
     }
 
+    /// Arabic: an office written right after a name, without a comma ("... آل خليفة وزير الداخلية", "... أبوزيد مدير عام قوات
+    /// السجون والفريق شرطة ..."): from an office word to the next rank, list item ("ومدير"), function word or punctuation.
+    private func arabicTitleAfter(_ e: Int) -> String? { arabicTitleSpan(e)?.text }
+
+    private func arabicTitleSpan(_ e: Int) -> (text: String, end: Int)? {
+        guard p.isArabicScript, e < n, toks[e].kind == .word, toks[e].spaceBefore, !toks[e].paragraphBefore,
+              let o = p.offices.match(toks, at: e) else { return nil }
+        var m = o.end
+        var last = o.end - 1
+        while m < n, m - e < 7, sameSentence(e, m), toks[m].kind == .word {
+            let t = toks[m].text
+            if m > e {
+                if p.ranks.match(toks, at: m) != nil || p.entities.nameStopWords.contains(t) || p.has(p.stopwords, toks[m]) || p.has(p.titleStops, toks[m]) { break }
+                // "ومدير", "وسعادة": the next item of a list ("واللامركزية" joins a complement)
+                if t.hasPrefix("و"), !t.hasPrefix("وال") { break }
+            }
+            last = m
+            m += 1
+        }
+        let s = slice(toks[e].start, toks[last].end)
+        return s.isEmpty ? nil : (s, last + 1)
+    }
+
     /// Titles after a name: ", title, title" until ";" or the sentence end.
     private func appositiveTitles(after e: Int) -> [String] {
         var titles: [String] = []
@@ -160,6 +208,7 @@ extension Doc {
             titles.append(seg.text)
             k = seg.end
         }
+        if titles.isEmpty, let t = arabicTitleAfter(e) { titles.append(t) }
         // "Name (office)"
         if titles.isEmpty, e + 1 < n, toks[e].text == "(", p.offices.match(toks, at: e + 1) != nil, let seg = titleSegmentChecked(e + 1), !seg.personAhead,
            seg.end < n, toks[seg.end].text == ")" {
@@ -366,12 +415,16 @@ extension Doc {
                 if s < n, toks[s].text == ":" { s += 1 }
                 if s < n, toks[s].kind == .word, let e = nameRun(s, anchored: true) {
                     var titles: [String] = []
-                    if let tb = titleBefore(i) { titles.append(tb) }
+                    // "... مدير عام قوات السجون والفريق شرطة X": a rank joined by "و" starts the next item of a list, the office before it is the previous one's
+                    let listItem = p.isArabicScript && toks[i].text.hasPrefix("و") && i > 0 && toks[i - 1].kind == .word
+                    if !listItem, let tb = titleBefore(i) { titles.append(tb) }
                     // "Met Acting Deputy Commissioner Tim Godwin": a rank that is also an office is a title too
                     else if let m = p.offices.match(toks, at: i), m.end == r.end, let tb = titleRightBefore(s) { titles.append(tb) }
                     titles += appositiveTitles(after: e)
                     found.append(Found(name: slice(toks[s].start, toks[e - 1].end), rank: r.value, titles: titles))
                     i = e
+                    // the holder's office written after the name is no new name ("مدير عام قوات السجون")
+                    if titles.last != nil, let sp = arabicTitleSpan(e), titles.last == sp.text { i = sp.end }
                     // "comrades Dang Xuan Phong and Trinh Xuan Truong"
                     if pluralHonorific.contains(toks[r.start].text) {
                         while i + 1 < n, toks[i].lower == "and" || toks[i].lower == "et" || toks[i].text == "," || toks[i].text == "\u{060C}",
@@ -382,6 +435,13 @@ extension Doc {
                     }
                     continue
                 }
+            }
+            // "محافظ جرش فراس أبو قاعود", "مدير أمن عدن مطهر الشعيبي": after a territorial office, the first word is the place it governs
+            if p.isArabicScript, nameTok(i), i > 0, !nameTok(i - 1), arabicOfficePlace(i), let tb = titleBefore(i), let e = nameRun(i, anchored: true), e - i >= 3,
+               let e2 = nameRun(i + 1, anchored: true), e2 >= e {
+                found.append(Found(name: slice(toks[i + 1].start, toks[e2 - 1].end), rank: nil, titles: [tb + " " + toks[i].text] + appositiveTitles(after: e2)))
+                i = e2
+                continue
             }
             // office + name / appositive "Name, office"
             if nameTok(i) || (!p.isArabicScript && innerTok(i)), i == 0 || !nameTok(i - 1) {
@@ -398,16 +458,19 @@ extension Doc {
                     let titles = [tb] + appositiveTitles(after: e)
                     found.append(Found(name: slice(toks[start].start, toks[e - 1].end), rank: nil, titles: titles))
                     i = e
+                    if let sp = arabicTitleSpan(e), titles.last == sp.text { i = sp.end }
                     continue
                 }
                 let atBoundary = i == 0 || toks[i].paragraphBefore || sentOf[i - 1] != sentOf[i] || isPunct(i - 1, [";", ":", "\u{061B}", "-"])
                 if nameTok(i), let e = nameRun(i, anchored: false),
                    e - i >= (atBoundary || officeRightAfterComma(e) || bornAfter(e) || p.entities.givenNames.contains(toks[i].text) || speaker(i, e, commonWords: commonWords) ? 2 : 3) {
                     let titles = appositiveTitles(after: e)
-                    if !titles.isEmpty {
+                    // an Arabic office right after a run without a comma makes it a name only when it starts with a given name
+                    if !titles.isEmpty, !(p.isArabicScript && !isPunct(e, [",", "\u{060C}"]) && !p.entities.givenNames.contains(toks[i].text)) {
                         let rank = listRankSentence == sentOf[i] ? listRank : nil
                         found.append(Found(name: slice(toks[i].start, toks[e - 1].end), rank: rank, titles: titles))
                         i = e
+                        if let sp = arabicTitleSpan(e), titles.last == sp.text { i = sp.end }
                         continue
                     }
                     // "Lò Văn Hạnh (born 1978)", "John Smith, 45,"; "installé par Bernard Cazeneuve": a known given name
