@@ -92,6 +92,21 @@ extension Doc {
         return end
     }
 
+    /// Latin script: the next name of a list right after a person's name ending at `e` (", Name", ", and Name", " and Name"):
+    /// two to four capitalised name words, not a known place, ended by a comma, a bracket, "and" or the sentence end.
+    private func listedName(after e: Int) -> (start: Int, end: Int)? {
+        guard !p.isArabicScript, e + 1 < n, e > 0, sameSentence(e - 1, e + 1) else { return nil }
+        var k = e
+        if toks[k].text == "," { k += 1 }
+        if k < n, toks[k].kind == .word, p.entities.listConjunctions.contains(toks[k].lower) { k += 1 }
+        guard k > e, k < n, sameSentence(e, k), nameTok(k), let end = nameRun(k, anchored: false), (2...4).contains(end - k),
+              (k..<end).allSatisfy({ toks[$0].kind == .word && (isCap($0) || p.entities.nameParticles.contains(toks[$0].lower)) }) else { return nil }
+        if let cands = p.entities.placeNames[toks[k].text], cands.contains(where: { c in c.count <= end - k && c.indices.allSatisfy { toks[k + $0].text == c[$0] } }) { return nil }
+        guard end >= n || !sameSentence(k, end) || isPunct(end, [",", "(", ")", ".", ";"])
+                || (toks[end].kind == .word && p.entities.listConjunctions.contains(toks[end].lower)) else { return nil }
+        return (k, end)
+    }
+
     /// Arabic: the word at `i` is the place an office right before it governs: after a territorial office word ("محافظ",
     /// "أمن", "شرطة") and not a given name, or a one-word place of the gazetteer (also with a preposition: "بنواذيبو").
     private func arabicOfficePlace(_ i: Int) -> Bool {
@@ -246,6 +261,8 @@ extension Doc {
             let t = toks[k]
             if t.kind == .punct {
                 if t.text == "'" || t.text == "\u{2019}" || t.text == "-" { k -= 1; continue }
+                // "ministre des Arts, de la Culture et du Tourisme": a comma between two complements of one office
+                if t.text == ",", k + 1 < i - 1, p.entities.preps.contains(toks[k + 1].lower), k > 0, toks[k - 1].kind == .word, isCap(k - 1) { k -= 1; continue }
                 break
             }
             if t.kind == .number { k -= 1; continue }
@@ -381,7 +398,18 @@ extension Doc {
         var listRank: String?
         var headerSentence = -1
         var headerTitle: String?
+        var seenCount = 0
         while i < n {
+            // "officers Samuel N. Borbor, Harris Monger, and Alexander Seakour": the names listed after a person are people too
+            if found.count > seenCount {
+                seenCount = found.count
+                if let next = listedName(after: i) {
+                    found.append(Found(name: slice(toks[next.start].start, toks[next.end - 1].end), rank: nil, titles: appositiveTitles(after: next.end)))
+                    seenCount = found.count
+                    i = next.end
+                    continue
+                }
+            }
             // "Politburo members: A; B; C": a heading's office goes to every name listed under it
             if toks[i].kind == .punct, toks[i].text == ":", let t = titleBefore(i) {
                 headerSentence = sentOf[i]

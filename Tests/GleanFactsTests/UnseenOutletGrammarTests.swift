@@ -100,3 +100,27 @@ struct UnseenArabicNameTests {
         #expect(f.people.map { P(name: $0.name, titles: $0.titles) } == expected)
     }
 }
+
+struct UnseenLatinNameTests {
+    struct P: Equatable, Sendable, CustomStringConvertible {
+        var name: String
+        var titles: [String]
+        var description: String { "\(name) \(titles)" }
+    }
+
+    @Test(arguments: [
+        // the names listed after a person are people too; a place in the list is not
+        ("en", "The court remanded Sergeant John Kamara, Musa Bangura, Ibrahim Sesay and Fatmata Koroma.",
+         [P(name: "John Kamara", titles: []), P(name: "Musa Bangura", titles: []), P(name: "Ibrahim Sesay", titles: []), P(name: "Fatmata Koroma", titles: [])]),
+        ("en", "Police Spokesperson Jane Banda, Lusaka Province, said so.", [P(name: "Jane Banda", titles: ["Police Spokesperson"])]),
+        // a comma between two complements of one office; a feminine office
+        ("fr", "La réunion a eu lieu chez le ministre des Arts, de la Culture et du Tourisme, Paul Mbaye, hier.",
+         [P(name: "Paul Mbaye", titles: ["ministre des Arts, de la Culture et du Tourisme"])]),
+        ("fr", "Elle était entourée de la cheffe du Département de la sécurité, Claire Dupuis, hier.",
+         [P(name: "Claire Dupuis", titles: ["cheffe du Département de la sécurité"])]),
+    ])
+    func names(language: String, text: String, expected: [P]) {
+        let f = FactExtractor().extract(text, language: language)
+        #expect(f.people.map { P(name: $0.name, titles: $0.titles) } == expected)
+    }
+}
