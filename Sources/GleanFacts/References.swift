@@ -140,9 +140,12 @@ extension Doc {
     private func titled(at i: Int) -> (ref: Reference, startTok: Int, endTok: Int)? {
         guard toks[i].kind == .word else { return nil }
         if let s = p.standaloneReferences.match(toks, at: i) {
-            let ref = Reference(type: s.value, number: nil, issuer: nil, text: slice(toks[i].start, toks[s.end - 1].end),
-                                offset: toks[i].start, length: toks[s.end - 1].end - toks[i].start)
-            return (ref, i, s.end)
+            var e = s.end
+            // "the Constitution of 1986": the year names the document, it is no date
+            if e + 1 < n, p.referenceYearConnectors.match(toks, at: e)?.end == e + 1, yearValue(e + 1) != nil, sameSentence(e, e + 1) { e += 2 }
+            let ref = Reference(type: s.value, number: nil, issuer: nil, text: slice(toks[i].start, toks[e - 1].end),
+                                offset: toks[i].start, length: toks[e - 1].end - toks[i].start)
+            return (ref, i, e)
         }
         guard toks[i].knownExact, let type = p.referenceTitleHeads[toks[i].text], isCap(i) else { return nil }
         // "Act 12" is numbered; "Arms and Ammunition Act 2012" is a title with its year

@@ -124,3 +124,18 @@ struct UnseenLatinNameTests {
         #expect(f.people.map { P(name: $0.name, titles: $0.titles) } == expected)
     }
 }
+
+struct UnseenDateFormTests {
+    @Test(arguments: [
+        // a value in brackets with its year is the compared value, not a date
+        ("fr", "On compte 50'886 infractions (54’548 en 2016) au total.", [String]()),
+        ("en", "There were 119 murders, compared to the 73 murders recorded in 2020.", [String]()),
+        // the year of a named constitution names it
+        ("en", "Article 21 of the Constitution of 1986 applies.", [String]()),
+        ("en", "In 2021, police recorded 119 murders.", ["2021"]),
+    ])
+    func dates(language: String, text: String, expected: [String]) {
+        let f = FactExtractor().extract(text, language: language)
+        #expect(f.dates.map(\.iso) == expected)
+    }
+}
