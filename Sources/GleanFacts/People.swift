@@ -435,7 +435,13 @@ extension Doc {
                 let r = (value: r0.value, end: r0.end, start: i)
                 var s = r.end
                 // "the Hon. Dr. Terrance Drew": honorifics in a row
-                while s < n, let r2 = p.ranks.match(toks, at: s), r2.end > s, sameSentence(i, s) { s = r2.end }
+                // "الفريق شرطة حقوقي/ د/ X": a slash after a rank or honorific, as a colon
+                while s < n, sameSentence(i, s) {
+                    if toks[s].text == "/", p.isArabicScript, adjacent(s - 1, s) { s += 1; continue }
+                    guard let r2 = p.ranks.match(toks, at: s), r2.end > s else { break }
+                    s = r2.end
+                }
+                if p.isArabicScript, s < n, toks[s].text == "/" { s += 1 }
                 if pluralHonorific.contains(toks[i].text) {
                     listRankSentence = sentOf[i]
                     listRank = r.value
@@ -444,7 +450,7 @@ extension Doc {
                 if s < n, toks[s].kind == .word, let e = nameRun(s, anchored: true) {
                     var titles: [String] = []
                     // "... مدير عام قوات السجون والفريق شرطة X": a rank joined by "و" starts the next item of a list, the office before it is the previous one's
-                    let listItem = p.isArabicScript && toks[i].text.hasPrefix("و") && i > 0 && toks[i - 1].kind == .word
+                    let listItem = p.isArabicScript && toks[i].text.hasPrefix("و") && i > 0
                     if !listItem, let tb = titleBefore(i) { titles.append(tb) }
                     // "Met Acting Deputy Commissioner Tim Godwin": a rank that is also an office is a title too
                     else if let m = p.offices.match(toks, at: i), m.end == r.end, let tb = titleRightBefore(s) { titles.append(tb) }
