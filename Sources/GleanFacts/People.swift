@@ -355,13 +355,15 @@ extension Doc {
     private func bornAfter(_ e: Int) -> Bool {
         guard e + 2 < n, toks[e].kind == .punct, toks[e].text == "(" || toks[e].text == "," else { return false }
         var k = e + 1
-        if toks[e].text == "(", p.entities.birthWords.contains(toks[k].lower) {
+        if p.entities.birthWords.contains(toks[k].lower) {
             k += 1
             while k < n, k < e + 4, toks[k].kind == .word, p.has(p.stopwords, toks[k]) { k += 1 }
-            return k < n && toks[k].kind == .number && toks[k].intDigits == 4
+            // "(born 1978)", ", aged 35 of Kamwala"
+            return k < n && toks[k].kind == .number && (toks[k].intDigits == 4 || (toks[k].intDigits <= 2 && !toks[k].formatted))
         }
         guard toks[k].kind == .number, toks[k].intDigits <= 2, !toks[k].formatted, k + 1 < n else { return false }
-        return toks[e].text == "(" ? toks[k + 1].text == ")" : toks[k + 1].text == ","
+        // ", 30 of Makeni Villa", ", 45, said": an age, then a comma or a function word
+        return toks[e].text == "(" ? toks[k + 1].text == ")" : (toks[k + 1].text == "," || (toks[k + 1].kind == .word && toks[k + 1].spaceBefore && p.has(p.stopwords, toks[k + 1]) && isLowerWord(k + 1)))
     }
 
     /// A name run `i..<e` that speaks: "John Smith said", "a déclaré Jean Dupont.", "according to Jane Doe," (Latin script;

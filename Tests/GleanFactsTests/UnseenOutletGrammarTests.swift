@@ -116,6 +116,9 @@ struct UnseenLatinNameTests {
         ("en", "The court remanded Sergeant John Kamara, Musa Bangura, Ibrahim Sesay and Fatmata Koroma.",
          [P(name: "John Kamara", titles: []), P(name: "Musa Bangura", titles: []), P(name: "Ibrahim Sesay", titles: []), P(name: "Fatmata Koroma", titles: [])]),
         ("en", "Police Spokesperson Jane Banda, Lusaka Province, said so.", [P(name: "Jane Banda", titles: ["Police Spokesperson"])]),
+        // an age after a name: ", 30 of Chawama", ", aged 35 of Kamwala"
+        ("en", "Police arrested Chanda Mwale, 30 of Chawama, on Monday.", [P(name: "Chanda Mwale", titles: [])]),
+        ("en", "Police arrested Chanda Mwale, aged 35 of Kamwala, on Monday.", [P(name: "Chanda Mwale", titles: [])]),
         // a comma between two complements of one office; a feminine office
         ("fr", "La réunion a eu lieu chez le ministre des Arts, de la Culture et du Tourisme, Paul Mbaye, hier.",
          [P(name: "Paul Mbaye", titles: ["ministre des Arts, de la Culture et du Tourisme"])]),
