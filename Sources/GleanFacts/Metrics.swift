@@ -186,6 +186,8 @@ extension Doc {
         var den: Double?
         var unit: String?
         var scale = 1.0
+        // a clock time: "الساعة الـ 10", "à partir de 23 heures"
+        if let c = clockTime(i) { return NumberRead(kind: .count, value: 0, start: i, end: c, skipTo: c) }
         // Arabic decimal "530ر6" = 6.530 (fraction digits, the letter ر, integer digits)
         if let mark = p.arabicFractionMark, e + 1 < n, adjacent(i, e), toks[e].text == mark, adjacent(e, e + 1), toks[e + 1].kind == .number,
            !toks[i].formatted, !toks[e + 1].formatted {
@@ -383,6 +385,18 @@ extension Doc {
         // « 36.455 comprimés psychotropes »: a grouped thousand before a common noun counts things (a motto's numbers are small)
         if e == i + 1, toks[i].formatted, toks[i].value >= 1000, toks[e].kind == .word, !isCap(e) { return true }
         return toks[e].kind == .word && toks[e].known && p.units[toks[e].lower] != nil
+    }
+
+    /// The end of a clock time whose hour is the number at `i`: a clock word before it (one short article may stand between,
+    /// "الساعة الـ 10") and, where the language lists clock units, one of them after it ("à 23 heures").
+    private func clockTime(_ i: Int) -> Int? {
+        guard i > 0, toks[i].kind == .number, toks[i].value <= 24, !toks[i].formatted else { return nil }
+        var b = i
+        if toks[b - 1].kind == .word, toks[b - 1].text.hasPrefix("ال"), toks[b - 1].text.unicodeScalars.count <= 3, b > 1 { b -= 1 }
+        guard let w = p.clockWordsBefore.matchEnding(toks, before: b), sameSentence(w.start, i) else { return nil }
+        if p.clockUnits.isEmpty { return i + 1 }
+        guard let u = p.clockUnits.match(toks, at: i + 1) else { return nil }
+        return u.end
     }
 
     /// A number in digits or in words at `k`: its value and end.

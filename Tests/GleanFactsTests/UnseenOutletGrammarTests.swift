@@ -37,6 +37,9 @@ struct UnseenNumberFormTests {
         Case(language: "en", text: "The police said out of 30 rounds of ammunition, 18 had been fired.", expected: [M("ratio", 18, 30)]),
         Case(language: "fr", text: "Sur les 17 personnalités, trois sont nommées pour la première fois.", expected: [M("ratio", 3, 17)]),
         Case(language: "fr", text: "Sur ces six personnes, cinq sont en détention.", expected: [M("ratio", 5, 6)]),
+        // clock times are no quantities; a duration in hours still is
+        Case(language: "ar", text: "فرض حظر التجول منذ الساعة الـ 10 من مساء الخميس واعتقل 12 شخصا.", expected: [M("count", 12)]),
+        Case(language: "fr", text: "La circulation est interdite à partir de 23 heures et 15 suspects ont passé 48 heures en garde à vue.", expected: [M("count", 15), M("count", 48)]),
         // a part greater than the total is no ratio
         Case(language: "en", text: "Out of 3 districts, 40 officers were sent.", expected: [M("count", 3), M("count", 40)]),
     ])
