@@ -122,6 +122,12 @@ struct UnseenLatinNameTests {
         // an age after a name: ", 30 of Chawama", ", aged 35 of Kamwala"
         ("en", "Police arrested Chanda Mwale, 30 of Chawama, on Monday.", [P(name: "Chanda Mwale", titles: [])]),
         ("en", "Police arrested Chanda Mwale, aged 35 of Kamwala, on Monday.", [P(name: "Chanda Mwale", titles: [])]),
+        // a police rank whose words are also an office's; a former office written with "ex-"; a speaker after "soutient"
+        ("fr", "Il remplace le directeur adjoint de la Police nationale, le contrôleur général de police Jean Kaboré. Il part.",
+         [P(name: "Jean Kaboré", titles: ["directeur adjoint de la Police nationale"])]),
+        ("fr", "Ce sont des proches de l’ex-directeur de cabinet de la présidence, Paul Ndong Obiang, dit-on.",
+         [P(name: "Paul Ndong Obiang", titles: ["ex-directeur de cabinet de la présidence"])]),
+        ("fr", "« Il ne faut pas déborder », soutient Marc Loubaki.", [P(name: "Marc Loubaki", titles: [])]),
         // a comma between two complements of one office; a feminine office
         ("fr", "La réunion a eu lieu chez le ministre des Arts, de la Culture et du Tourisme, Paul Mbaye, hier.",
          [P(name: "Paul Mbaye", titles: ["ministre des Arts, de la Culture et du Tourisme"])]),
