@@ -42,6 +42,11 @@ extension Doc {
         if (t.knownExact && p.orgWords.contains(t.text)) || p.has(p.officeWords, t) || p.ranks.match(toks, at: i) != nil { return false }
         if p.entities.orgHeads.contains(t.lower) { return false }
         if p.months.match(toks, at: i) != nil { return false }
+        // "Police’s": an organisation word with a possessive
+        for suf in ["\u{2019}s", "'s"] where t.text.hasSuffix(suf) {
+            let base = String(t.text.dropLast(2))
+            if p.orgWords.contains(base) || p.entities.orgHeads.contains(base.lowercased()) || p.officeWords.contains(base.lowercased()) { return false }
+        }
         return true
     }
 
@@ -184,6 +189,10 @@ extension Doc {
 
     private func isPersonAhead(_ m: Int) -> Bool {
         guard let e = nameRun(m, anchored: false) else { return false }
+        // "head of the National Military Police’s information department": a possessive inside an office names its body
+        let last = toks[e - 1].text
+        if last.hasSuffix("\u{2019}s") || last.hasSuffix("'s") { return false }
+        if e + 1 < n, toks[e].text == "\u{2019}" || toks[e].text == "'" || toks[e].text == "\u{2019}s" || toks[e].text == "'s", adjacent(e - 1, e) { return false }
         return e - m >= 2
     }
 

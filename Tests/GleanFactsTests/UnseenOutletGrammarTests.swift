@@ -119,6 +119,9 @@ struct UnseenLatinNameTests {
         ("en", "The court remanded Sergeant John Kamara, Musa Bangura, Ibrahim Sesay and Fatmata Koroma.",
          [P(name: "John Kamara", titles: []), P(name: "Musa Bangura", titles: []), P(name: "Ibrahim Sesay", titles: []), P(name: "Fatmata Koroma", titles: [])]),
         ("en", "Police Spokesperson Jane Banda, Lusaka Province, said so.", [P(name: "Jane Banda", titles: ["Police Spokesperson"])]),
+        // a possessive body inside an appositive office is no person
+        ("en", "Sok Dara, head of the National Military Police’s information department, said so.",
+         [P(name: "Sok Dara", titles: ["head of the National Military Police’s"])]),
         // an age after a name: ", 30 of Chawama", ", aged 35 of Kamwala"
         ("en", "Police arrested Chanda Mwale, 30 of Chawama, on Monday.", [P(name: "Chanda Mwale", titles: [])]),
         ("en", "Police arrested Chanda Mwale, aged 35 of Kamwala, on Monday.", [P(name: "Chanda Mwale", titles: [])]),
