@@ -97,6 +97,39 @@ extension Doc {
         return end
     }
 
+    /// Latin script: two- or three-word name runs not found otherwise whose last word stands alone elsewhere as a person:
+    /// after a rank or honorific ("Mr Mukuba") or before a speech verb ("Mukuba said"). Linear: one pass marks those words.
+    private func laterSurnamePeople(known: [String], commonWords: Set<String>) -> [String] {
+        // the words that stand alone as a person somewhere: one pass over the text
+        var aloneWords = Set<String>()
+        for k in 0..<n where toks[k].kind == .word && nameTok(k) {
+            guard !(k > 0 && nameTok(k - 1) && sameSentence(k - 1, k)), !(k + 1 < n && nameTok(k + 1) && sameSentence(k, k + 1)) else { continue }
+            if (k > 0 && p.ranks.matchEnding(toks, before: k).map({ sameSentence($0.start, k) }) == true)
+                || (k + 1 < n && sameSentence(k, k + 1) && p.reportingVerbs.match(toks, at: k + 1) != nil) {
+                aloneWords.insert(toks[k].text)
+            }
+        }
+        guard !aloneWords.isEmpty else { return [] }
+        let knownSet = Set(known.map { $0.lowercased() })
+        let knownWords = Set(known.flatMap { $0.lowercased().split(separator: " ").map(String.init) })
+        var out: [String] = []
+        var seen = Set<String>()
+        var i = 0
+        while i < n {
+            guard nameTok(i), i == 0 || !nameTok(i - 1), !p.has(p.stopwords, toks[i]), let e = nameRun(i, anchored: false), (2...3).contains(e - i) else { i += 1; continue }
+            defer { i = e }
+            let last = toks[e - 1].text
+            guard aloneWords.contains(last), !knownWords.contains(last.lowercased()),
+                  !(i..<e).contains(where: { commonWords.contains(toks[$0].lower) }),
+                  p.entities.placeNames[toks[i].text] == nil, p.entities.placeNames[last] == nil else { continue }
+            let name = slice(toks[i].start, toks[e - 1].end)
+            let key = name.lowercased()
+            guard !knownSet.contains(key), seen.insert(key).inserted else { continue }
+            out.append(name)
+        }
+        return out
+    }
+
     /// Latin script: the next name of a list right after a person's name ending at `e` (", Name", ", and Name", " and Name"):
     /// two to four capitalised name words, not a known place, ended by a comma, a bracket, "and" or the sentence end.
     private func listedName(after e: Int) -> (start: Int, end: Int)? {
@@ -528,6 +561,8 @@ extension Doc {
             }
             i += 1
         }
+        // "Remmy Mukuba ... Mukuba said", "... Mr Mukuba": a capitalised pair whose last word is later a person on its own
+        if !p.isArabicScript { found += laterSurnamePeople(known: found.map(\.name), commonWords: commonWords).map { Found(name: $0, rank: nil, titles: []) } }
         // merge by name
         var order: [String] = []
         var merged: [String: Found] = [:]

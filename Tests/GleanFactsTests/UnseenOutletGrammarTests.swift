@@ -122,6 +122,10 @@ struct UnseenLatinNameTests {
         // a possessive body inside an appositive office is no person
         ("en", "Sok Dara, head of the National Military Police’s information department, said so.",
          [P(name: "Sok Dara", titles: ["head of the National Military Police’s"])]),
+        // a pair whose last word is later a person on its own ("Mr Tembo", "Tembo said"); a pair never seen so is not
+        ("en", "The court heard Bwalya Tembo on Monday. Later Mr Tembo left.", [P(name: "Bwalya Tembo", titles: [])]),
+        ("en", "Bwalya Tembo was arrested. Tembo said he was innocent. Kitwe Central was calm.", [P(name: "Bwalya Tembo", titles: [])]),
+        ("en", "The court heard Bwalya Tembo on Monday.", [P]()),
         // an age after a name: ", 30 of Chawama", ", aged 35 of Kamwala"
         ("en", "Police arrested Chanda Mwale, 30 of Chawama, on Monday.", [P(name: "Chanda Mwale", titles: [])]),
         ("en", "Police arrested Chanda Mwale, aged 35 of Kamwala, on Monday.", [P(name: "Chanda Mwale", titles: [])]),
