@@ -329,7 +329,9 @@ extension Doc {
             while k >= 0, steps < 6, toks[k].kind == .word, sameSentence(k, i) {
                 if p.offices.match(toks, at: k) != nil || officeWithConjunction(k) != nil { found = true; break }
                 // "الناطق الإعلامي لشرطة منطقة عسير": a place's name inside the office's complement
-                let inComplement = nameTok(k) && k > 0 && (p.entities.placeBefore.contains(arabicBase(k - 1).0) || p.entities.placeBefore.contains(toks[k - 1].text))
+                // ("مدير شرطة بغداد اللواء X": the place a territorial office word governs)
+                let inComplement = nameTok(k) && k > 0 && (p.entities.placeBefore.contains(arabicBase(k - 1).0) || p.entities.placeBefore.contains(toks[k - 1].text)
+                    || p.entities.placeComplementHeads.contains(toks[k - 1].text))
                 if (nameTok(k) && !inComplement) || p.has(p.stopwords, toks[k]) { return nil }
                 k -= 1
                 steps += 1

@@ -98,6 +98,8 @@ struct UnseenArabicNameTests {
         // honorifics written with a slash after a police rank; a rank joined by "و" after a comma starts the next list item
         ("حضر الفريق شرطة حقوقي/ د/ كمال حسن عثمان مدير عام قوات الجمارك، والفريق شرطة سامي علي مدير عام قوات السجون.",
          [P(name: "كمال حسن عثمان", titles: ["مدير عام قوات الجمارك"]), P(name: "سامي علي", titles: ["مدير عام قوات السجون"])]),
+        // an office with its place before a rank and name
+        ("وأوضح مدير شرطة بغداد اللواء سعد حسن أن القوات اعتقلت المتهمين.", [P(name: "سعد حسن", titles: ["مدير شرطة بغداد"])]),
         // a name with the Mauritanian particle "ولد"
         ("عين المدير السابق للأمن بنواذيبو محمد عبد الله ولد أحمد ولد الطلبة.", [P(name: "محمد عبد الله ولد أحمد ولد الطلبة", titles: ["المدير السابق للأمن بنواذيبو"])]),
     ])
