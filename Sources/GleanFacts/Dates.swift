@@ -266,6 +266,11 @@ extension Doc {
         guard k >= 0, toks[k].kind == .number, sameSentence(k, i) else { return false }
         var s = k
         if let ap = p.approximators.matchEnding(toks, before: s) { s = ap.start }
+        // "50'886 (54’548 en 2016)": a value in brackets with its year, after the current one, is the compared value
+        if s > 0, toks[s - 1].text == "(", i + 1 < n, toks[i + 1].text == ")", s > 1, toks[s - 2].kind == .number || toks[s - 2].kind == .word { return true }
+        // "compared to the 73 murders recorded in 2020": a determiner before the compared value
+        if s > 1, toks[s - 1].kind == .word, p.entities.dets.contains(toks[s - 1].lower) || toks[s - 1].lower == "the",
+           p.baselineMarkers.matchEnding(toks, before: s - 1) != nil { s -= 1 }
         guard let b = p.baselineMarkers.matchEnding(toks, before: s) else { return false }
         if b.start > 0, p.has(p.startingWords, toks[b.start - 1]) || (b.start > 1 && p.has(p.startingWords, toks[b.start - 2])) { return false }
         return true

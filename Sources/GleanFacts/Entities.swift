@@ -31,6 +31,8 @@ struct EntityLexicon: Sendable {
     let placeAfter: Set<String>
     /// Offices that govern a territory ("préfet des X", "governor of X").
     let placeOffices: Set<String>
+    /// Office words whose complement is a place named without the article ("محافظ جرش", "مدير أمن عدن").
+    let placeComplementHeads: Set<String>
     /// Place names by their first word: word lists, longest first.
     let placeNames: [String: [[String]]]
     /// Office words that may modify an organization's head ("Standing Committee", "General Department").
@@ -79,6 +81,7 @@ struct EntityLexicon: Sendable {
         placeBefore = low(d.placeNounsBefore)
         placeAfter = low(d.placeNounsAfter)
         placeOffices = low(d.placeOffices)
+        placeComplementHeads = low(d.placeComplementHeads)
         var names: [String: [[String]]] = [:]
         for n in (d.placeNames ?? []) + (d.placeGazetteers ?? []).flatMap(Gazetteer.places) {
             let words = tk.tokenize(Array(n.unicodeScalars)).map(\.text)

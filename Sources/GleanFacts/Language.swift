@@ -65,6 +65,8 @@ struct LanguageData: Decodable, Sendable {
     var placeNounsBefore: [String]?
     var placeNounsAfter: [String]?
     var placeOffices: [String]?
+    /// Arabic: office words whose complement is a place written without the article ("محافظ جرش", "مدير أمن عدن").
+    var placeComplementHeads: [String]?
     var placeNames: [String]?
     var nameParticles: [String]?
     var birthWords: [String]?
@@ -78,6 +80,9 @@ struct LanguageData: Decodable, Sendable {
     var indefiniteArticles: [String]?
     var fractionWords: [String: [Int]]?
     var timeOfDayWords: [String]?
+    /// Words before a clock time ("الساعة 10", "à 23 heures"); with `clockUnits`, the unit that must follow ("heures").
+    var clockWordsBefore: [String]?
+    var clockUnits: [String]?
     var durationMarkers: [String]?
     var numberRangeWords: [String]?
     var thousandsConnectors: [String]?
@@ -221,6 +226,8 @@ final class LanguageProfile: Sendable {
     let indefiniteArticles: Set<String>
     let fractionWords: PhraseSet<[Int]>
     let timeOfDayWords: PhraseSet<Bool>
+    let clockWordsBefore: PhraseSet<Bool>
+    let clockUnits: PhraseSet<Bool>
     let durationMarkers: Set<String>
     let numberRangeWords: Set<String>
     let thousandsConnectors: Set<String>
@@ -320,6 +327,8 @@ final class LanguageProfile: Sendable {
         indefiniteArticles = Set((d.indefiniteArticles ?? []).map { $0.lowercased() })
         fractionWords = PhraseSet((d.fractionWords ?? [:]).filter { $0.value.count == 2 }.map { ($0.key, $0.value) }, caseSensitive: false, tokenizer: tk)
         timeOfDayWords = PhraseSet((d.timeOfDayWords ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
+        clockWordsBefore = PhraseSet((d.clockWordsBefore ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
+        clockUnits = PhraseSet((d.clockUnits ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
         durationMarkers = Set((d.durationMarkers ?? []).map { $0.lowercased() })
         numberRangeWords = Set((d.numberRangeWords ?? []).map { $0.lowercased() })
         thousandsConnectors = Set(d.thousandsConnectors ?? [])
@@ -358,6 +367,8 @@ final class LanguageProfile: Sendable {
         all += d.indefiniteArticles ?? []
         all += (d.fractionWords ?? [:]).keys
         all += d.timeOfDayWords ?? []
+        all += d.clockWordsBefore ?? []
+        all += d.clockUnits ?? []
         all += d.durationMarkers ?? []
         all += d.numberRangeWords ?? []
         all += d.thousandsConnectors ?? []

@@ -186,6 +186,8 @@ extension Doc {
         var den: Double?
         var unit: String?
         var scale = 1.0
+        // a clock time: "الساعة الـ 10", "à partir de 23 heures"
+        if let c = clockTime(i) { return NumberRead(kind: .count, value: 0, start: i, end: c, skipTo: c) }
         // Arabic decimal "530ر6" = 6.530 (fraction digits, the letter ر, integer digits)
         if let mark = p.arabicFractionMark, e + 1 < n, adjacent(i, e), toks[e].text == mark, adjacent(e, e + 1), toks[e + 1].kind == .number,
            !toks[i].formatted, !toks[e + 1].formatted {
@@ -385,6 +387,73 @@ extension Doc {
         return toks[e].kind == .word && toks[e].known && p.units[toks[e].lower] != nil
     }
 
+    /// The end of a clock time whose hour is the number at `i`: a clock word before it (one short article may stand between,
+    /// "الساعة الـ 10") and, where the language lists clock units, one of them after it ("à 23 heures").
+    private func clockTime(_ i: Int) -> Int? {
+        guard i > 0, toks[i].kind == .number, toks[i].value <= 24, !toks[i].formatted else { return nil }
+        var b = i
+        if toks[b - 1].kind == .word, toks[b - 1].text.hasPrefix("ال"), toks[b - 1].text.unicodeScalars.count <= 3, b > 1 { b -= 1 }
+        guard let w = p.clockWordsBefore.matchEnding(toks, before: b), sameSentence(w.start, i) else { return nil }
+        if p.clockUnits.isEmpty { return i + 1 }
+        guard let u = p.clockUnits.match(toks, at: i + 1) else { return nil }
+        return u.end
+    }
+
+    /// A number in digits or in words at `k`: its value and end.
+    private func quantityAt(_ k: Int) -> (value: Double, end: Int)? {
+        guard k < n, !used[k] else { return nil }
+        if toks[k].kind == .number {
+            guard yearValue(k) == nil, !(k + 1 < n && adjacent(k, k + 1) && toks[k + 1].kind != .punct) else { return nil }
+            if k + 1 < n, toks[k + 1].kind == .punct, Doc.percentSigns.contains(toks[k + 1].text) { return nil }
+            return (toks[k].value, k + 1)
+        }
+        if toks[k].kind == .word, let cw = p.cardinalWords.match(toks, at: k) { return (Double(cw.value), cw.end) }
+        return nil
+    }
+
+    /// "المرتبة 27 عالمياً من بين 163 دولة", "ranked 27 out of 163 countries": a rank verb or noun, a number in digits,
+    /// at most one adverb, then "out of" a total.
+    private func numericRank(at i: Int) -> (num: Int, den: Int, unit: String?, end: Int)? {
+        guard let rv = p.rankVerbs.match(toks, at: i), rv.end < n, toks[rv.end].kind == .number, !used[rv.end],
+              !toks[rv.end].formatted, yearValue(rv.end) == nil, sameSentence(i, rv.end) else { return nil }
+        let num = rv.end
+        var e = num + 1
+        guard e < n, !adjacent(num, e) || toks[e].kind == .punct else { return nil }
+        // an adverb of scope: Arabic "عالمياً", "عربيًا", "إقليميا" (a nisba in the accusative)
+        if p.isArabicScript, e < n, toks[e].kind == .word, p.outOf.match(toks, at: e) == nil {
+            let w = toks[e].text
+            guard w.hasSuffix("ياً") || w.hasSuffix("يًا") || w.hasSuffix("يا") else { return nil }
+            e += 1
+        }
+        guard let o = p.outOf.match(toks, at: e), o.end < n, sameSentence(num, o.end) else { return nil }
+        var d = o.end
+        if d < n, toks[d].kind == .word, p.has(p.stopwords, toks[d]) { d += 1 }
+        guard d < n, toks[d].kind == .number, !used[d], yearValue(d) == nil, toks[d].value >= toks[num].value else { return nil }
+        var end = d + 1
+        var unit: String?
+        if let np = nounPhrase(from: end) { unit = np.unit; end = np.end }
+        return (num, d, unit, end)
+    }
+
+    /// "out of 30 rounds of ammunition, 18 had ...", "Sur les 17 personnalités, trois sont ...", "من بين 10 متهمين، 4 ...":
+    /// at the start of a clause, "out of" a total and its noun, a comma, then the part (no greater than the total).
+    private func frontedRatio(at i: Int) -> (num: Int, end: Int, value: Double, den: Double, unit: String?)? {
+        guard let o = p.outOf.match(toks, at: i), !used[i] else { return nil }
+        let clauseStart = i == 0 || !sameSentence(i - 1, i) || toks[i - 1].kind == .punct
+            || p.reportingVerbs.matchEnding(toks, before: i) != nil || p.entities.listConjunctions.contains(toks[i - 1].lower)
+        guard clauseStart else { return nil }
+        var d = o.end
+        if d < n, toks[d].kind == .word, p.has(p.stopwords, toks[d]), p.cardinalWords.match(toks, at: d) == nil { d += 1 }
+        guard let total = quantityAt(d) else { return nil }
+        // the total's noun: a few words, then a comma
+        var k = total.end
+        var words = 0
+        while k < n, words < 5, toks[k].kind == .word, sameSentence(d, k) { k += 1; words += 1 }
+        guard words >= 1, k + 1 < n, toks[k].text == "," || toks[k].text == "\u{060C}", sameSentence(k, k + 1),
+              let part = quantityAt(k + 1), part.value <= total.value else { return nil }
+        return (k + 1, part.end, part.value, total.value, nounPhrase(from: total.end)?.unit)
+    }
+
     mutating func extractMetrics() -> [Metric] {
         var out: [Metric] = []
         let headEnd = headlineEnd()
@@ -412,6 +481,19 @@ extension Doc {
                 }
                 add(.rank, Double(ow.value), den, unit, nil, rv.end, e)
                 i = e
+                continue
+            }
+            // "والمرتبة 27 عالمياً من بين 163 دولة", "ranked 27 out of 163": a rank in digits, out of a total
+            if let r = numericRank(at: i) {
+                add(.rank, toks[r.num].value, toks[r.den].value, r.unit, nil, r.num, r.end)
+                i = r.end
+                continue
+            }
+            // "out of 30 rounds, 18 had ...", "Sur les 17 préfets nommés, 3 ...": a total put first, then the part
+            if let r = frontedRatio(at: i) {
+                add(.ratio, r.value, r.den, r.unit, nil, r.num, r.end)
+                for k in i..<r.num { used[k] = true }
+                i = r.end
                 continue
             }
             if toks[i].kind == .word, p.numberWordsAreMetrics, let cw = p.cardinalWords.match(toks, at: i), i > 0,

@@ -24,6 +24,10 @@ extension Doc {
             let (b, cut) = arabicBase(i)
             if cut > 0, p.orgWords.contains(b) || p.entities.orgHeads.contains(b) || p.officeWords.contains(b) || p.placeNouns.contains(b) || p.entities.placeBefore.contains(b) { return false }
             if p.has(p.stopwords, t) || p.orgWords.contains(s) || p.has(p.officeWords, t) || p.has(p.placeNouns, t) || p.entities.orgHeads.contains(s) { return false }
+            // an office in the accusative ("مديرا", "مديراً": "as director")
+            for suf in ["اً", "ًا", "ا"] where s.hasSuffix(suf) && s.count > suf.count + 2 {
+                if p.officeWords.contains(String(s.dropLast(suf.count))) { return false }
+            }
             if s.hasPrefix("و"), s.count > 2 {
                 let rest = String(s.dropFirst())
                 if p.officeWords.contains(rest) || p.orgWords.contains(rest) || p.stopwords.contains(rest) || rest.hasPrefix("ال") { return false }
@@ -38,6 +42,11 @@ extension Doc {
         if (t.knownExact && p.orgWords.contains(t.text)) || p.has(p.officeWords, t) || p.ranks.match(toks, at: i) != nil { return false }
         if p.entities.orgHeads.contains(t.lower) { return false }
         if p.months.match(toks, at: i) != nil { return false }
+        // "Police’s": an organisation word with a possessive
+        for suf in ["\u{2019}s", "'s"] where t.text.hasSuffix(suf) {
+            let base = String(t.text.dropLast(2))
+            if p.orgWords.contains(base) || p.entities.orgHeads.contains(base.lowercased()) || p.officeWords.contains(base.lowercased()) { return false }
+        }
         return true
     }
 
@@ -56,15 +65,21 @@ extension Doc {
     private func nameRun(_ i: Int, anchored: Bool) -> Int? {
         var k = i
         var last = -1
-        while k < n, k - i < 5 {
+        var particles = 0
+        while k < n, k - i - particles < 5 {
             // a middle initial: "Usman A. Belel"
             if k > i, last == k - 1, toks[k].text == ".", adjacent(k - 1, k), toks[k - 1].text.unicodeScalars.count == 1, k + 1 < n,
                toks[k + 1].spaceBefore, !toks[k + 1].paragraphBefore, nameTok(k + 1) { k += 1; continue }
             if k > i && (!toks[k].spaceBefore || toks[k].paragraphBefore) { break }
-            if nameTok(k) { last = k; k += 1; continue }
-            if p.isArabicScript, anchored, k > i, last == k - 1, arabicSurname(k) { last = k; k += 1; continue }
+            if nameTok(k) {
+                if p.entities.nameParticles.contains(toks[k].lower) { particles += 1 }
+                last = k; k += 1; continue
+            }
+            // a family name with the article, after an office or a known given name, or right after a particle ("ولد الطلبة")
+            if p.isArabicScript, anchored || p.entities.givenNames.contains(toks[i].text), k > i,
+               last == k - 1 || p.entities.nameParticles.contains(toks[k - 1].text), arabicSurname(k) { last = k; k += 1; continue }
             if k > i, last == k - 1, p.entities.nameParticles.contains(toks[k].lower), k + 1 < n, toks[k + 1].spaceBefore,
-               nameTok(k + 1) || (p.isArabicScript && arabicSurname(k + 1)) { k += 1; continue }
+               nameTok(k + 1) || (p.isArabicScript && arabicSurname(k + 1)) { k += 1; particles += 1; continue }
             if innerTok(k), (k > i || anchored), nameTok(k + 1) { k += 1; continue }
             break
         }
@@ -80,6 +95,69 @@ extension Doc {
             if p.has(p.placeNouns, toks[end]) { return nil }
         }
         return end
+    }
+
+    /// Latin script: two- or three-word name runs not found otherwise whose last word stands alone elsewhere as a person:
+    /// after a rank or honorific ("Mr Mukuba") or before a speech verb ("Mukuba said"). Linear: one pass marks those words.
+    private func laterSurnamePeople(known: [String], commonWords: Set<String>) -> [String] {
+        // the words that stand alone as a person somewhere: one pass over the text
+        var aloneWords = Set<String>()
+        for k in 0..<n where toks[k].kind == .word && nameTok(k) {
+            guard !(k > 0 && nameTok(k - 1) && sameSentence(k - 1, k)), !(k + 1 < n && nameTok(k + 1) && sameSentence(k, k + 1)) else { continue }
+            if (k > 0 && p.ranks.matchEnding(toks, before: k).map({ sameSentence($0.start, k) }) == true)
+                || (k + 1 < n && sameSentence(k, k + 1) && p.reportingVerbs.match(toks, at: k + 1) != nil) {
+                aloneWords.insert(toks[k].text)
+            }
+        }
+        guard !aloneWords.isEmpty else { return [] }
+        let knownSet = Set(known.map { $0.lowercased() })
+        let knownWords = Set(known.flatMap { $0.lowercased().split(separator: " ").map(String.init) })
+        var out: [String] = []
+        var seen = Set<String>()
+        var i = 0
+        while i < n {
+            guard nameTok(i), i == 0 || !nameTok(i - 1), !p.has(p.stopwords, toks[i]), let e = nameRun(i, anchored: false), (2...3).contains(e - i) else { i += 1; continue }
+            defer { i = e }
+            let last = toks[e - 1].text
+            guard aloneWords.contains(last), !knownWords.contains(last.lowercased()),
+                  !(i..<e).contains(where: { commonWords.contains(toks[$0].lower) }),
+                  p.entities.placeNames[toks[i].text] == nil, p.entities.placeNames[last] == nil else { continue }
+            let name = slice(toks[i].start, toks[e - 1].end)
+            let key = name.lowercased()
+            guard !knownSet.contains(key), seen.insert(key).inserted else { continue }
+            out.append(name)
+        }
+        return out
+    }
+
+    /// Latin script: the next name of a list right after a person's name ending at `e` (", Name", ", and Name", " and Name"):
+    /// two to four capitalised name words, not a known place, ended by a comma, a bracket, "and" or the sentence end.
+    private func listedName(after e: Int) -> (start: Int, end: Int)? {
+        guard !p.isArabicScript, e + 1 < n, e > 0, sameSentence(e - 1, e + 1) else { return nil }
+        var k = e
+        if toks[k].text == "," { k += 1 }
+        if k < n, toks[k].kind == .word, p.entities.listConjunctions.contains(toks[k].lower) { k += 1 }
+        guard k > e, k < n, sameSentence(e, k), nameTok(k), let end = nameRun(k, anchored: false), (2...4).contains(end - k),
+              (k..<end).allSatisfy({ toks[$0].kind == .word && (isCap($0) || p.entities.nameParticles.contains(toks[$0].lower)) }) else { return nil }
+        if let cands = p.entities.placeNames[toks[k].text], cands.contains(where: { c in c.count <= end - k && c.indices.allSatisfy { toks[k + $0].text == c[$0] } }) { return nil }
+        guard end >= n || !sameSentence(k, end) || isPunct(end, [",", "(", ")", ".", ";"])
+                || (toks[end].kind == .word && p.entities.listConjunctions.contains(toks[end].lower)) else { return nil }
+        return (k, end)
+    }
+
+    /// Arabic: the word at `i` is the place an office right before it governs: after a territorial office word ("محافظ",
+    /// "أمن", "شرطة") and not a given name, or a one-word place of the gazetteer (also with a preposition: "بنواذيبو").
+    private func arabicOfficePlace(_ i: Int) -> Bool {
+        guard i > 0, i < n, toks[i - 1].kind == .word, !p.entities.givenNames.contains(toks[i].text),
+              !p.entities.nameParticles.contains(toks[i].text) else { return false }
+        var prev = toks[i - 1].text
+        if prev.hasPrefix("و"), prev.count > 2 { prev = String(prev.dropFirst()) }
+        if p.entities.placeComplementHeads.contains(prev) || p.entities.placeComplementHeads.contains(toks[i - 1].text) { return true }
+        let t = toks[i].text
+        for w in [t, String(t.dropFirst())] where w.count > 2 {
+            if let c = p.entities.placeNames[w], c.contains([w]) { return w == t || t.hasPrefix("ب") || t.hasPrefix("ل") }
+        }
+        return false
     }
 
     /// An Arabic family name with the article: a nisba ("التركي") or after "عبد" / "أبو" / "بن" ("عبد الله").
@@ -144,7 +222,34 @@ extension Doc {
 
     private func isPersonAhead(_ m: Int) -> Bool {
         guard let e = nameRun(m, anchored: false) else { return false }
+        // "head of the National Military Police’s information department": a possessive inside an office names its body
+        let last = toks[e - 1].text
+        if last.hasSuffix("\u{2019}s") || last.hasSuffix("'s") { return false }
+        if e + 1 < n, toks[e].text == "\u{2019}" || toks[e].text == "'" || toks[e].text == "\u{2019}s" || toks[e].text == "'s", adjacent(e - 1, e) { return false }
         return e - m >= 2
+    }
+
+    /// Arabic: an office written right after a name, without a comma ("... آل خليفة وزير الداخلية", "... أبوزيد مدير عام قوات
+    /// السجون والفريق شرطة ..."): from an office word to the next rank, list item ("ومدير"), function word or punctuation.
+    private func arabicTitleAfter(_ e: Int) -> String? { arabicTitleSpan(e)?.text }
+
+    private func arabicTitleSpan(_ e: Int) -> (text: String, end: Int)? {
+        guard p.isArabicScript, e < n, toks[e].kind == .word, toks[e].spaceBefore, !toks[e].paragraphBefore,
+              let o = p.offices.match(toks, at: e) else { return nil }
+        var m = o.end
+        var last = o.end - 1
+        while m < n, m - e < 7, sameSentence(e, m), toks[m].kind == .word {
+            let t = toks[m].text
+            if m > e {
+                if p.ranks.match(toks, at: m) != nil || p.entities.nameStopWords.contains(t) || p.has(p.stopwords, toks[m]) || p.has(p.titleStops, toks[m]) { break }
+                // "ومدير", "وسعادة": the next item of a list ("واللامركزية" joins a complement)
+                if t.hasPrefix("و"), !t.hasPrefix("وال") { break }
+            }
+            last = m
+            m += 1
+        }
+        let s = slice(toks[e].start, toks[last].end)
+        return s.isEmpty ? nil : (s, last + 1)
     }
 
     /// Titles after a name: ", title, title" until ";" or the sentence end.
@@ -160,6 +265,7 @@ extension Doc {
             titles.append(seg.text)
             k = seg.end
         }
+        if titles.isEmpty, let t = arabicTitleAfter(e) { titles.append(t) }
         // "Name (office)"
         if titles.isEmpty, e + 1 < n, toks[e].text == "(", p.offices.match(toks, at: e + 1) != nil, let seg = titleSegmentChecked(e + 1), !seg.personAhead,
            seg.end < n, toks[seg.end].text == ")" {
@@ -197,6 +303,8 @@ extension Doc {
             let t = toks[k]
             if t.kind == .punct {
                 if t.text == "'" || t.text == "\u{2019}" || t.text == "-" { k -= 1; continue }
+                // "ministre des Arts, de la Culture et du Tourisme": a comma between two complements of one office
+                if t.text == ",", k + 1 < i - 1, p.entities.preps.contains(toks[k + 1].lower), k > 0, toks[k - 1].kind == .word, isCap(k - 1) { k -= 1; continue }
                 break
             }
             if t.kind == .number { k -= 1; continue }
@@ -221,7 +329,9 @@ extension Doc {
             while k >= 0, steps < 6, toks[k].kind == .word, sameSentence(k, i) {
                 if p.offices.match(toks, at: k) != nil || officeWithConjunction(k) != nil { found = true; break }
                 // "الناطق الإعلامي لشرطة منطقة عسير": a place's name inside the office's complement
-                let inComplement = nameTok(k) && k > 0 && (p.entities.placeBefore.contains(arabicBase(k - 1).0) || p.entities.placeBefore.contains(toks[k - 1].text))
+                // ("مدير شرطة بغداد اللواء X": the place a territorial office word governs)
+                let inComplement = nameTok(k) && k > 0 && (p.entities.placeBefore.contains(arabicBase(k - 1).0) || p.entities.placeBefore.contains(toks[k - 1].text)
+                    || p.entities.placeComplementHeads.contains(toks[k - 1].text))
                 if (nameTok(k) && !inComplement) || p.has(p.stopwords, toks[k]) { return nil }
                 k -= 1
                 steps += 1
@@ -289,13 +399,15 @@ extension Doc {
     private func bornAfter(_ e: Int) -> Bool {
         guard e + 2 < n, toks[e].kind == .punct, toks[e].text == "(" || toks[e].text == "," else { return false }
         var k = e + 1
-        if toks[e].text == "(", p.entities.birthWords.contains(toks[k].lower) {
+        if p.entities.birthWords.contains(toks[k].lower) {
             k += 1
             while k < n, k < e + 4, toks[k].kind == .word, p.has(p.stopwords, toks[k]) { k += 1 }
-            return k < n && toks[k].kind == .number && toks[k].intDigits == 4
+            // "(born 1978)", ", aged 35 of Kamwala"
+            return k < n && toks[k].kind == .number && (toks[k].intDigits == 4 || (toks[k].intDigits <= 2 && !toks[k].formatted))
         }
         guard toks[k].kind == .number, toks[k].intDigits <= 2, !toks[k].formatted, k + 1 < n else { return false }
-        return toks[e].text == "(" ? toks[k + 1].text == ")" : toks[k + 1].text == ","
+        // ", 30 of Makeni Villa", ", 45, said": an age, then a comma or a function word
+        return toks[e].text == "(" ? toks[k + 1].text == ")" : (toks[k + 1].text == "," || (toks[k + 1].kind == .word && toks[k + 1].spaceBefore && p.has(p.stopwords, toks[k + 1]) && isLowerWord(k + 1)))
     }
 
     /// A name run `i..<e` that speaks: "John Smith said", "a déclaré Jean Dupont.", "according to Jane Doe," (Latin script;
@@ -332,7 +444,18 @@ extension Doc {
         var listRank: String?
         var headerSentence = -1
         var headerTitle: String?
+        var seenCount = 0
         while i < n {
+            // "officers Samuel N. Borbor, Harris Monger, and Alexander Seakour": the names listed after a person are people too
+            if found.count > seenCount {
+                seenCount = found.count
+                if let next = listedName(after: i) {
+                    found.append(Found(name: slice(toks[next.start].start, toks[next.end - 1].end), rank: nil, titles: appositiveTitles(after: next.end)))
+                    seenCount = found.count
+                    i = next.end
+                    continue
+                }
+            }
             // "Politburo members: A; B; C": a heading's office goes to every name listed under it
             if toks[i].kind == .punct, toks[i].text == ":", let t = titleBefore(i) {
                 headerSentence = sentOf[i]
@@ -358,7 +481,13 @@ extension Doc {
                 let r = (value: r0.value, end: r0.end, start: i)
                 var s = r.end
                 // "the Hon. Dr. Terrance Drew": honorifics in a row
-                while s < n, let r2 = p.ranks.match(toks, at: s), r2.end > s, sameSentence(i, s) { s = r2.end }
+                // "الفريق شرطة حقوقي/ د/ X": a slash after a rank or honorific, as a colon
+                while s < n, sameSentence(i, s) {
+                    if toks[s].text == "/", p.isArabicScript, adjacent(s - 1, s) { s += 1; continue }
+                    guard let r2 = p.ranks.match(toks, at: s), r2.end > s else { break }
+                    s = r2.end
+                }
+                if p.isArabicScript, s < n, toks[s].text == "/" { s += 1 }
                 if pluralHonorific.contains(toks[i].text) {
                     listRankSentence = sentOf[i]
                     listRank = r.value
@@ -366,12 +495,16 @@ extension Doc {
                 if s < n, toks[s].text == ":" { s += 1 }
                 if s < n, toks[s].kind == .word, let e = nameRun(s, anchored: true) {
                     var titles: [String] = []
-                    if let tb = titleBefore(i) { titles.append(tb) }
+                    // "... مدير عام قوات السجون والفريق شرطة X": a rank joined by "و" starts the next item of a list, the office before it is the previous one's
+                    let listItem = p.isArabicScript && toks[i].text.hasPrefix("و") && i > 0
+                    if !listItem, let tb = titleBefore(i) { titles.append(tb) }
                     // "Met Acting Deputy Commissioner Tim Godwin": a rank that is also an office is a title too
                     else if let m = p.offices.match(toks, at: i), m.end == r.end, let tb = titleRightBefore(s) { titles.append(tb) }
                     titles += appositiveTitles(after: e)
                     found.append(Found(name: slice(toks[s].start, toks[e - 1].end), rank: r.value, titles: titles))
                     i = e
+                    // the holder's office written after the name is no new name ("مدير عام قوات السجون")
+                    if titles.last != nil, let sp = arabicTitleSpan(e), titles.last == sp.text { i = sp.end }
                     // "comrades Dang Xuan Phong and Trinh Xuan Truong"
                     if pluralHonorific.contains(toks[r.start].text) {
                         while i + 1 < n, toks[i].lower == "and" || toks[i].lower == "et" || toks[i].text == "," || toks[i].text == "\u{060C}",
@@ -382,6 +515,13 @@ extension Doc {
                     }
                     continue
                 }
+            }
+            // "محافظ جرش فراس أبو قاعود", "مدير أمن عدن مطهر الشعيبي": after a territorial office, the first word is the place it governs
+            if p.isArabicScript, nameTok(i), i > 0, !nameTok(i - 1), arabicOfficePlace(i), let tb = titleBefore(i), let e = nameRun(i, anchored: true), e - i >= 3,
+               let e2 = nameRun(i + 1, anchored: true), e2 >= e {
+                found.append(Found(name: slice(toks[i + 1].start, toks[e2 - 1].end), rank: nil, titles: [tb + " " + toks[i].text] + appositiveTitles(after: e2)))
+                i = e2
+                continue
             }
             // office + name / appositive "Name, office"
             if nameTok(i) || (!p.isArabicScript && innerTok(i)), i == 0 || !nameTok(i - 1) {
@@ -398,16 +538,19 @@ extension Doc {
                     let titles = [tb] + appositiveTitles(after: e)
                     found.append(Found(name: slice(toks[start].start, toks[e - 1].end), rank: nil, titles: titles))
                     i = e
+                    if let sp = arabicTitleSpan(e), titles.last == sp.text { i = sp.end }
                     continue
                 }
                 let atBoundary = i == 0 || toks[i].paragraphBefore || sentOf[i - 1] != sentOf[i] || isPunct(i - 1, [";", ":", "\u{061B}", "-"])
                 if nameTok(i), let e = nameRun(i, anchored: false),
                    e - i >= (atBoundary || officeRightAfterComma(e) || bornAfter(e) || p.entities.givenNames.contains(toks[i].text) || speaker(i, e, commonWords: commonWords) ? 2 : 3) {
                     let titles = appositiveTitles(after: e)
-                    if !titles.isEmpty {
+                    // an Arabic office right after a run without a comma makes it a name only when it starts with a given name
+                    if !titles.isEmpty, !(p.isArabicScript && !isPunct(e, [",", "\u{060C}"]) && !p.entities.givenNames.contains(toks[i].text)) {
                         let rank = listRankSentence == sentOf[i] ? listRank : nil
                         found.append(Found(name: slice(toks[i].start, toks[e - 1].end), rank: rank, titles: titles))
                         i = e
+                        if let sp = arabicTitleSpan(e), titles.last == sp.text { i = sp.end }
                         continue
                     }
                     // "Lò Văn Hạnh (born 1978)", "John Smith, 45,"; "installé par Bernard Cazeneuve": a known given name
@@ -420,6 +563,8 @@ extension Doc {
             }
             i += 1
         }
+        // "Remmy Mukuba ... Mukuba said", "... Mr Mukuba": a capitalised pair whose last word is later a person on its own
+        if !p.isArabicScript { found += laterSurnamePeople(known: found.map(\.name), commonWords: commonWords).map { Found(name: $0, rank: nil, titles: []) } }
         // merge by name
         var order: [String] = []
         var merged: [String: Found] = [:]

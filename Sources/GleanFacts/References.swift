@@ -3,23 +3,49 @@
 extension Doc {
     mutating func extractReferences() -> [Reference] {
         var out: [Reference] = []
+        // "Code pénal (CP)": an abbreviation defined in brackets right after a document names it in later mentions ("du CP")
+        var aliases: [String: (type: String, number: String?)] = [:]
+        func emit(_ r0: Reference, from a: Int, to e0: Int) -> Int {
+            var r = r0
+            var e = e0
+            if e + 2 < n, toks[e].text == "(", toks[e + 2].text == ")", sameSentence(e, e + 2), let ab = abbreviation(e + 1) {
+                aliases[ab] = (r.type, r.number)
+                e += 3
+                r.text = slice(r.offset, toks[e - 1].end)
+                r.length = toks[e - 1].end - r.offset
+            }
+            out.append(r)
+            for k in a..<e { used[k] = true }
+            return e
+        }
         var i = 0
         while i < n {
+            if !used[i], toks[i].kind == .word, let al = aliases[toks[i].text] {
+                let ref = Reference(type: al.type, number: al.number, issuer: nil, text: toks[i].text, offset: toks[i].start, length: toks[i].end - toks[i].start)
+                i = emit(ref, from: i, to: i + 1)
+                continue
+            }
             if !used[i], let r = titled(at: i) {
-                out.append(r.ref)
-                for k in r.startTok..<r.endTok { used[k] = true }
-                i = r.endTok
+                i = emit(r.ref, from: r.startTok, to: r.endTok)
+                continue
+            }
+            // "un projet de décret", "the draft law": a draft is a document of the drafted type
+            if !used[i], !p.isArabicScript, let dw = p.draftWords.match(toks, at: i), let (type, e) = p.referenceTypes.match(toks, at: dw.end),
+               type != "project", sameSentence(i, dw.end) {
+                if let r = numbered(type: type, at: dw.end, after: e) {
+                    i = emit(r.ref, from: dw.end, to: r.endTok)
+                    continue
+                }
+                let ref = Reference(type: type, number: nil, issuer: nil, text: slice(toks[i].start, toks[e - 1].end),
+                                    offset: toks[i].start, length: toks[e - 1].end - toks[i].start)
+                i = emit(ref, from: i, to: e)
                 continue
             }
             guard !used[i], let (type, e) = p.referenceTypes.match(toks, at: i) else { i += 1; continue }
             if let r = numbered(type: type, at: i, after: e) ?? numberless(type: type, at: i, after: e) {
-                out.append(r.ref)
-                for k in i..<r.endTok { used[k] = true }
-                i = r.endTok
+                i = emit(r.ref, from: i, to: r.endTok)
             } else if let r = named(type: type, at: i, after: e) {
-                out.append(r.ref)
-                for k in i..<r.endTok { used[k] = true }
-                i = r.endTok
+                i = emit(r.ref, from: i, to: r.endTok)
             } else {
                 i = e
             }
@@ -101,16 +127,29 @@ extension Doc {
         return (ref, k)
     }
 
+    /// An abbreviation in brackets: one word of 2 to 8 letters, starting with a capital, with at least two capitals ("CP", "LStup").
+    private func abbreviation(_ k: Int) -> String? {
+        guard k < n, toks[k].kind == .word, adjacent(k - 1, k), adjacent(k, k + 1) else { return nil }
+        let sc = Array(toks[k].text.unicodeScalars)
+        guard (2...8).contains(sc.count), sc[0].properties.isUppercase, sc.allSatisfy({ $0.properties.isAlphabetic }),
+              sc.filter({ $0.properties.isUppercase }).count >= 2 else { return nil }
+        return toks[k].text
+    }
+
     /// A document named by its title: "Police (Association) Regulations[, 2017]", "the Police Act", "the Constitution".
     private func titled(at i: Int) -> (ref: Reference, startTok: Int, endTok: Int)? {
         guard toks[i].kind == .word else { return nil }
         if let s = p.standaloneReferences.match(toks, at: i) {
-            let ref = Reference(type: s.value, number: nil, issuer: nil, text: slice(toks[i].start, toks[s.end - 1].end),
-                                offset: toks[i].start, length: toks[s.end - 1].end - toks[i].start)
-            return (ref, i, s.end)
+            var e = s.end
+            // "the Constitution of 1986": the year names the document, it is no date
+            if e + 1 < n, p.referenceYearConnectors.match(toks, at: e)?.end == e + 1, yearValue(e + 1) != nil, sameSentence(e, e + 1) { e += 2 }
+            let ref = Reference(type: s.value, number: nil, issuer: nil, text: slice(toks[i].start, toks[e - 1].end),
+                                offset: toks[i].start, length: toks[e - 1].end - toks[i].start)
+            return (ref, i, e)
         }
         guard toks[i].knownExact, let type = p.referenceTitleHeads[toks[i].text], isCap(i) else { return nil }
-        if i + 1 < n, p.numberMarkers.match(toks, at: i + 1) != nil || toks[i + 1].kind == .number { return nil }
+        // "Act 12" is numbered; "Arms and Ammunition Act 2012" is a title with its year
+        if i + 1 < n, p.numberMarkers.match(toks, at: i + 1) != nil || (toks[i + 1].kind == .number && !(toks[i + 1].spaceBefore && yearValue(i + 1) != nil)) { return nil }
         // walk back over the title's capitalised words and bracketed parts
         var a = i
         var words = 0
@@ -125,6 +164,15 @@ extension Doc {
         var e = i + 1
         // ", 2017" or "of 1990": the year is part of the name, not a date
         if e + 1 < n, toks[e].text == "," || p.referenceYearConnectors.match(toks, at: e)?.end == e + 1, yearValue(e + 1) != nil { e += 2 }
+        else if e < n, toks[e].kind == .number, toks[e].spaceBefore, yearValue(e) != nil { e += 1 }
+        // "the Security Act 2023, Act No 2 of 2023": the same document restated with its number is one reference
+        if e + 1 < n, toks[e].text == ",", sameSentence(e, e + 1), let (t2, e2) = p.referenceTypes.match(toks, at: e + 1), t2 == type,
+           let r = numbered(type: type, at: e + 1, after: e2) {
+            let end = toks[r.endTok - 1].end
+            let ref = Reference(type: type, number: r.ref.number, issuer: r.ref.issuer, text: slice(toks[a].start, end),
+                                offset: toks[a].start, length: end - toks[a].start)
+            return (ref, a, r.endTok)
+        }
         let ref = Reference(type: type, number: nil, issuer: nil, text: slice(toks[a].start, toks[e - 1].end),
                             offset: toks[a].start, length: toks[e - 1].end - toks[a].start)
         return (ref, a, e)
@@ -165,9 +213,12 @@ extension Doc {
             while k < n, sameSentence(i, k), words < 25 {
                 if toks[k].kind == .punct && (Doc.clausePunct.contains(toks[k].text) || Doc.enders.contains(toks[k].text)) { break }
                 if p.clauseStops.match(toks, at: k) != nil { break }
+                // "la Loi sur les stupéfiants et celles à la Loi sur les étrangers": the next document starts its own reference
+                if k > m.end, p.referenceTypes.match(toks, at: k) != nil { break }
                 k += 1
                 words += 1
             }
+            while k > m.end + 1, toks[k - 1].kind == .word, p.has(p.stopwords, toks[k - 1]) || p.entities.listConjunctions.contains(toks[k - 1].lower) { k -= 1 }
             guard k > m.end else { return nil }
             let ref = Reference(type: type, number: nil, issuer: nil, text: slice(toks[i].start, toks[k - 1].end),
                                 offset: toks[i].start, length: toks[k - 1].end - toks[i].start)

@@ -175,7 +175,19 @@ struct Tokenizer: Sendable {
         let firstRun = intDigits.count
         var formatted = false
         // Grouping: only when the leading run has 1...3 digits.
-        if firstRun <= 3 {
+        // Indian grouping "2,20,000", "1,25,00,000": two-digit groups, then one of three, all with the same mark.
+        if firstRun <= 2, j + 1 < n, style.groupMarks.contains(sc[j]), digitsRun(sc, j + 1) == 2 {
+            let mark = sc[j]
+            var k = j
+            var pairs = 0
+            while k + 3 < n, sc[k] == mark, digitsRun(sc, k + 1) == 2, sc[k + 3] == mark { k += 3; pairs += 1 }
+            if pairs > 0, k < n, sc[k] == mark, digitsRun(sc, k + 1) == 3, !(k + 4 < n && (sc[k + 4] == mark && k + 5 < n && Scalars.isDigit(sc[k + 5]))) {
+                for m in (j + 1)..<(k + 4) { if let d = Scalars.digitValue(sc[m]) { intDigits.append(d) } }
+                j = k + 4
+                formatted = true
+            }
+        }
+        if firstRun <= 3, !formatted {
             while j + 1 < n {
                 let m = sc[j]
                 let isGroup = style.groupMarks.contains(m) || Scalars.isNumberSpace(m) || (style.spaceGrouping && m == " ")
