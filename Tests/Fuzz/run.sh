@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets into .build-fuzz/ and runs each for FUZZ_SECONDS (default 60).
 #
-#   Tests/Fuzz/run.sh                      build + fuzz html, facts, manifest
+#   Tests/Fuzz/run.sh                      build + fuzz html, facts, manifest, warc
 #   FUZZ_SECONDS=300 Tests/Fuzz/run.sh html
 #   FUZZ_SECONDS=0 Tests/Fuzz/run.sh       build + replay the seeds and Tests/Fuzz/regressions only
 #
@@ -24,20 +24,21 @@ SWIFTC=${SWIFTC:-swiftc}
 SHARED=${GLEAN_SHARED:-$ROOT/../shared}
 SCRATCH=$ROOT/.build-fuzz
 HERE=$ROOT/Tests/Fuzz
-if [ $# -gt 0 ]; then TARGETS=("$@"); else read -r -a TARGETS <<< "${FUZZ_TARGETS:-html facts manifest}"; fi
+if [ $# -gt 0 ]; then TARGETS=("$@"); else read -r -a TARGETS <<< "${FUZZ_TARGETS:-html facts manifest warc}"; fi
 
 # target -> SwiftPM target to build, the module folders whose objects are linked, system libraries
-declare -A BUILD=([html]=GleanHTML [facts]=GleanFacts [manifest]=GleanPipeline)
+declare -A BUILD=([html]=GleanHTML [facts]=GleanFacts [manifest]=GleanPipeline [warc]=GleanWARC)
 declare -A MODULES=(
   [html]="GleanHTML GleanText"
   [facts]="GleanFacts"
-  [manifest]="GleanPipeline GleanCore GleanRunState GleanStages GleanTables GleanParquet GleanHTML GleanFacts GleanText CSpawn Yams CYaml Logging GRDB Crypto CCryptoBoringSSL CCryptoBoringSSLShims CryptoBoringWrapper"
+  [warc]="GleanWARC GleanText"
+  [manifest]="GleanPipeline GleanCore GleanRunState GleanStages GleanTables GleanParquet GleanHTML GleanFacts GleanText GleanWARC CSpawn Yams CYaml Logging GRDB Crypto CCryptoBoringSSL CCryptoBoringSSLShims CryptoBoringWrapper"
 )
 # (swift-crypto's BoringSSL is partly C++: stdc++)
-declare -A LIBS=([html]="xml2" [facts]="" [manifest]="xml2 z deflate zstd snappy sqlite3 stdc++")
-declare -A ENTRY=([html]=FuzzHTML.swift [facts]=FuzzFacts.swift [manifest]=FuzzManifest.swift)
+declare -A LIBS=([html]="xml2" [facts]="" [manifest]="xml2 z deflate zstd snappy sqlite3 xlsxwriter brotlidec stdc++" [warc]="z brotlidec")
+declare -A ENTRY=([html]=FuzzHTML.swift [facts]=FuzzFacts.swift [manifest]=FuzzManifest.swift [warc]=FuzzWARC.swift)
 # libFuzzer flags per target: keep inputs small enough for many executions per second
-declare -A LIMITS=([html]="-max_len=65536" [facts]="-max_len=4096" [manifest]="-max_len=8192")
+declare -A LIMITS=([html]="-max_len=65536" [facts]="-max_len=4096" [manifest]="-max_len=8192" [warc]="-max_len=16384")
 
 FUZZ_CONFIG=${FUZZ_CONFIG:-release}
 case $FUZZ_CONFIG in release) OPT=-O ;; debug) OPT=-Onone ;; *) log "FUZZ_CONFIG is release or debug"; exit 2 ;; esac
@@ -97,6 +98,20 @@ seed_manifest() {
   printf 'version: 1\nname: &n anchors\nstages: &s\n  - id: *n\n    use: [1, {a: *s}]\n' > "$dir/anchors.yaml"
 }
 
+seed_warc() {
+  local dir=$1 body rec
+  body=$'HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n<p>hi\r\n0\r\n\r\n'
+  rec() {  # rec TYPE URI BLOCK: one WARC/1.1 record
+    printf 'WARC/1.1\r\nWARC-Type: %s\r\nWARC-Target-URI: %s\r\nWARC-Date: 2024-05-01T12:00:00Z\r\nWARC-Record-ID: <urn:uuid:%s>\r\nContent-Length: %d\r\n\r\n%s\r\n\r\n' \
+      "$1" "$2" "$(printf '%s' "$2" | md5sum | cut -c1-32)" "${#3}" "$3"
+  }
+  { rec warcinfo "" $'software: fuzz\r\n'; rec response https://a.example/ "$body"; rec request https://a.example/ $'GET / HTTP/1.1\r\n\r\n'; } > "$dir/plain.warc"
+  rec response https://b.example/ $'HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\n\r\ngone' > "$dir/404.warc"
+  { rec response https://c.example/ "$body" | gzip -c; rec response https://d.example/ "$body" | gzip -c; } > "$dir/members.warc.gz"
+  gzip -c "$dir/plain.warc" > "$dir/stream.warc.gz"
+  head -c 150 "$dir/plain.warc" > "$dir/truncated.warc"
+}
+
 # ---- build -------------------------------------------------------------------------------------
 build_target() {
   local t=$1 bin=$2 out=$3
@@ -141,7 +156,7 @@ summary=()
 BIN=$("$SWIFT" build "${SPM_FLAGS[@]}" --show-bin-path)
 mkdir -p "$SCRATCH/fuzzers"
 for t in "${TARGETS[@]}"; do
-  [ -n "${BUILD[$t]:-}" ] || { log "unknown target '$t' (html, facts, manifest)"; exit 2; }
+  [ -n "${BUILD[$t]:-}" ] || { log "unknown target '$t' (html, facts, manifest, warc)"; exit 2; }
   exe=$SCRATCH/fuzzers/fuzz-$t
   if ! build_target "$t" "$BIN" "$exe"; then
     log "$t: build failed"; status=1; summary+=("$t: BUILD FAILED"); continue
