@@ -64,7 +64,10 @@ final class ByteStream {
         }
         file = f
         rawLeft = limit
-        raw = [UInt8](repeating: 0, count: chunk)
+        // The read buffer: `chunk`, or less for a small file or range (no 1 MiB for a 2 KB archive).
+        var info = stat()
+        let size = fstat(fileno(f), &info) == 0 ? max(0, Int64(info.st_size) - offset) : Int64(chunk)
+        raw = [UInt8](repeating: 0, count: Int(max(4096, min(Int64(chunk), limit.map { min($0, size) } ?? size))))
         rawFileOffset = offset
         // gzip or not: the first two bytes decide.
         var first = [UInt8](repeating: 0, count: 2)
