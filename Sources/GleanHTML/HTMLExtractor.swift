@@ -124,7 +124,7 @@ public struct HTMLExtractor: Sendable {
         }
         var content = MainContent.extract(
             elems: elems, roots: xpathRoots, excluded: excluded, meta: walker.meta, pageKey: pageKey,
-            profile: forcedProfile)
+            profile: forcedProfile ?? options.profile)
         if xpathRoots == nil, content.declaresProduct,
             let desc = ProductDescription.missing(jsonLD: walker.meta.jsonLD, paragraphs: content.paragraphs)
         {

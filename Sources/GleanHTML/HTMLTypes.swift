@@ -14,12 +14,17 @@ public struct HTMLOptions: Sendable, Equatable {
     public var maxBytes: Int
     /// Deepest element nesting read; deeper content is ignored.
     public var maxDepth: Int
+    /// How main text is read on every page, instead of the learned model's choice per page:
+    /// `.article` (the best content node) or `.spread` (the whole body minus chrome, for
+    /// listings, forums, product and service pages); nil lets the model choose.
+    public var profile: ExtractionProfile?
 
     /// Creates options; every override is off by default.
     public init(
         contentXPath: String? = nil, excludeXPath: String? = nil, titleXPath: String? = nil,
-        dateXPath: String? = nil, maxBytes: Int = 20 * 1024 * 1024, maxDepth: Int = 256
+        dateXPath: String? = nil, maxBytes: Int = 20 * 1024 * 1024, maxDepth: Int = 256, profile: ExtractionProfile? = nil
     ) {
+        self.profile = profile
         self.contentXPath = contentXPath
         self.excludeXPath = excludeXPath
         self.titleXPath = titleXPath

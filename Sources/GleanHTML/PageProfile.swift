@@ -7,7 +7,7 @@ internal import Foundation
 /// product, service and documentation pages spread their content over many sibling blocks (posts, cards,
 /// sections, tabs): one best node keeps one of them. Their profile reads the whole body with only the
 /// chrome taken out (navigation, header, footer, aside, hidden and unlikely-named blocks).
-enum ExtractionProfile: Sendable, Equatable {
+public enum ExtractionProfile: String, Sendable, Equatable, CaseIterable {
     /// The best node and its qualifying siblings, conditionally cleaned (readability's way).
     case article
     /// The whole body minus chrome.

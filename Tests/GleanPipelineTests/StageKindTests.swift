@@ -238,3 +238,29 @@ struct SuffixStage: DocumentStage {
         #expect(error.message.contains("unknown stage kind 'clean.text'"))
     }
 }
+
+/// parse.html's `profile` option: the model's choice per page, or one profile for every page.
+@Suite struct ParseHTMLProfileTests {
+    static let page = """
+        <html lang="en"><head><title>Shop</title></head><body><nav><a href="/">Home</a> <a href="/c">Cart</a></nav>
+        <div class="grid"><div class="card"><h2>Blue kettle</h2><p>Boils a litre in two minutes.</p></div>
+        <div class="card"><h2>Red toaster</h2><p>Four slots and a crumb tray.</p></div></div>
+        <article><p>Our shop has sold kitchen goods since 1990, and every item ships from our own warehouse in town, packed by hand, with a two-year warranty on parts and labour.</p></article>
+        <footer>Copyright</footer></body></html>
+        """
+
+    @Test(arguments: [
+        ("article", "Our shop has sold kitchen goods since 1990, and every item ships from our own warehouse in town, packed by hand, with a two-year warranty on parts and labour."),
+        ("spread", "Blue kettle\n\nBoils a litre in two minutes.\n\nRed toaster\n\nFour slots and a crumb tray.\n\nOur shop has sold kitchen goods since 1990, and every item ships from our own warehouse in town, packed by hand, with a two-year warranty on parts and labour."),
+    ])
+    func oneProfileForEveryPage(profile: String, text: String) throws {
+        let harness = try StageHarness("    use: parse.html\n    with: {profile: \(profile), as_of: \"2024-06-01\"}")
+        let parsed = try harness.process(Document(docId: "p", source: "in/p.html", format: .html, bytes: Array(Self.page.utf8)))
+        #expect(parsed.text == text)
+    }
+
+    @Test func anUnknownProfileIsAManifestError() throws {
+        let error = try #require(throws: GleanError.self) { _ = try StageHarness("    use: parse.html\n    with: {profile: listing}") }
+        #expect(error.message.contains("profile"))
+    }
+}

@@ -20,6 +20,7 @@ package struct ParseHTMLStage: DocumentStage {
             html.dateXPath = options.string("date_xpath")
             html.maxBytes = options.int("max_bytes") ?? defaults.maxBytes
             html.maxDepth = options.int("max_depth") ?? defaults.maxDepth
+            html.profile = options.string("profile").flatMap(ExtractionProfile.init(rawValue:))
             asOfText = options.string("as_of")
         }
 
@@ -56,6 +57,7 @@ package struct ParseHTMLStage: DocumentStage {
         OptionSpec("date_xpath", .string, doc: "XPath of the element or attribute holding the publication date (per-site override)."),
         OptionSpec("max_bytes", .int, default: .int(defaults.maxBytes), doc: "Largest page parsed; a larger one is rejected."),
         OptionSpec("max_depth", .int, default: .int(defaults.maxDepth), doc: "Deepest element nesting accepted; a deeper page is rejected."),
+        OptionSpec("profile", .choice(["auto"] + ExtractionProfile.allCases.map(\.rawValue)), default: .string("auto"), doc: "How main text is read: auto lets a learned model choose per page; article takes the best content node (news, blog posts); spread takes the whole body minus navigation, header, footer and asides, each repeated block once (listings, forums, product and service pages). A per-site override."),
         OptionSpec("as_of", .string, doc: "Reference day (YYYY-MM-DD) for publication dates: a date more than a day after it is not the page's (an expiry, an event). Default: the day (UTC) of each input file's modification time (for a WARC record, of its WARC-Date); never the clock."),
     ])
 
