@@ -30,20 +30,25 @@ import Testing
         try writer.write([.string("0002"), .string("وانخفضت حوادث الحرائق بنسبة 22.6٪"), .double(9.399e12), .int(5), .string("241/439")])
         try writer.close()
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.python)
-        process.arguments = [Self.root + "/Tests/Python/spreadsheet_check.py", dir + "/check.csv"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        let lines = output.split(separator: "\n").map(String.init)
+        let lines = try Self.runPython("spreadsheet_check.py", [dir + "/check.csv"])
         #expect(lines == [
             #"[["doc_id", "str"], ["title", "str"], ["value", "str"], ["n", "str"], ["span", "str"]]"#,
             #"[["0001", "str"], ["'=1+1", "str"], [94.72, "float"], [16000, "int"], ["14/06/2024", "str"]]"#,
             #"[["0002", "str"], ["وانخفضت حوادث الحرائق بنسبة 22.6٪", "str"], [9399000000000, "int"], [5, "int"], ["241/439", "str"]]"#,
         ])
+    }
+
+    /// Runs Tests/Python/`script` with the test venv's Python; its output lines (it must exit 0).
+    static func runPython(_ script: String, _ arguments: [String]) throws -> [String] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = [root + "/Tests/Python/" + script] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(script) exited \(process.terminationStatus)")
+        return output.split(separator: "\n").map(String.init)
     }
 }

@@ -136,16 +136,7 @@ import Testing
         static var hasLibreOffice: Bool { SpreadsheetTests.ready }
 
         static func run(_ arguments: [String]) throws -> [String] {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: SpreadsheetTests.python)
-            process.arguments = [SpreadsheetTests.root + "/Tests/Python/xlsx_check.py"] + arguments
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            try process.run()
-            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0)
-            return output.split(separator: "\n").map(String.init)
+            try SpreadsheetTests.runPython("xlsx_check.py", arguments)
         }
     }
 }
