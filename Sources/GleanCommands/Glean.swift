@@ -117,15 +117,20 @@ struct Run: ParsableCommand {
         }
     }
 
+    /// The shard from --shard, --shard-count and the scheduler's environment, or the exit code
+    /// `failing` gives a bad one.
+    func resolveShard(failing: (GleanError) -> ExitCode) throws -> ShardSpec? {
+        do {
+            return try ShardSpec.resolve(flag: shard, count: shardCount, environment: ProcessInfo.processInfo.environment)
+        } catch let error as GleanError {
+            throw failing(error)
+        }
+    }
+
     /// `--dry-run`: prints what a run would do, from the same decisions a run makes.
     func runDry() throws {
         let logger = Logs.make(format: logFormat, level: logLevel?.level ?? .warning)
-        let shardSpec: ShardSpec?
-        do {
-            shardSpec = try ShardSpec.resolve(flag: shard, count: shardCount, environment: ProcessInfo.processInfo.environment)
-        } catch let error as GleanError {
-            throw fail(error)
-        }
+        let shardSpec = try resolveShard(failing: fail)
         let plan = try loadPlan(manifest)
         let options = RunOptions(jobs: jobs, out: out, incremental: incremental, shard: shardSpec)
         let dry: DryRunReport
@@ -146,12 +151,7 @@ struct Run: ParsableCommand {
             }
             return fail(error)
         }
-        let shardSpec: ShardSpec?
-        do {
-            shardSpec = try ShardSpec.resolve(flag: shard, count: shardCount, environment: ProcessInfo.processInfo.environment)
-        } catch let error as GleanError {
-            throw failing(error)
-        }
+        let shardSpec = try resolveShard(failing: failing)
         let plan = try loadPlan(manifest)
         pipeline = plan.manifest.name
         let cancel = CancellationFlag()
