@@ -51,6 +51,19 @@ struct EntityLexicon: Sendable {
     let placePrepositions: Set<String>
     /// Administrative nouns whose complement is a place even with the article ("ولاية", "محافظة").
     let adminNouns: Set<String>
+    /// Administrative nouns that belong to the place's name ("محافظة مسقط").
+    let nounsInName: Set<String>
+    /// Direction and landform words that join the place after them ("شمال إفريقيا").
+    let directionWords: Set<String>
+    /// Landform words that make one place with the known place after them ("ريف دمشق", "ساحل حضرموت").
+    let landformWords: Set<String>
+    /// Organization heads and link nouns with every alef form written bare ("الامن" as well as "الأمن").
+    let orgWordsBare: Set<String>
+
+    /// The word with hamzated alefs written bare (Arabic writers often drop the hamza).
+    static func alefBare(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.unicodeScalars.map { "أإآ".unicodeScalars.contains($0) ? "ا" : $0 }))
+    }
     /// Words after a name that end it ("Jr", "Sr").
     let nameSuffixes: Set<String>
     /// Function words and verbs that are never part of a name (Arabic, where names have no capitals).
@@ -104,6 +117,10 @@ struct EntityLexicon: Sendable {
         nameStopWords = Set(d.nameStopWords ?? [])
         placePrepositions = Set(d.placePrepositions ?? [])
         adminNouns = Set(d.placeAdminNouns ?? [])
+        nounsInName = Set(d.placeNounsInName ?? [])
+        directionWords = Set(d.placeDirectionWords ?? [])
+        landformWords = Set(d.placeLandformWords ?? [])
+        orgWordsBare = Set(((d.orgHeads ?? []) + (d.orgLinkNouns ?? [])).map(EntityLexicon.alefBare))
         placeQualifiers = low(d.placeQualifiers)
         orgAdjectiveHeads = low(d.orgAdjectiveHeads)
         orgHeadAdjectives = low(d.orgHeadAdjectives)
@@ -444,6 +461,14 @@ extension Doc {
         return !t.hasPrefix("ال") && !p.stopwords.contains(t) && !p.vocab.contains(t) && !p.entities.placeBefore.contains(t) && !p.entities.orgHeads.contains(t)
     }
 
+    /// A name word ending in ta marbuta right after an administrative noun ("محافظة شبوة"): no article, not a known word, no nisba.
+    private func arabicFeminineName(_ q: Int) -> Bool {
+        let t = toks[q].text, e = p.entities
+        return toks[q].kind == .word && t.hasSuffix("ة") && !t.hasSuffix("ية") && !t.hasPrefix("ال") && !t.hasPrefix("و") && !p.stopwords.contains(t)
+            && !p.vocab.contains(t) && !e.nameStopWords.contains(t) && !e.orgHeads.contains(t) && !e.placeBefore.contains(t)
+            && !t.unicodeScalars.contains(where: { (0x64B...0x64D).contains($0.value) })
+    }
+
     private func arabicIndefinite(_ t: String) -> String {
         t.hasPrefix("ال") ? String(t.dropFirst(2)) : t
     }
@@ -684,11 +709,33 @@ extension Doc {
                     // a verb in the imperfect right after the noun ("مقاطعة تستكمل ...") names no place
                     let w = i + 1 < n ? toks[i + 1].text : ""
                     let verbLike = (w.hasPrefix("ت") || w.hasPrefix("ي")) && w.unicodeScalars.count >= 5
-                    while !verbLike, q < n, q - i <= 3, sameSentence(i, q), arabicNameWord(q) { q += 1 }
+                    let admin = e.adminNouns.contains(base) || e.adminNouns.contains(t.text)
+                    // "محافظة شمال الباطنة": a direction word opens the name
+                    if admin, e.directionWords.contains(w), q + 1 < n, sameSentence(i, q + 1), toks[q + 1].kind == .word { q += 1 }
+                    let first = q
+                    // "بلدة قدسيا بريف دمشق": a direction or landform word starts another place
+                    while !verbLike, q < n, q - i <= 3, sameSentence(i, q), arabicNameWord(q) || (admin && q == first && arabicFeminineName(q)),
+                          q == first || !(e.directionWords.contains(arabicBase(q).0) || e.landformWords.contains(arabicBase(q).0)) { q += 1 }
                     // "ولاية الجزائر", "محافظة الأحمدي": an administrative noun names its place even with the article
-                    if q == i + 1, e.adminNouns.contains(base) || e.adminNouns.contains(t.text), toks[q].kind == .word, toks[q].text.hasPrefix("ال"),
-                       !p.vocab.contains(toks[q].text), !e.nameStopWords.contains(toks[q].text), !toks[q].text.hasSuffix("ية") { q += 1 }
-                    if q > i + 1 { found.append((slice(toks[i + 1].start, toks[q - 1].end), toks[i + 1].start)); i = q; continue }
+                    if q == first, admin, toks[q].kind == .word, toks[q].text.hasPrefix("ال"),
+                       !p.vocab.contains(toks[q].text), !e.nameStopWords.contains(toks[q].text), !toks[q].text.hasSuffix("ية"),
+                       !e.orgWordsBare.contains(EntityLexicon.alefBare(toks[q].text)) { q += 1 }
+                    if q == first { q = i + 1 }
+                    // "ولاية نواكشوط الغربية": a direction adjective closes the name
+                    if q > i + 1, admin, q < n, sameSentence(i, q), e.directionWords.contains(toks[q].text) { q += 1 }
+                    if q > i + 1 {
+                        // "محافظة مسقط": an administrative noun is part of the name
+                        let s = e.nounsInName.contains(t.text) ? t.start : e.nounsInName.contains(base) ? t.start + cut : toks[i + 1].start
+                        found.append((slice(s, toks[q - 1].end), s)); i = q; continue
+                    }
+                }
+                // "شمال إفريقيا", "ريف دمشق": a direction word before a known place makes one place with it
+                if e.landformWords.contains(t.text) || e.landformWords.contains(base), i + 1 < n, sameSentence(i, i + 1),
+                   let cands = e.placeNames[toks[i + 1].text], let (len, _) = matchPlace(cands, at: i + 1) {
+                    let s = e.landformWords.contains(t.text) ? t.start : t.start + cut
+                    found.append((slice(s, toks[i + len].end), s))
+                    i += len + 1
+                    continue
                 }
                 // lexicon, with an attached "و" / "ب" / "ل" / "في"
                 for (w, c) in [(t.text, 0), (base, cut)] {

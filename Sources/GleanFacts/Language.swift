@@ -76,6 +76,12 @@ struct LanguageData: Decodable, Sendable {
     var nameStopWords: [String]?
     var placePrepositions: [String]?
     var placeAdminNouns: [String]?
+    /// Administrative nouns that are part of the place's name ("محافظة مسقط", "قضاء القرنة").
+    var placeNounsInName: [String]?
+    /// Direction words inside a place's name after an administrative noun ("محافظة شمال الباطنة", "ولاية نواكشوط الغربية").
+    var placeDirectionWords: [String]?
+    /// Landform words that make one place with the known place after them ("ريف دمشق").
+    var placeLandformWords: [String]?
     // MARK: numbers, dates, references
     var indefiniteArticles: [String]?
     var fractionWords: [String: [Int]]?

@@ -44,6 +44,16 @@ import Testing
         Case(language: "ar", text: "وتلقى مركز القيادة والسيطرة 300 بلاغ.", organizations: ["مركز القيادة والسيطرة"], places: []),
         // ar: a modifier that is also a word of an office ("رئيس الوزراء") stays in the name
         Case(language: "ar", text: "وافق مجلس الوزراء على المشروع.", organizations: ["مجلس الوزراء"], places: []),
+        // ar: an administrative noun is part of its place's name, with a direction word inside it
+        Case(language: "ar", text: "ارتفعت البلاغات في محافظة شمال الباطنة هذا العام.", organizations: [], places: ["محافظة شمال الباطنة"]),
+        // ar: an administrative noun with an attached "و", a definite name and a closing direction adjective
+        Case(language: "ar", text: "زار الوزير ولاية نواكشوط الغربية أمس.", organizations: [], places: ["ولاية نواكشوط الغربية"]),
+        // ar: a district name ending in ta marbuta right after its administrative noun
+        Case(language: "ar", text: "وقع الحادث في محافظة شبوة ليلا.", organizations: [], places: ["محافظة شبوة"]),
+        // ar: "مديرية" with an organization's word after it is no place (hamza written or not)
+        Case(language: "ar", text: "أعلنت مديرية الامن العام أن المتهم فر.", organizations: ["مديرية الامن العام"], places: []),
+        // ar: a landform word before a known place makes one place
+        Case(language: "ar", text: "ضبطت الأسلحة في ريف دمشق.", organizations: [], places: ["ريف دمشق"]),
         // ar: "مالي" (financial) is not the country
         Case(language: "ar", text: "وضبطت الشرطة مبلغ مالي كبير.", organizations: [], places: []),
     ]
