@@ -410,7 +410,8 @@ extension Doc {
         while m < n, sameSentence(i, m), toks[m].kind == .word, mods < 5 {
             let t = toks[m].text
             // "مجلس إدارة الأكاديمية": a head in the construct state before the definite modifier
-            if m == i + 1, e.orgHeads.contains(t), !t.hasPrefix("ال"), !e.orgServiceNouns.contains(arabicBase(i).0), m + 1 < n, sameSentence(m, m + 1), toks[m + 1].text.hasPrefix("ال") {
+            if m == i + 1, e.orgHeads.contains(t), !t.hasPrefix("ال"), !e.orgServiceNouns.contains(arabicBase(i).0), m + 1 < n, sameSentence(m, m + 1),
+               toks[m + 1].text.hasPrefix("ال") || (e.adminNouns.contains(toks[m + 1].text) && m + 2 < n && sameSentence(m, m + 2) && toks[m + 2].text.hasPrefix("ال")) {
                 m += 1
                 continue
             }
@@ -428,8 +429,23 @@ extension Doc {
             // "للأدلة", "لمكافحة المخدرات": a complement with the preposition li-
             // "للعلاقات والإعلام": a coordinated complement
             // "مركز القيادة والسيطرة": a coordinated modifier (another head after "و" starts another name)
+            // ("قوات الجمارك واللواء X": a rank after "و" starts a person)
             if mods > 0, t.hasPrefix("وال"), m > 0, toks[m - 1].text.hasPrefix("لل") || toks[m - 1].text.hasPrefix("ال"), !p.stopwords.contains(t),
-               !e.orgHeads.contains(String(t.dropFirst())) { mods += 1; m += 1; continue }
+               !e.orgHeads.contains(String(t.dropFirst())), !p.ranks.startsWith(String(t.dropFirst())), !p.offices.startsWith(String(t.dropFirst())) { mods += 1; m += 1; continue }
+            // "شرطة ولاية الخرطوم", "قيادة الأمن الداخلي بمحافظة درعا": an administrative noun and its definite place name
+            let (mb, mcut) = arabicBase(m)
+            let viaFi = t == "في" && m + 1 < n && e.adminNouns.contains(toks[m + 1].text)
+            if (e.adminNouns.contains(t) && !toks[m].text.hasPrefix("ال")) || (mods > 0 && !onlyGeneric && ((mcut > 0 && t.hasPrefix("ب") && e.adminNouns.contains(mb)) || viaFi)) {
+                let q = viaFi ? m + 2 : m + 1
+                if q < n, sameSentence(m, q), toks[q].kind == .word, !e.orgWordsBare.contains(EntityLexicon.alefBare(toks[q].text)), !p.stopwords.contains(toks[q].text),
+                   toks[q].text.hasPrefix("ال") || arabicNameWord(q) {
+                    var r = q + 1
+                    // "ولاية نواكشوط الغربية", "محافظة ريف دمشق"
+                    if r < n, sameSentence(q, r), e.directionWords.contains(toks[r].text) || (e.landformWords.contains(toks[q].text) && arabicNameWord(r)) { r += 1 }
+                    m = r; mods += 1; onlyGeneric = false
+                    break
+                }
+            }
             if mods > 0, t.hasPrefix("لل") || (t.hasPrefix("ل") && e.linkNouns.contains(String(t.dropFirst())) && m + 1 < n && toks[m + 1].text.hasPrefix("ال")), !p.stopwords.contains(t) {
                 mods += 1; m += 1; onlyGeneric = false; continue
             }

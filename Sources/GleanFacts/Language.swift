@@ -149,6 +149,9 @@ struct PhraseSet<V: Sendable>: Sendable {
     }
 
     /// Longest phrase starting at token `i`: (value, index after the phrase).
+    /// Whether some phrase starts with this word.
+    func startsWith(_ w: String) -> Bool { byFirst[caseSensitive ? w : w.lowercased()] != nil }
+
     func match(_ toks: [Tok], at i: Int) -> (value: V, end: Int)? {
         guard i >= 0, i < toks.count, caseSensitive ? toks[i].knownExact : toks[i].known else { return nil }
         let k0 = caseSensitive ? toks[i].text : toks[i].lower

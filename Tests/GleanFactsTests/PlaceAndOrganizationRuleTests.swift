@@ -54,6 +54,14 @@ import Testing
         Case(language: "ar", text: "أعلنت مديرية الامن العام أن المتهم فر.", organizations: ["مديرية الامن العام"], places: []),
         // ar: a landform word before a known place makes one place
         Case(language: "ar", text: "ضبطت الأسلحة في ريف دمشق.", organizations: [], places: ["ريف دمشق"]),
+        // ar: an organization's head in the construct state before an administrative noun and its place
+        Case(language: "ar", text: "وصل الوزير إلى مديرية شرطة محافظة المحرق أمس.", organizations: ["مديرية شرطة محافظة المحرق"], places: ["محافظة المحرق"]),
+        // ar: a head with an administrative noun and its definite place name
+        Case(language: "ar", text: "أعلنت شرطة ولاية الخرطوم أن الحملة مستمرة.", organizations: ["شرطة ولاية الخرطوم"], places: ["ولاية الخرطوم"]),
+        // ar: a named body with its place after "ب"
+        Case(language: "ar", text: "ضبطت قيادة الأمن الداخلي بمحافظة ريف دمشق أسلحة.", organizations: ["قيادة الأمن الداخلي بمحافظة ريف دمشق"], places: ["محافظة ريف دمشق"]),
+        // ar: a rank after "و" ends the coordinated modifiers
+        Case(language: "ar", text: "حضر قادة قوات الجمارك واللواء أحمد علي.", organizations: ["قوات الجمارك"], places: []),
         // ar: "مالي" (financial) is not the country
         Case(language: "ar", text: "وضبطت الشرطة مبلغ مالي كبير.", organizations: [], places: []),
     ]
