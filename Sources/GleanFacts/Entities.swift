@@ -10,6 +10,8 @@ struct EntityLexicon: Sendable {
     let orgStandalone: Set<String>
     /// Heads that start a name even in lower case ("ministère", "syndicat").
     let orgLowercaseHeads: Set<String>
+    /// Lower-case heads that start a name only with a capitalised complement ("parquet de Bangui").
+    let orgProperComplementHeads: Set<String>
     /// Lower-case words that may close a name ("force" in "Traffic Police force").
     let orgTails: Set<String>
     /// Prepositions that open a complement ("of", "de", "du").
@@ -83,6 +85,7 @@ struct EntityLexicon: Sendable {
         orgHeads = low(d.orgHeads)
         orgStandalone = low(d.orgStandaloneHeads)
         orgLowercaseHeads = low(d.orgLowercaseHeads)
+        orgProperComplementHeads = low(d.orgProperComplementHeads)
         orgTails = low(d.orgTails)
         preps = low(d.orgPrepositions)
         dets = low(d.orgDeterminers)
@@ -339,7 +342,8 @@ extension Doc {
         // (an adjective that makes it one body: "nationale", "fédérale", "algérienne"; not "municipale" or "judiciaire")
         let adjectiveHead = !inner && !capHead && e.orgAdjectiveHeads.contains(toks[i].lower) && i + 1 < n && sameSentence(i, i + 1)
             && toks[i + 1].kind == .word && !isCap(i + 1) && namingAdjective(toks[i + 1].lower)
-        if !capHead, !e.orgLowercaseHeads.contains(toks[i].lower), !adjectiveHead { return nil }
+        let properComplementHead = !inner && !capHead && e.orgProperComplementHeads.contains(toks[i].lower)
+        if !capHead, !e.orgLowercaseHeads.contains(toks[i].lower), !adjectiveHead, !properComplementHead { return nil }
         if i > 0, toks[i - 1].kind == .word, isCap(i - 1), !isStop(i - 1), sameSentence(i - 1, i), !isOfficeOrRank(i - 1),
            !e.dets.contains(toks[i - 1].lower), !e.preps.contains(toks[i - 1].lower) { return nil }
         var end = i + 1
@@ -368,7 +372,14 @@ extension Doc {
                 let proper = c < n && isCap(c) && properName && !e.orgHeads.contains(toks[c].lower) && !isOfficeOrRank(c)
                 let common = c + 1 < n && !isCap(c) && !properName && toks[c].kind == .word && !isOfficeOrRank(c) && !isCap(c + 1)
                     && isLatinAdjective(c + 1) && !(c + 2 < n && e.preps.contains(toks[c + 2].lower))
-                guard proper || common else { break }
+                // "de la Sécurité Publique et de l'Immigration": a capitalised common noun after a capitalised common noun;
+                // "des institutions et de la sécurité": a lower-case noun that closes the name after a lower-case one
+                let prevCap = end > 0 && isCap(end - 1)
+                let titled = c < n && isCap(c) && prevCap && !properName && toks[c].kind == .word && p.vocab.contains(toks[c].lower) == false
+                    && !e.orgHeads.contains(toks[c].lower) && !isOfficeOrRank(c) && !(c + 1 < n && e.preps.contains(toks[c + 1].lower))
+                let lastCommon = c < n && !isCap(c) && !prevCap && !properName && toks[c].kind == .word && !isOfficeOrRank(c) && !p.has(p.stopwords, toks[c])
+                    && (c + 1 >= n || !sameSentence(c, c + 1) || toks[c + 1].kind != .word)
+                guard proper || common || titled || lastCommon else { break }
                 end += 1
             }
             guard e.preps.contains(toks[end].lower), !properName || (end + 2 < n && (isCap(end + 1) || isCap(end + 2))) else { break }
@@ -392,6 +403,7 @@ extension Doc {
             end = m
         }
         guard capHead ? true : (hasCapital || e.orgLowercaseHeads.contains(toks[i].lower) || adjectiveHead) else { return nil }
+        if properComplementHead, !properName, !(i + 1..<end).contains(where: { isCap($0) }) { return nil }
         if end - i == 1, !(capHead && e.orgStandalone.contains(toks[i].lower)) { return nil }
         // trailing prepositions or determiners never end a name
         while end > i + 1, e.preps.contains(toks[end - 1].lower) || e.dets.contains(toks[end - 1].lower) || e.listConjunctions.contains(toks[end - 1].lower) { end -= 1 }

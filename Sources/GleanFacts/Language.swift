@@ -53,6 +53,8 @@ struct LanguageData: Decodable, Sendable {
     var orgHeads: [String]?
     var orgStandaloneHeads: [String]?
     var orgLowercaseHeads: [String]?
+    /// Lower-case heads that start a name only with a capitalised complement ("parquet de Bangui", "tribunal de police de Luxembourg").
+    var orgProperComplementHeads: [String]?
     var orgTails: [String]?
     var orgPrepositions: [String]?
     var orgDeterminers: [String]?

@@ -62,6 +62,17 @@ import Testing
         Case(language: "ar", text: "ضبطت قيادة الأمن الداخلي بمحافظة ريف دمشق أسلحة.", organizations: ["قيادة الأمن الداخلي بمحافظة ريف دمشق"], places: ["محافظة ريف دمشق"]),
         // ar: a rank after "و" ends the coordinated modifiers
         Case(language: "ar", text: "حضر قادة قوات الجمارك واللواء أحمد علي.", organizations: ["قوات الجمارك"], places: []),
+        // fr: a coordinated complement in title case stays in the name
+        Case(language: "fr", text: "Il dirige le ministère de la Sécurité Publique et de l'Immigration depuis mai.",
+             organizations: ["ministère de la Sécurité Publique et de l'Immigration"], places: []),
+        // fr: a lower-case coordinated noun that closes the name
+        Case(language: "fr", text: "Selon le Département des institutions et de la sécurité, les vols baissent.",
+             organizations: ["Département des institutions et de la sécurité"], places: []),
+        // fr: "armées" is an adjective of the complement
+        Case(language: "fr", text: "Le ministère des Forces armées a publié un communiqué.", organizations: ["ministère des Forces armées"], places: []),
+        // fr: a lower-case "parquet" heads a name only with a capitalised complement
+        Case(language: "fr", text: "Le parquet de Bangui a ouvert une enquête. Le parquet a saisi le juge.", organizations: ["parquet de Bangui"], places: []),
+        Case(language: "fr", text: "Le dossier est transmis au parquet qui décidera.", organizations: [], places: []),
         // ar: "مالي" (financial) is not the country
         Case(language: "ar", text: "وضبطت الشرطة مبلغ مالي كبير.", organizations: [], places: []),
     ]
