@@ -73,6 +73,9 @@ import Testing
         // fr: a lower-case "parquet" heads a name only with a capitalised complement
         Case(language: "fr", text: "Le parquet de Bangui a ouvert une enquête. Le parquet a saisi le juge.", organizations: ["parquet de Bangui"], places: []),
         Case(language: "fr", text: "Le dossier est transmis au parquet qui décidera.", organizations: [], places: []),
+        // en: prisons, posts and facilities head names
+        Case(language: "en", text: "He was taken to Zomba Central Prison after a night at Malombe Police Post.",
+             organizations: ["Zomba Central Prison", "Malombe Police Post"], places: []),
         // ar: "مالي" (financial) is not the country
         Case(language: "ar", text: "وضبطت الشرطة مبلغ مالي كبير.", organizations: [], places: []),
     ]
