@@ -784,6 +784,12 @@ extension Doc {
                 if a == 0 || sentOf[a - 1] != sentOf[a] || toks[a].paragraphBefore, a < r - 1, toks[a].knownExact, p.orgWords.contains(toks[a].text), p.entities.placeNames[toks[a].text] == nil { a += 1 }
                 found.append((slice(toks[a].start, toks[r - 1].end), toks[a].start)); i = r + 1; continue
             }
+            // "Lusaka Province", "Kanyama Constituency": a capitalised place noun closing a run is part of the place's name
+            if isCap(i), !orgCovered[i], i == 0 || !(isCap(i - 1) && sameSentence(i - 1, i) && !isStop(i - 1)), let r = placeRun(i), r - i >= 2,
+               e.placeAfter.contains(toks[r - 1].lower), !(i..<r - 1).contains(where: { e.orgHeads.contains(toks[$0].lower) || e.placeAfter.contains(toks[$0].lower) || p.vocab.contains(toks[$0].lower) }),
+               r >= n || !(toks[r].kind == .word && isCap(r) && sameSentence(i, r)) {
+                found.append((slice(t.start, toks[r - 1].end), t.start)); i = r; continue
+            }
             // "X Provincial Police": the place before a place adjective of an organization
             if isCap(i), i == 0 || !(isCap(i - 1) && sameSentence(i - 1, i) && !isStop(i - 1)), let r = placeRun(i), r < n, r > i {
                 var q = i

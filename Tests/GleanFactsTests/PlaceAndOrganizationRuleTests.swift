@@ -76,6 +76,9 @@ import Testing
         // en: prisons, posts and facilities head names
         Case(language: "en", text: "He was taken to Zomba Central Prison after a night at Malombe Police Post.",
              organizations: ["Zomba Central Prison", "Malombe Police Post"], places: []),
+        // en: a capitalised place noun closing the name is part of it
+        Case(language: "en", text: "Fires broke out in Kanyama Constituency and across Mwembeshi Province last week.",
+             organizations: [], places: ["Kanyama Constituency", "Mwembeshi Province"]),
         // ar: "مالي" (financial) is not the country
         Case(language: "ar", text: "وضبطت الشرطة مبلغ مالي كبير.", organizations: [], places: []),
     ]
