@@ -743,7 +743,9 @@ extension Doc {
                     let first = q
                     // "بلدة قدسيا بريف دمشق": a direction or landform word starts another place
                     while !verbLike, q < n, q - i <= 3, sameSentence(i, q), arabicNameWord(q) || (admin && q == first && arabicFeminineName(q)),
-                          q == first || !(e.directionWords.contains(arabicBase(q).0) || e.landformWords.contains(arabicBase(q).0)) { q += 1 }
+                          q == first || !(e.directionWords.contains(arabicBase(q).0) || e.landformWords.contains(arabicBase(q).0)),
+                          // "محافظ جرش فراس أبو قاعود": after an office, one word names the place and the person's name follows
+                          q == first || e.placeBefore.contains(t.text) || e.placeBefore.contains(base) { q += 1 }
                     // "ولاية الجزائر", "محافظة الأحمدي": an administrative noun names its place even with the article
                     if q == first, admin, toks[q].kind == .word, toks[q].text.hasPrefix("ال"),
                        !p.vocab.contains(toks[q].text), !e.nameStopWords.contains(toks[q].text), !toks[q].text.hasSuffix("ية"),

@@ -79,6 +79,8 @@ import Testing
         // en: a capitalised place noun closing the name is part of it
         Case(language: "en", text: "Fires broke out in Kanyama Constituency and across Mwembeshi Province last week.",
              organizations: [], places: ["Kanyama Constituency", "Mwembeshi Province"]),
+        // ar: after a territorial office one word names the place; the person's name follows
+        Case(language: "ar", text: "قال محافظ جرش فراس أبو قاعود إن الحظر مستمر.", organizations: [], places: ["جرش"]),
         // ar: "مالي" (financial) is not the country
         Case(language: "ar", text: "وضبطت الشرطة مبلغ مالي كبير.", organizations: [], places: []),
     ]
