@@ -81,6 +81,8 @@ import Testing
              organizations: [], places: ["Kanyama Constituency", "Mwembeshi Province"]),
         // ar: after a territorial office one word names the place; the person's name follows
         Case(language: "ar", text: "قال محافظ جرش فراس أبو قاعود إن الحظر مستمر.", organizations: [], places: ["جرش"]),
+        // en: a sentence-initial conjunction is not part of a name
+        Case(language: "en", text: "Although Mangochi Police Station has no cells, it held him.", organizations: ["Mangochi Police Station"], places: []),
         // ar: "مالي" (financial) is not the country
         Case(language: "ar", text: "وضبطت الشرطة مبلغ مالي كبير.", organizations: [], places: []),
     ]
