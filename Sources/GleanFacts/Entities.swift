@@ -10,6 +10,8 @@ struct EntityLexicon: Sendable {
     let orgStandalone: Set<String>
     /// Heads that start a name even in lower case ("ministère", "syndicat").
     let orgLowercaseHeads: Set<String>
+    /// Lower-case heads that start a name only with a capitalised complement ("parquet de Bangui").
+    let orgProperComplementHeads: Set<String>
     /// Lower-case words that may close a name ("force" in "Traffic Police force").
     let orgTails: Set<String>
     /// Prepositions that open a complement ("of", "de", "du").
@@ -51,6 +53,19 @@ struct EntityLexicon: Sendable {
     let placePrepositions: Set<String>
     /// Administrative nouns whose complement is a place even with the article ("ولاية", "محافظة").
     let adminNouns: Set<String>
+    /// Administrative nouns that belong to the place's name ("محافظة مسقط").
+    let nounsInName: Set<String>
+    /// Direction and landform words that join the place after them ("شمال إفريقيا").
+    let directionWords: Set<String>
+    /// Landform words that make one place with the known place after them ("ريف دمشق", "ساحل حضرموت").
+    let landformWords: Set<String>
+    /// Organization heads and link nouns with every alef form written bare ("الامن" as well as "الأمن").
+    let orgWordsBare: Set<String>
+
+    /// The word with hamzated alefs written bare (Arabic writers often drop the hamza).
+    static func alefBare(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.unicodeScalars.map { "أإآ".unicodeScalars.contains($0) ? "ا" : $0 }))
+    }
     /// Words after a name that end it ("Jr", "Sr").
     let nameSuffixes: Set<String>
     /// Function words and verbs that are never part of a name (Arabic, where names have no capitals).
@@ -70,6 +85,7 @@ struct EntityLexicon: Sendable {
         orgHeads = low(d.orgHeads)
         orgStandalone = low(d.orgStandaloneHeads)
         orgLowercaseHeads = low(d.orgLowercaseHeads)
+        orgProperComplementHeads = low(d.orgProperComplementHeads)
         orgTails = low(d.orgTails)
         preps = low(d.orgPrepositions)
         dets = low(d.orgDeterminers)
@@ -104,6 +120,10 @@ struct EntityLexicon: Sendable {
         nameStopWords = Set(d.nameStopWords ?? [])
         placePrepositions = Set(d.placePrepositions ?? [])
         adminNouns = Set(d.placeAdminNouns ?? [])
+        nounsInName = Set(d.placeNounsInName ?? [])
+        directionWords = Set(d.placeDirectionWords ?? [])
+        landformWords = Set(d.placeLandformWords ?? [])
+        orgWordsBare = Set(((d.orgHeads ?? []) + (d.orgLinkNouns ?? [])).map(EntityLexicon.alefBare))
         placeQualifiers = low(d.placeQualifiers)
         orgAdjectiveHeads = low(d.orgAdjectiveHeads)
         orgHeadAdjectives = low(d.orgHeadAdjectives)
@@ -322,7 +342,8 @@ extension Doc {
         // (an adjective that makes it one body: "nationale", "fédérale", "algérienne"; not "municipale" or "judiciaire")
         let adjectiveHead = !inner && !capHead && e.orgAdjectiveHeads.contains(toks[i].lower) && i + 1 < n && sameSentence(i, i + 1)
             && toks[i + 1].kind == .word && !isCap(i + 1) && namingAdjective(toks[i + 1].lower)
-        if !capHead, !e.orgLowercaseHeads.contains(toks[i].lower), !adjectiveHead { return nil }
+        let properComplementHead = !inner && !capHead && e.orgProperComplementHeads.contains(toks[i].lower)
+        if !capHead, !e.orgLowercaseHeads.contains(toks[i].lower), !adjectiveHead, !properComplementHead { return nil }
         if i > 0, toks[i - 1].kind == .word, isCap(i - 1), !isStop(i - 1), sameSentence(i - 1, i), !isOfficeOrRank(i - 1),
            !e.dets.contains(toks[i - 1].lower), !e.preps.contains(toks[i - 1].lower) { return nil }
         var end = i + 1
@@ -351,7 +372,14 @@ extension Doc {
                 let proper = c < n && isCap(c) && properName && !e.orgHeads.contains(toks[c].lower) && !isOfficeOrRank(c)
                 let common = c + 1 < n && !isCap(c) && !properName && toks[c].kind == .word && !isOfficeOrRank(c) && !isCap(c + 1)
                     && isLatinAdjective(c + 1) && !(c + 2 < n && e.preps.contains(toks[c + 2].lower))
-                guard proper || common else { break }
+                // "de la Sécurité Publique et de l'Immigration": a capitalised common noun after a capitalised common noun;
+                // "des institutions et de la sécurité": a lower-case noun that closes the name after a lower-case one
+                let prevCap = end > 0 && isCap(end - 1)
+                let titled = c < n && isCap(c) && prevCap && !properName && toks[c].kind == .word && p.vocab.contains(toks[c].lower) == false
+                    && !e.orgHeads.contains(toks[c].lower) && !isOfficeOrRank(c) && !(c + 1 < n && e.preps.contains(toks[c + 1].lower))
+                let lastCommon = c < n && !isCap(c) && !prevCap && !properName && toks[c].kind == .word && !isOfficeOrRank(c) && !p.has(p.stopwords, toks[c])
+                    && (c + 1 >= n || !sameSentence(c, c + 1) || toks[c + 1].kind != .word)
+                guard proper || common || titled || lastCommon else { break }
                 end += 1
             }
             guard e.preps.contains(toks[end].lower), !properName || (end + 2 < n && (isCap(end + 1) || isCap(end + 2))) else { break }
@@ -375,6 +403,7 @@ extension Doc {
             end = m
         }
         guard capHead ? true : (hasCapital || e.orgLowercaseHeads.contains(toks[i].lower) || adjectiveHead) else { return nil }
+        if properComplementHead, !properName, !(i + 1..<end).contains(where: { isCap($0) }) { return nil }
         if end - i == 1, !(capHead && e.orgStandalone.contains(toks[i].lower)) { return nil }
         // trailing prepositions or determiners never end a name
         while end > i + 1, e.preps.contains(toks[end - 1].lower) || e.dets.contains(toks[end - 1].lower) || e.listConjunctions.contains(toks[end - 1].lower) { end -= 1 }
@@ -393,7 +422,8 @@ extension Doc {
         while m < n, sameSentence(i, m), toks[m].kind == .word, mods < 5 {
             let t = toks[m].text
             // "مجلس إدارة الأكاديمية": a head in the construct state before the definite modifier
-            if m == i + 1, e.orgHeads.contains(t), !t.hasPrefix("ال"), !e.orgServiceNouns.contains(arabicBase(i).0), m + 1 < n, sameSentence(m, m + 1), toks[m + 1].text.hasPrefix("ال") {
+            if m == i + 1, e.orgHeads.contains(t), !t.hasPrefix("ال"), !e.orgServiceNouns.contains(arabicBase(i).0), m + 1 < n, sameSentence(m, m + 1),
+               toks[m + 1].text.hasPrefix("ال") || (e.adminNouns.contains(toks[m + 1].text) && m + 2 < n && sameSentence(m, m + 2) && toks[m + 2].text.hasPrefix("ال")) {
                 m += 1
                 continue
             }
@@ -411,8 +441,23 @@ extension Doc {
             // "للأدلة", "لمكافحة المخدرات": a complement with the preposition li-
             // "للعلاقات والإعلام": a coordinated complement
             // "مركز القيادة والسيطرة": a coordinated modifier (another head after "و" starts another name)
+            // ("قوات الجمارك واللواء X": a rank after "و" starts a person)
             if mods > 0, t.hasPrefix("وال"), m > 0, toks[m - 1].text.hasPrefix("لل") || toks[m - 1].text.hasPrefix("ال"), !p.stopwords.contains(t),
-               !e.orgHeads.contains(String(t.dropFirst())) { mods += 1; m += 1; continue }
+               !e.orgHeads.contains(String(t.dropFirst())), !p.ranks.startsWith(String(t.dropFirst())), !p.offices.startsWith(String(t.dropFirst())) { mods += 1; m += 1; continue }
+            // "شرطة ولاية الخرطوم", "قيادة الأمن الداخلي بمحافظة درعا": an administrative noun and its definite place name
+            let (mb, mcut) = arabicBase(m)
+            let viaFi = t == "في" && m + 1 < n && e.adminNouns.contains(toks[m + 1].text)
+            if (e.adminNouns.contains(t) && !toks[m].text.hasPrefix("ال")) || (mods > 0 && !onlyGeneric && ((mcut > 0 && t.hasPrefix("ب") && e.adminNouns.contains(mb)) || viaFi)) {
+                let q = viaFi ? m + 2 : m + 1
+                if q < n, sameSentence(m, q), toks[q].kind == .word, !e.orgWordsBare.contains(EntityLexicon.alefBare(toks[q].text)), !p.stopwords.contains(toks[q].text),
+                   toks[q].text.hasPrefix("ال") || arabicNameWord(q) {
+                    var r = q + 1
+                    // "ولاية نواكشوط الغربية", "محافظة ريف دمشق"
+                    if r < n, sameSentence(q, r), e.directionWords.contains(toks[r].text) || (e.landformWords.contains(toks[q].text) && arabicNameWord(r)) { r += 1 }
+                    m = r; mods += 1; onlyGeneric = false
+                    break
+                }
+            }
             if mods > 0, t.hasPrefix("لل") || (t.hasPrefix("ل") && e.linkNouns.contains(String(t.dropFirst())) && m + 1 < n && toks[m + 1].text.hasPrefix("ال")), !p.stopwords.contains(t) {
                 mods += 1; m += 1; onlyGeneric = false; continue
             }
@@ -442,6 +487,14 @@ extension Doc {
     private func arabicNameWordPlain(_ q: Int) -> Bool {
         let t = toks[q].text
         return !t.hasPrefix("ال") && !p.stopwords.contains(t) && !p.vocab.contains(t) && !p.entities.placeBefore.contains(t) && !p.entities.orgHeads.contains(t)
+    }
+
+    /// A name word ending in ta marbuta right after an administrative noun ("محافظة شبوة"): no article, not a known word, no nisba.
+    private func arabicFeminineName(_ q: Int) -> Bool {
+        let t = toks[q].text, e = p.entities
+        return toks[q].kind == .word && t.hasSuffix("ة") && !t.hasSuffix("ية") && !t.hasPrefix("ال") && !t.hasPrefix("و") && !p.stopwords.contains(t)
+            && !p.vocab.contains(t) && !e.nameStopWords.contains(t) && !e.orgHeads.contains(t) && !e.placeBefore.contains(t)
+            && !t.unicodeScalars.contains(where: { (0x64B...0x64D).contains($0.value) })
     }
 
     private func arabicIndefinite(_ t: String) -> String {
@@ -684,11 +737,35 @@ extension Doc {
                     // a verb in the imperfect right after the noun ("مقاطعة تستكمل ...") names no place
                     let w = i + 1 < n ? toks[i + 1].text : ""
                     let verbLike = (w.hasPrefix("ت") || w.hasPrefix("ي")) && w.unicodeScalars.count >= 5
-                    while !verbLike, q < n, q - i <= 3, sameSentence(i, q), arabicNameWord(q) { q += 1 }
+                    let admin = e.adminNouns.contains(base) || e.adminNouns.contains(t.text)
+                    // "محافظة شمال الباطنة": a direction word opens the name
+                    if admin, e.directionWords.contains(w), q + 1 < n, sameSentence(i, q + 1), toks[q + 1].kind == .word { q += 1 }
+                    let first = q
+                    // "بلدة قدسيا بريف دمشق": a direction or landform word starts another place
+                    while !verbLike, q < n, q - i <= 3, sameSentence(i, q), arabicNameWord(q) || (admin && q == first && arabicFeminineName(q)),
+                          q == first || !(e.directionWords.contains(arabicBase(q).0) || e.landformWords.contains(arabicBase(q).0)),
+                          // "محافظ جرش فراس أبو قاعود": after an office, one word names the place and the person's name follows
+                          q == first || e.placeBefore.contains(t.text) || e.placeBefore.contains(base) { q += 1 }
                     // "ولاية الجزائر", "محافظة الأحمدي": an administrative noun names its place even with the article
-                    if q == i + 1, e.adminNouns.contains(base) || e.adminNouns.contains(t.text), toks[q].kind == .word, toks[q].text.hasPrefix("ال"),
-                       !p.vocab.contains(toks[q].text), !e.nameStopWords.contains(toks[q].text), !toks[q].text.hasSuffix("ية") { q += 1 }
-                    if q > i + 1 { found.append((slice(toks[i + 1].start, toks[q - 1].end), toks[i + 1].start)); i = q; continue }
+                    if q == first, admin, toks[q].kind == .word, toks[q].text.hasPrefix("ال"),
+                       !p.vocab.contains(toks[q].text), !e.nameStopWords.contains(toks[q].text), !toks[q].text.hasSuffix("ية"),
+                       !e.orgWordsBare.contains(EntityLexicon.alefBare(toks[q].text)) { q += 1 }
+                    if q == first { q = i + 1 }
+                    // "ولاية نواكشوط الغربية": a direction adjective closes the name
+                    if q > i + 1, admin, q < n, sameSentence(i, q), e.directionWords.contains(toks[q].text) { q += 1 }
+                    if q > i + 1 {
+                        // "محافظة مسقط": an administrative noun is part of the name
+                        let s = e.nounsInName.contains(t.text) ? t.start : e.nounsInName.contains(base) ? t.start + cut : toks[i + 1].start
+                        found.append((slice(s, toks[q - 1].end), s)); i = q; continue
+                    }
+                }
+                // "شمال إفريقيا", "ريف دمشق": a direction word before a known place makes one place with it
+                if e.landformWords.contains(t.text) || e.landformWords.contains(base), i + 1 < n, sameSentence(i, i + 1),
+                   let cands = e.placeNames[toks[i + 1].text], let (len, _) = matchPlace(cands, at: i + 1) {
+                    let s = e.landformWords.contains(t.text) ? t.start : t.start + cut
+                    found.append((slice(s, toks[i + len].end), s))
+                    i += len + 1
+                    continue
                 }
                 // lexicon, with an attached "و" / "ب" / "ل" / "في"
                 for (w, c) in [(t.text, 0), (base, cut)] {
@@ -708,6 +785,12 @@ extension Doc {
                 var a = i
                 if a == 0 || sentOf[a - 1] != sentOf[a] || toks[a].paragraphBefore, a < r - 1, toks[a].knownExact, p.orgWords.contains(toks[a].text), p.entities.placeNames[toks[a].text] == nil { a += 1 }
                 found.append((slice(toks[a].start, toks[r - 1].end), toks[a].start)); i = r + 1; continue
+            }
+            // "Lusaka Province", "Kanyama Constituency": a capitalised place noun closing a run is part of the place's name
+            if isCap(i), !orgCovered[i], i == 0 || !(isCap(i - 1) && sameSentence(i - 1, i) && !isStop(i - 1)), let r = placeRun(i), r - i >= 2,
+               e.placeAfter.contains(toks[r - 1].lower), !(i..<r - 1).contains(where: { e.orgHeads.contains(toks[$0].lower) || e.placeAfter.contains(toks[$0].lower) || p.vocab.contains(toks[$0].lower) }),
+               r >= n || !(toks[r].kind == .word && isCap(r) && sameSentence(i, r)) {
+                found.append((slice(t.start, toks[r - 1].end), t.start)); i = r; continue
             }
             // "X Provincial Police": the place before a place adjective of an organization
             if isCap(i), i == 0 || !(isCap(i - 1) && sameSentence(i - 1, i) && !isStop(i - 1)), let r = placeRun(i), r < n, r > i {

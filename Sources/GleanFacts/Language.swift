@@ -53,6 +53,8 @@ struct LanguageData: Decodable, Sendable {
     var orgHeads: [String]?
     var orgStandaloneHeads: [String]?
     var orgLowercaseHeads: [String]?
+    /// Lower-case heads that start a name only with a capitalised complement ("parquet de Bangui", "tribunal de police de Luxembourg").
+    var orgProperComplementHeads: [String]?
     var orgTails: [String]?
     var orgPrepositions: [String]?
     var orgDeterminers: [String]?
@@ -76,6 +78,12 @@ struct LanguageData: Decodable, Sendable {
     var nameStopWords: [String]?
     var placePrepositions: [String]?
     var placeAdminNouns: [String]?
+    /// Administrative nouns that are part of the place's name ("محافظة مسقط", "قضاء القرنة").
+    var placeNounsInName: [String]?
+    /// Direction words inside a place's name after an administrative noun ("محافظة شمال الباطنة", "ولاية نواكشوط الغربية").
+    var placeDirectionWords: [String]?
+    /// Landform words that make one place with the known place after them ("ريف دمشق").
+    var placeLandformWords: [String]?
     // MARK: numbers, dates, references
     var indefiniteArticles: [String]?
     var fractionWords: [String: [Int]]?
@@ -143,6 +151,9 @@ struct PhraseSet<V: Sendable>: Sendable {
     }
 
     /// Longest phrase starting at token `i`: (value, index after the phrase).
+    /// Whether some phrase starts with this word.
+    func startsWith(_ w: String) -> Bool { byFirst[caseSensitive ? w : w.lowercased()] != nil }
+
     func match(_ toks: [Tok], at i: Int) -> (value: V, end: Int)? {
         guard i >= 0, i < toks.count, caseSensitive ? toks[i].knownExact : toks[i].known else { return nil }
         let k0 = caseSensitive ? toks[i].text : toks[i].lower

@@ -78,8 +78,9 @@ import Testing
         EntityCase(language: "fr", text: "Le ministère de l'Intérieur a ouvert un bureau dans la ville de Saint-Malo, au Maroc.", organizations: ["ministère de l'Intérieur"], places: ["Saint-Malo", "Maroc"]),
         // fr: an acronym of the name's initials is that name
         EntityCase(language: "fr", text: "La Sûreté du Québec a publié son bilan. Selon la SQ, tout va bien.", organizations: ["Sûreté du Québec"], places: []),
-        // ar: head with definite modifiers; a place noun and its name
-        EntityCase(language: "ar", text: "وأعلنت وزارة الداخلية الكويتية أن شرطة محافظة حولي أوقفت المتهمين.", organizations: ["وزارة الداخلية الكويتية", "شرطة محافظة حولي"], places: ["حولي"]),
+        // ar: head with definite modifiers; an administrative noun and its name, the noun being part of the place's
+        // fullest form (the gold writes "محافظة المحرق" for "مديرية شرطة محافظة المحرق")
+        EntityCase(language: "ar", text: "وأعلنت وزارة الداخلية الكويتية أن شرطة محافظة حولي أوقفت المتهمين.", organizations: ["وزارة الداخلية الكويتية", "شرطة محافظة حولي"], places: ["محافظة حولي"]),
         // ar: a shorter variant is merged into the fullest form
         EntityCase(language: "ar", text: "قالت المديرية العامة للأمن الوطني إن المديرية العامة أنجزت التقرير.", organizations: ["المديرية العامة للأمن الوطني"], places: []),
     ]

@@ -44,6 +44,45 @@ import Testing
         Case(language: "ar", text: "وتلقى مركز القيادة والسيطرة 300 بلاغ.", organizations: ["مركز القيادة والسيطرة"], places: []),
         // ar: a modifier that is also a word of an office ("رئيس الوزراء") stays in the name
         Case(language: "ar", text: "وافق مجلس الوزراء على المشروع.", organizations: ["مجلس الوزراء"], places: []),
+        // ar: an administrative noun is part of its place's name, with a direction word inside it
+        Case(language: "ar", text: "ارتفعت البلاغات في محافظة شمال الباطنة هذا العام.", organizations: [], places: ["محافظة شمال الباطنة"]),
+        // ar: an administrative noun with an attached "و", a definite name and a closing direction adjective
+        Case(language: "ar", text: "زار الوزير ولاية نواكشوط الغربية أمس.", organizations: [], places: ["ولاية نواكشوط الغربية"]),
+        // ar: a district name ending in ta marbuta right after its administrative noun
+        Case(language: "ar", text: "وقع الحادث في محافظة شبوة ليلا.", organizations: [], places: ["محافظة شبوة"]),
+        // ar: "مديرية" with an organization's word after it is no place (hamza written or not)
+        Case(language: "ar", text: "أعلنت مديرية الامن العام أن المتهم فر.", organizations: ["مديرية الامن العام"], places: []),
+        // ar: a landform word before a known place makes one place
+        Case(language: "ar", text: "ضبطت الأسلحة في ريف دمشق.", organizations: [], places: ["ريف دمشق"]),
+        // ar: an organization's head in the construct state before an administrative noun and its place
+        Case(language: "ar", text: "وصل الوزير إلى مديرية شرطة محافظة المحرق أمس.", organizations: ["مديرية شرطة محافظة المحرق"], places: ["محافظة المحرق"]),
+        // ar: a head with an administrative noun and its definite place name
+        Case(language: "ar", text: "أعلنت شرطة ولاية الخرطوم أن الحملة مستمرة.", organizations: ["شرطة ولاية الخرطوم"], places: ["ولاية الخرطوم"]),
+        // ar: a named body with its place after "ب"
+        Case(language: "ar", text: "ضبطت قيادة الأمن الداخلي بمحافظة ريف دمشق أسلحة.", organizations: ["قيادة الأمن الداخلي بمحافظة ريف دمشق"], places: ["محافظة ريف دمشق"]),
+        // ar: a rank after "و" ends the coordinated modifiers
+        Case(language: "ar", text: "حضر قادة قوات الجمارك واللواء أحمد علي.", organizations: ["قوات الجمارك"], places: []),
+        // fr: a coordinated complement in title case stays in the name
+        Case(language: "fr", text: "Il dirige le ministère de la Sécurité Publique et de l'Immigration depuis mai.",
+             organizations: ["ministère de la Sécurité Publique et de l'Immigration"], places: []),
+        // fr: a lower-case coordinated noun that closes the name
+        Case(language: "fr", text: "Selon le Département des institutions et de la sécurité, les vols baissent.",
+             organizations: ["Département des institutions et de la sécurité"], places: []),
+        // fr: "armées" is an adjective of the complement
+        Case(language: "fr", text: "Le ministère des Forces armées a publié un communiqué.", organizations: ["ministère des Forces armées"], places: []),
+        // fr: a lower-case "parquet" heads a name only with a capitalised complement
+        Case(language: "fr", text: "Le parquet de Bangui a ouvert une enquête. Le parquet a saisi le juge.", organizations: ["parquet de Bangui"], places: []),
+        Case(language: "fr", text: "Le dossier est transmis au parquet qui décidera.", organizations: [], places: []),
+        // en: prisons, posts and facilities head names
+        Case(language: "en", text: "He was taken to Zomba Central Prison after a night at Malombe Police Post.",
+             organizations: ["Zomba Central Prison", "Malombe Police Post"], places: []),
+        // en: a capitalised place noun closing the name is part of it
+        Case(language: "en", text: "Fires broke out in Kanyama Constituency and across Mwembeshi Province last week.",
+             organizations: [], places: ["Kanyama Constituency", "Mwembeshi Province"]),
+        // ar: after a territorial office one word names the place; the person's name follows
+        Case(language: "ar", text: "قال محافظ جرش فراس أبو قاعود إن الحظر مستمر.", organizations: [], places: ["جرش"]),
+        // en: a sentence-initial conjunction is not part of a name
+        Case(language: "en", text: "Although Mangochi Police Station has no cells, it held him.", organizations: ["Mangochi Police Station"], places: []),
         // ar: "مالي" (financial) is not the country
         Case(language: "ar", text: "وضبطت الشرطة مبلغ مالي كبير.", organizations: [], places: []),
     ]
