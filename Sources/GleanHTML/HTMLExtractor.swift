@@ -291,8 +291,10 @@ struct MainContent {
                 sel.cleanConditionally = false
                 // Carousels and responsive copies repeat short blocks (a heading, a price) too: one copy each.
                 // What comes before a skip link's target (the site's header and menus) is not read.
+                // The page's h1 is read (a listing's, a thread's, a product's heading; WCXB's ground truth
+                // has it on such pages) unless it is the title, which stays metadata (below).
                 let start = SkipLink.contentStart(sel, meta: meta, roots: firstRoots, body: body)
-                let paragraphs = render([body], sel: sel, excluded: excluded, minDedupe: 16, contentStart: start)
+                let paragraphs = render([body], sel: sel, excluded: excluded, minDedupe: 16, contentStart: start, keepsH1: true)
                 var len = 0
                 for p in paragraphs { len += p.utf8.count }
                 // The body holds the best node: it is shorter than that only by repeats read once. A relaxed attempt
@@ -309,7 +311,7 @@ struct MainContent {
     /// Paragraphs of the subtrees `roots`, skipping what `sel` strips or cleans and what lies wholly before
     /// `contentStart`, one copy of each long paragraph.
     static func render(
-        _ roots: [Int], sel: ContentSelector, excluded: [Bool]?, minDedupe: Int = 60, contentStart: Int? = nil
+        _ roots: [Int], sel: ContentSelector, excluded: [Bool]?, minDedupe: Int = 60, contentStart: Int? = nil, keepsH1: Bool = false
     ) -> [String] {
         let elems = sel.elems
         var r = Renderer()
@@ -320,7 +322,7 @@ struct MainContent {
                 if rootSet.contains(i) { return false }
                 if let contentStart, SkipLink.before(i, start: contentStart, elems: elems) { return true }
                 if sel.isStripped(i) { return true }
-                if elems[i].tag == .h1 { return true }
+                if elems[i].tag == .h1 && !keepsH1 { return true }
                 if sel.cleanConditionally && sel.dropConditionally(i) { return true }
                 return false
             }

@@ -5,12 +5,7 @@ import Testing
 // lakh and crore, ranks in digits "out of" a total, totals put before their part; on sentences written for these tests.
 
 struct UnseenNumberFormTests {
-    struct Case: Sendable, CustomStringConvertible {
-        var language: String
-        var text: String
-        var expected: [M]
-        var description: String { "\(language): \(text)" }
-    }
+    typealias Case = MetricGrammarTests.Case
 
     @Test(arguments: [
         // Swiss apostrophe thousands (straight and typographic), with a decimal comma
