@@ -490,8 +490,8 @@ public final class Runner {
         for item in routed.perSink {
             switch item {
             case .document(let document)?:
+                // `route` added the documents-table row, so `rows` holds every table's.
                 guard seen.insert("d").inserted else { continue }
-                rows[BuiltInTables.documents.name] = document.documentsRows.count
                 for (table, tableRows) in document.rows { rows[table] = tableRows.count }
             case .rejected?:
                 guard seen.insert("r").inserted else { continue }
