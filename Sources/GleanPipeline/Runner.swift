@@ -133,7 +133,7 @@ public final class Runner {
         }
 
         let sinkIds = Set(manifest.stages.filter { registry.kind($0.use)?.role == .sink }.map(\.id))
-        let stats = StageStats(stages: manifest.stages.map { StageReport(id: $0.id, use: $0.use) }, sinks: sinkIds)
+        let stats = StageStats(stages: manifest.stages.map { StageReport(id: $0.id, use: $0.use, needs: $0.needs) }, sinks: sinkIds)
         for (id, counts) in listed.skipped { stats.setSkipped(id, counts) }
         let generation = try store.beginGeneration()
         var rejects: [RunReport.RejectSummary] = []

@@ -4,6 +4,8 @@ import Foundation
 public struct StageReport: Codable, Sendable, Equatable {
     public var id: String
     public var use: String
+    /// The stages it reads from (the manifest's `needs`, or the stage before when not written).
+    public var needs: [String]?
     public var documentsIn = 0
     public var documentsOut = 0
     public var rejected = 0
@@ -20,9 +22,10 @@ public struct StageReport: Codable, Sendable, Equatable {
     /// What a sink counted besides rows, by name (export.xlsx: `cells_cut`); absent when none.
     public var counts: [String: Int]?
 
-    package init(id: String, use: String, documentsIn: Int = 0, documentsOut: Int = 0, rejected: Int = 0, reused: Int = 0, wallSeconds: Double = 0.0, cpuSeconds: Double = 0.0) {
+    package init(id: String, use: String, needs: [String]? = nil, documentsIn: Int = 0, documentsOut: Int = 0, rejected: Int = 0, reused: Int = 0, wallSeconds: Double = 0.0, cpuSeconds: Double = 0.0) {
         self.id = id
         self.use = use
+        self.needs = needs
         self.documentsIn = documentsIn
         self.documentsOut = documentsOut
         self.rejected = rejected
@@ -32,7 +35,7 @@ public struct StageReport: Codable, Sendable, Equatable {
     }
 
     package enum CodingKeys: String, CodingKey {
-        case id, use, rejected, reused, skipped, counts
+        case id, use, needs, rejected, reused, skipped, counts
         case documentsIn = "documents_in"
         case documentsOut = "documents_out"
         case wallSeconds = "wall_seconds"
