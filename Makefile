@@ -13,8 +13,9 @@ PYTHON       := $(CURDIR)/$(VENV)/bin/python
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := pkg-config libxml2-dev zlib1g-dev libdeflate-dev libzstd-dev libsnappy-dev libsqlite3-dev libbrotli-dev libxlsxwriter-dev
 # Only the tests need these: a real spreadsheet opens our CSV; Spark (pyspark, in .venv) reads
-# the Hive datasets on a Java runtime; Tests/Cluster runs a one-node Slurm cluster (slurm-wlm, munge).
-TEST_APT_PACKAGES := libreoffice-calc-nogui openjdk-17-jre-headless slurm-wlm munge
+# the Hive datasets on a Java runtime; Tests/Cluster runs a one-node Slurm cluster (slurm-wlm, munge);
+# a real browser (chromium, headless) loads the report glean report writes.
+TEST_APT_PACKAGES := libreoffice-calc-nogui openjdk-17-jre-headless slurm-wlm munge chromium
 DEBUG_BIN     = $(shell $(SWIFT) build --show-bin-path)/glean
 RELEASE_BIN   = $(shell $(SWIFT) build -c release --show-bin-path)/glean
 
@@ -57,7 +58,7 @@ release: deps ## Build glean (release)
 	$(SWIFT) build -c release
 
 run: release ## Run the default pipeline (Pipelines/news.yaml) over Samples/ into out/
-	@set +e; $(RELEASE_BIN) run Pipelines/news.yaml --out $(OUT) --jobs $(JOBS); rc=$$?; \
+	@set +e; $(RELEASE_BIN) run Pipelines/news.yaml --out $(OUT) --jobs $(JOBS) --report; rc=$$?; \
 	if [ $$rc = 3 ]; then echo "make run: warning: some documents were rejected (exit 3); see $(OUT)/csv/rejects.csv"; exit 0; fi; exit $$rc
 
 test: test-deps ## Build and run every test

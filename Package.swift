@@ -87,10 +87,12 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        /// `glean report`: one self-contained HTML page from a run folder's report and CSV tables.
+        .target(name: "GleanReport", dependencies: ["GleanCore", "GleanTables"], swiftSettings: strict),
         .target(
             name: "GleanCommands",
             dependencies: [
-                "GleanPipeline", "GleanCore", "GleanRunState", "GleanStages", "GleanTables", "CMalloc",
+                "GleanPipeline", "GleanReport", "GleanCore", "GleanRunState", "GleanStages", "GleanTables", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -106,6 +108,7 @@ let package = Package(
         .testTarget(name: "GleanHTMLTests", dependencies: ["GleanHTML"], swiftSettings: strict),
         .testTarget(name: "GleanWARCTests", dependencies: ["GleanWARC", "CZlib"], swiftSettings: strict),
         .testTarget(name: "GleanFactsTests", dependencies: ["GleanFacts"], swiftSettings: strict),
+        .testTarget(name: "GleanReportTests", dependencies: ["GleanReport", "GleanCore"], swiftSettings: strict),
         .testTarget(name: "GleanTablesTests", dependencies: ["GleanTables", "GleanText"], swiftSettings: strict),
         .testTarget(
             name: "GleanPipelineTests",

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GleanCore
 import GleanPipeline
+import GleanReport
 
 /// `glean explain OUT DOC_ID`: one document's path through the last run of an output folder.
 struct Explain: ParsableCommand {
@@ -16,7 +17,7 @@ struct Explain: ParsableCommand {
     var docId: String
 
     func run() throws {
-        let runs = Self.generations(out)
+        let runs = RunFolder(path: out).generations
         guard !runs.isEmpty else {
             throw fail(GleanError(.manifest, "no run in '\(out)'", hint: "name the folder a run wrote with --out"))
         }
@@ -31,20 +32,6 @@ struct Explain: ParsableCommand {
         }
         FileHandle.standardError.write(Data("glean: no document '\(docId)' in the last run of '\(out)' (\(listed) documents); doc_ids are the first column of the documents table\n".utf8))
         throw ExitCode(1)
-    }
-
-    /// The committed generation of an unsharded run, or of each shard.
-    static func generations(_ out: String) -> [String] {
-        let meta = out + "/.glean"
-        let fm = FileManager.default
-        var folders: [String] = []
-        if let target = try? fm.destinationOfSymbolicLink(atPath: meta + "/current") { folders.append(meta + "/" + target) }
-        for name in ((try? fm.contentsOfDirectory(atPath: meta)) ?? []).sorted() where name.hasPrefix("shard-") {
-            if let target = try? fm.destinationOfSymbolicLink(atPath: meta + "/" + name + "/current") {
-                folders.append(meta + "/" + name + "/" + target)
-            }
-        }
-        return folders.filter { fm.fileExists(atPath: $0 + "/_SUCCESS") }
     }
 
     /// The trace of `docId` in a `_trace.jsonl`, read line by line in 1 MiB chunks (a run of a

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GleanCore
 import GleanPipeline
+import GleanReport
 import GleanRunState
 import GleanStages
 import GleanTables
@@ -14,7 +15,7 @@ public struct Glean: ParsableCommand {
         abstract: "Reads documents, cleans them, extracts facts and writes tables (CSV, Parquet), as a pipeline of stages described in a YAML manifest.",
         discussion: GleanExit.help,
         version: gleanVersion,
-        subcommands: [Run.self, Validate.self, Graph.self, Stages.self, Schema.self, Status.self, Explain.self]
+        subcommands: [Run.self, Validate.self, Graph.self, Stages.self, Schema.self, Status.self, Explain.self, ReportCommand.self]
     )
 
     public init() {}
@@ -79,6 +80,9 @@ struct Run: ParsableCommand {
     @Option(name: .customLong("metrics-file"), help: ArgumentHelp("Write the run's figures in Prometheus text format to this file at the end of every run, failed ones too (atomically; for node_exporter's textfile collector, name it *.prom).", valueName: "path"))
     var metricsFile: String?
 
+    @Flag(name: .customLong("report"), help: "At the end of the run, write <out>/report.html (as glean report does): one page to look at the run, its tables and its facts in their sentences.")
+    var reportPage = false
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
     }
@@ -114,6 +118,16 @@ struct Run: ParsableCommand {
         } catch {
             try? FileManager.default.removeItem(atPath: temp)
             FileHandle.standardError.write(Data("glean: warning: cannot write the metrics file '\(metricsFile)': \(error.localizedDescription)\n".utf8))
+        }
+    }
+
+    /// `--report`: a report that cannot be written is a warning; the run's own outcome stands.
+    func writeReport() {
+        do {
+            let path = try ReportWriter.write(out: out)
+            if !quiet { print("glean: report in \(path)") }
+        } catch {
+            FileHandle.standardError.write(Data("glean: warning: cannot write the report: \(error)\n".utf8))
         }
     }
 
@@ -184,6 +198,7 @@ struct Run: ParsableCommand {
                 line += ", in \(String(format: "%.2f", r.wallSeconds)) s; tables in \(out)"
                 print(line)
             }
+            if reportPage { writeReport() }
             if outcome.exitCode != 0 {
                 var messages: [String] = []
                 if r.documentsRejected > 0 {

@@ -26,9 +26,10 @@ public final class OutputStore {
     /// The entries published at the top of the output folder.
     public static let published = ["csv", "parquet", "xlsx", "_run.json", "_SUCCESS"]
     /// Everything a run keeps in the output folder, so that listing inputs never reads it back:
-    /// the published entries, the shards' reports and the `.glean` state.
+    /// the published entries, the shards' reports, the `.glean` state and the page `glean report`
+    /// (or `run --report`) writes.
     public var ownEntries: [String] {
-        (Self.published + ["_shards", ".glean"]).map { root + "/" + $0 }
+        (Self.published + ["_shards", ".glean", "report.html"]).map { root + "/" + $0 }
     }
     /// The folders holding tables.
     package static let tableFolders = ["csv", "parquet", "xlsx"]
