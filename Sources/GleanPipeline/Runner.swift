@@ -138,6 +138,7 @@ public final class Runner {
         let generation = try store.beginGeneration()
         var rejects: [RunReport.RejectSummary] = []
         var okCount = 0
+        var tableRows: [String: Int] = [:]
         do {
             var decisions: Decisions?
             if let state {
@@ -154,6 +155,7 @@ public final class Runner {
                 if let previousReport = Self.readReport(previous + "/_run.json") {
                     rejects = previousReport.rejects
                     okCount = previousReport.documentsOK
+                    tableRows = previousReport.tableRows ?? [:]
                 } else {
                     okCount = inputs.count
                 }
@@ -161,7 +163,7 @@ public final class Runner {
                 for id in plan.order { stats.addReused(id, inputs.count) }
             } else {
                 let fallbacks = try runDocuments(inputs, built: built, decisions: decisions, state: state, plan: incrementalPlan,
-                                                 generation: generation, stats: stats, rejects: &rejects, okCount: &okCount)
+                                                 generation: generation, stats: stats, rejects: &rejects, okCount: &okCount, tableRows: &tableRows)
                 for index in fallbacks { decisions?.reasons[index] = "stored outputs unreadable" }
             }
             if let signal = cancel.cancelledBy {
@@ -192,7 +194,7 @@ public final class Runner {
                 cpuSeconds: RunClock.processCPU() - cpuStart, jobs: options.jobs, inputs: inputs.count, documentsOK: okCount,
                 documentsRejected: rejects.count, rejects: rejects, warnings: warnings, stages: stats.reports,
                 exitCode: rejects.isEmpty && unmatched.isEmpty ? 0 : 3, unmatchedGlobs: unmatched.isEmpty ? nil : unmatched,
-                shard: shardInfo, incremental: incremental)
+                shard: shardInfo, incremental: incremental, tableRows: tableRows)
             try report.json().write(to: URL(fileURLWithPath: generation + "/_run.json"))
             guard FileManager.default.createFile(atPath: generation + "/_SUCCESS", contents: Data()) else {
                 throw GleanError(.run, "cannot write \(generation)/_SUCCESS", hint: "check free space and permissions on --out")
@@ -304,7 +306,7 @@ public final class Runner {
     /// whose stored outputs could not be read, so they were processed instead.
     private func runDocuments(_ inputs: InputList, built: Built, decisions: Decisions?, state: StateStore?, plan incremental: IncrementalPlan,
                               generation: String, stats: StageStats,
-                              rejects: inout [RunReport.RejectSummary], okCount: inout Int) throws -> [Int] {
+                              rejects: inout [RunReport.RejectSummary], okCount: inout Int, tableRows: inout [String: Int]) throws -> [Int] {
         for sink in built.sinks { try sink.sink.open(folder: generation) }
         let trace = try DocumentTraceWriter(generation: generation)
         let sources = built.sources
@@ -377,7 +379,9 @@ public final class Runner {
                 okCount += 1
             }
             try deliver(routed.perSink, to: built.sinks.map(\.sink), ids: built.sinks.map(\.id), stats: stats)
-            try trace.write(DocumentTrace(docId: docId, source: inputs[index].source, reason: reason, stages: steps, rows: Self.rowCounts(routed),
+            let rows = Self.rowCounts(routed)
+            tableRows.merge(rows, uniquingKeysWith: +)
+            try trace.write(DocumentTrace(docId: docId, source: inputs[index].source, reason: reason, stages: steps, rows: rows,
                                           rejectedAt: routed.reject?.stage, rejectReason: routed.reject?.reason))
         })
         try trace.close()

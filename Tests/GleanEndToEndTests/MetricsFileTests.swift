@@ -7,8 +7,9 @@ import Testing
     static let stages = [("clean", "clean.text"), ("csv", "export.csv"), ("extract", "extract.facts"), ("fetch", "fetch.files"),
                          ("parquet", "export.parquet"), ("parse", "parse.html"), ("xlsx", "export.xlsx")]
 
-    /// The parsed samples of a run of Pipelines/news.yaml over the five samples, sorted (times as "t").
-    static var expected: [String] {
+    /// The parsed samples of a run of Pipelines/news.yaml over the five samples, sorted (times as
+    /// "t"), with the rows of each table that has any (as pyarrow counts them in the Parquet files).
+    static func expected(tableRows: [String: Int]) -> [String] {
         var lines = [
             "glean_last_success_timestamp_seconds{pipeline=news} t",
             "glean_run_cpu_seconds{pipeline=news} t",
@@ -27,6 +28,7 @@ import Testing
             }
             lines.append("glean_stage_seconds{pipeline=news,stage=\(stage),use=\(use)} t")
         }
+        for (table, rows) in tableRows where rows > 0 { lines.append("glean_table_rows{pipeline=news,table=\(table)} \(rows)") }
         return lines.sorted()
     }
 
@@ -43,7 +45,14 @@ import Testing
         #expect(ok.code == 0, "\(ok.stderr)")
         let parsed = try E2E.run([E2E.root + "/Tests/Python/metrics_check.py", metrics], executable: E2E.python)
         #expect(parsed.code == 0, "\(parsed.stderr)")
-        #expect(parsed.stdout.split(separator: "\n").map(String.init) == Self.expected)
+        let counted = try E2E.run(["-c", "import glob, os, pyarrow.parquet as pq\nfor f in sorted(glob.glob('\(dir)/out/parquet/*.parquet')): print(os.path.basename(f)[:-8], pq.ParquetFile(f).metadata.num_rows)"],
+                                  executable: E2E.python)
+        let tableRows = Dictionary(uniqueKeysWithValues: counted.stdout.split(separator: "\n").map { line in
+            let parts = line.split(separator: " ")
+            return (String(parts[0]), Int(parts[1])!)
+        })
+        #expect(tableRows.count == 8)
+        #expect(parsed.stdout.split(separator: "\n").map(String.init) == Self.expected(tableRows: tableRows))
         #expect(!FileManager.default.fileExists(atPath: metrics + ".tmp"))
         let success = try #require(try Self.lastSuccess(metrics))
 

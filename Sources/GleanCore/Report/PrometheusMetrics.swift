@@ -67,6 +67,8 @@ public struct PrometheusMetrics: Sendable {
             family("glean_stage_documents", "Documents per stage in the last run: in, out, rejected, reused.", documents)
             family("glean_stage_seconds", "Time spent inside each stage in the last run, summed over documents.", seconds)
             family("glean_stage_cpu_seconds", "CPU time inside each stage in the last run.", cpu)
+            family("glean_table_rows", "Rows the exports of the last run received, per table.",
+                   (r.tableRows ?? [:]).sorted { $0.key < $1.key }.map { ([("table", $0.key)], Double($0.value)) })
         }
         return out
     }

@@ -25,8 +25,10 @@ public struct RunReport: Codable, Sendable {
     public var shard: ShardInfo?
     /// Set for `--incremental` runs: what was reused, what ran again and why.
     public var incremental: IncrementalReport?
+    /// Rows the run's exports received, per table (a table no row reached is absent).
+    public var tableRows: [String: Int]?
 
-    package init(gleanVersion: String, manifest: String, manifestName: String, manifestSHA256: String, startedAt: String, finishedAt: String, wallSeconds: Double, cpuSeconds: Double, jobs: Int, inputs: Int, documentsOK: Int, documentsRejected: Int, rejects: [RejectSummary], warnings: [String], stages: [StageReport], exitCode: Int32, unmatchedGlobs: [UnmatchedGlob]? = nil, shard: ShardInfo? = nil, incremental: IncrementalReport? = nil) {
+    package init(gleanVersion: String, manifest: String, manifestName: String, manifestSHA256: String, startedAt: String, finishedAt: String, wallSeconds: Double, cpuSeconds: Double, jobs: Int, inputs: Int, documentsOK: Int, documentsRejected: Int, rejects: [RejectSummary], warnings: [String], stages: [StageReport], exitCode: Int32, unmatchedGlobs: [UnmatchedGlob]? = nil, shard: ShardInfo? = nil, incremental: IncrementalReport? = nil, tableRows: [String: Int]? = nil) {
         self.gleanVersion = gleanVersion
         self.manifest = manifest
         self.manifestName = manifestName
@@ -46,6 +48,7 @@ public struct RunReport: Codable, Sendable {
         self.unmatchedGlobs = unmatchedGlobs
         self.shard = shard
         self.incremental = incremental
+        self.tableRows = tableRows
     }
 
     /// A glob that was to match at least one file and matched none.
@@ -166,6 +169,7 @@ public struct RunReport: Codable, Sendable {
         case documentsRejected = "documents_rejected"
         case exitCode = "exit_code"
         case unmatchedGlobs = "unmatched_globs"
+        case tableRows = "table_rows"
     }
 
     public func json() throws -> Data {
