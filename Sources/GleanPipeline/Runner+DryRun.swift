@@ -9,7 +9,7 @@ extension Runner {
     /// output folder, lock, generation or state store is created or touched.
     public func dryRun() throws -> DryRunReport {
         let built = try build()
-        let store = OutputStore(root: options.out, shard: options.shard)
+        let store = OutputStore(root: options.out, shard: options.shard, tableFolders: registry.outputFolders)
         let listed = try list(built, excluding: store.ownEntries)
         let inputs = listed.inputs
         var report = DryRunReport(inputs: inputs.count, shard: listed.shard, incremental: options.incremental, stateProblem: nil,

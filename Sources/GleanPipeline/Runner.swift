@@ -108,7 +108,7 @@ public final class Runner {
         let manifest = plan.manifest
         let built = try build()
 
-        let store = OutputStore(root: options.out, shard: options.shard)
+        let store = OutputStore(root: options.out, shard: options.shard, tableFolders: registry.outputFolders)
         try store.prepare(wait: options.wait)
         defer { store.release() }
 

@@ -90,9 +90,9 @@ import Testing
 
     @Test func aSecondRunOnTheSameFolderIsBusy() throws {
         let tree = try TempTree()
-        let holder = OutputStore(root: tree.root + "/out")
+        let holder = OutputStore(root: tree.root + "/out", tableFolders: StageRegistry.builtIn.outputFolders)
         try holder.prepare(wait: false)
-        let other = OutputStore(root: tree.root + "/out")
+        let other = OutputStore(root: tree.root + "/out", tableFolders: StageRegistry.builtIn.outputFolders)
         let error = try #require(throws: GleanError.self) { try other.prepare(wait: false) }
         #expect(error.kind == .busy)
     }

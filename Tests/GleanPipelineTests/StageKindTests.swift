@@ -204,6 +204,31 @@ struct SuffixStage: DocumentStage {
     }
 }
 
+/// `test.lines`: a sink of the test's own, writing each document's doc_id as a line of
+/// `<out>/lines/docs.txt`; the output store learns its folder from the registry.
+final class LinesSink: SinkStage {
+    static let kind = StageKind(
+        spec: StageSpec(kind: "test.lines", role: .sink, doc: "Writes doc_ids, one per line.", options: []),
+        outputFolder: "lines",
+        build: { _, _ in .sink(LinesSink()) })
+
+    private var path = ""
+    private var lines = ""
+
+    func open(folder: String) throws {
+        try FileManager.default.createDirectory(atPath: folder + "/lines", withIntermediateDirectories: true)
+        path = folder + "/lines/docs.txt"
+    }
+
+    func consume(_ item: SinkItem) throws {
+        if case .document(let document) = item { lines += document.docId + "\n" }
+    }
+
+    func close() throws {
+        try Data(lines.utf8).write(to: URL(fileURLWithPath: path))
+    }
+}
+
 @Suite struct CustomRegistryTests {
     static let registry = StageRegistry([
         StageRegistry.builtIn.kind("fetch.files")!, SuffixStage.kind, StageRegistry.builtIn.kind("export.csv")!,
@@ -224,6 +249,22 @@ struct SuffixStage: DocumentStage {
         #expect(report.stages.map(\.id) == ["fetch", "s", "csv"])
         let rows = try harness.tree.read("out/csv/documents.csv").split(separator: "\n").dropFirst()
         #expect(rows.map { $0.split(separator: ",").last.map(String.init) } == ["Alpha (seen)", "Beta (seen)"])
+    }
+
+    /// A sink kind of its own names its folder once, in its kind: the run publishes it, and an
+    /// incremental rerun with nothing changed keeps its file (the same inode).
+    @Test func aSinkKindFromATestPublishesItsOwnFolder() throws {
+        let registry = StageRegistry([StageRegistry.builtIn.kind("fetch.files")!, LinesSink.kind])
+        #expect(registry.outputFolders == ["lines"])
+        let harness = try StageHarness("    use: test.lines", registry: registry, files: ["in/a.txt": "Alpha", "in/b.txt": "Beta"])
+        let out = harness.tree.root + "/out"
+        for _ in 0..<2 {
+            let report = try Runner(plan: harness.plan, registry: registry, options: RunOptions(jobs: 2, out: out, incremental: true)).run().report
+            #expect(report.exitCode == 0)
+        }
+        #expect(try harness.tree.read("out/lines/docs.txt") == "a\nb\n")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: out + "/lines") == ".glean/current/lines")
+        #expect(!FileManager.default.fileExists(atPath: out + "/csv"))
     }
 
     @Test func theCustomKindsCheckRunsFromItsTypedConfig() throws {

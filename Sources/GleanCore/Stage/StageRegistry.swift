@@ -17,4 +17,11 @@ public struct StageRegistry: Sendable {
     public func spec(_ kind: String) -> StageSpec? { byName[kind]?.spec }
     public func kind(_ kind: String) -> StageKind? { byName[kind] }
     public var specs: [StageSpec] { kinds.compactMap { byName[$0]?.spec } }
+
+    /// The folders the registered sinks write under the output root, in registration order.
+    public var outputFolders: [String] {
+        var folders: [String] = []
+        for name in kinds { if let folder = byName[name]?.outputFolder, !folders.contains(folder) { folders.append(folder) } }
+        return folders
+    }
 }

@@ -23,16 +23,16 @@ import Synchronization
 public final class OutputStore {
     public let root: String
     public let shard: ShardSpec?
+    /// The folders holding tables: those the sinks write into (`StageRegistry.outputFolders`).
+    public let tableFolders: [String]
     /// The entries published at the top of the output folder.
-    public static let published = ["csv", "parquet", "xlsx", "_run.json", "_SUCCESS"]
+    public var published: [String] { tableFolders + ["_run.json", "_SUCCESS"] }
     /// Everything a run keeps in the output folder, so that listing inputs never reads it back:
     /// the published entries, the shards' reports, the `.glean` state and the page `glean report`
     /// (or `run --report`) writes.
     public var ownEntries: [String] {
-        (Self.published + ["_shards", ".glean", "report.html"]).map { root + "/" + $0 }
+        (published + ["_shards", ".glean", "report.html"]).map { root + "/" + $0 }
     }
-    /// The folders holding tables.
-    package static let tableFolders = ["csv", "parquet", "xlsx"]
     private var lockFD: Int32 = -1
 
     /// Where this store keeps its lock, state and generations.
@@ -46,9 +46,13 @@ public final class OutputStore {
     /// The run lock's file.
     public var lockFile: String { metaDir + "/lock" }
 
-    public init(root: String, shard: ShardSpec? = nil) {
+    /// - Parameters:
+    ///   - tableFolders: the folders the run's sinks may write, from the stage registry
+    ///     (`registry.outputFolders`): published as links, kept when nothing changed, swept.
+    public init(root: String, shard: ShardSpec? = nil, tableFolders: [String]) {
         self.root = URL(fileURLWithPath: root).standardizedFileURL.path
         self.shard = shard
+        self.tableFolders = tableFolders
     }
 
     deinit { release() }
@@ -89,7 +93,7 @@ public final class OutputStore {
         let pid = Array("\(getpid())\n".utf8)
         if ftruncate(fd, 0) == 0 { _ = pid.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) } }
         if shard == nil {
-            for name in Self.published {
+            for name in published {
                 let path = root + "/" + name
                 if let attrs = try? fm.attributesOfItem(atPath: path), attrs[.type] as? FileAttributeType != .typeSymbolicLink {
                     if fm.fileExists(atPath: root + "/_shards") {
@@ -99,7 +103,7 @@ public final class OutputStore {
                 }
             }
         } else {
-            for name in Self.published {
+            for name in published {
                 let path = root + "/" + name
                 if let attrs = try? fm.attributesOfItem(atPath: path), attrs[.type] as? FileAttributeType == .typeSymbolicLink {
                     throw GleanError(.run, "'\(root)' holds the outputs of an unsharded run", hint: "choose another --out for a sharded run, or remove '\(root)' first")
@@ -153,7 +157,7 @@ public final class OutputStore {
                 throw GleanError(.manifest, "'\(root)' holds the shards of a \(other)-way split, and this run is shard \(shard.index) of \(shard.count)",
                                  hint: "use the same --shard-count, or clear the folder (rm -r '\(root)') to change it")
             }
-            for name in Self.published {
+            for name in published {
                 if let attrs = try? fm.attributesOfItem(atPath: root + "/" + name), attrs[.type] as? FileAttributeType == .typeSymbolicLink {
                     throw GleanError(.manifest, "'\(root)' holds the outputs of an unsharded run, and this run is shard \(shard.index) of \(shard.count)",
                                      hint: "choose another --out for a sharded run, or clear the folder (rm -r '\(root)') first")
@@ -234,7 +238,7 @@ public final class OutputStore {
         if let shard {
             sweepStaleLinks(shard: shard, keep: Set(shardFiles))
         } else {
-            for entry in Self.published {
+            for entry in published {
                 let link = root + "/" + entry
                 let target = ".glean/current/" + entry
                 if (try? fm.destinationOfSymbolicLink(atPath: link)) != target {
@@ -255,7 +259,7 @@ public final class OutputStore {
     /// are the previous run's, the same inodes).
     package func linkTables(from old: String, into new: String) throws {
         let fm = FileManager.default
-        for folder in Self.tableFolders {
+        for folder in tableFolders {
             guard let walker = fm.enumerator(atPath: old + "/" + folder) else { continue }
             while let relative = walker.nextObject() as? String {
                 let source = old + "/" + folder + "/" + relative
@@ -301,7 +305,7 @@ public final class OutputStore {
     private func publishShardLinks(generation: String, shard: ShardSpec) throws -> [String] {
         let fm = FileManager.default
         var files: [String] = []
-        for folder in Self.tableFolders {
+        for folder in tableFolders {
             guard let walker = fm.enumerator(atPath: generation + "/" + folder) else { continue }
             while let relative = walker.nextObject() as? String {
                 let path = generation + "/" + folder + "/" + relative
@@ -349,7 +353,7 @@ public final class OutputStore {
     private func sweepStaleLinks(shard: ShardSpec, keep: Set<String>) {
         let fm = FileManager.default
         let marker = ".glean/" + Self.shardFolderName(shard) + "/current/"
-        for folder in Self.tableFolders {
+        for folder in tableFolders {
             guard let walker = fm.enumerator(atPath: root + "/" + folder) else { continue }
             var stale: [String] = []
             while let relative = walker.nextObject() as? String {

@@ -26,16 +26,19 @@ package enum ExportCSVStage {
         OptionSpec("delimiter", .string, default: .string(Config.defaultDelimiter), doc: "Field separator, one character (',' ';' or a tab)."),
     ])
 
+    /// The folder under the output root it writes into.
+    package static let folder = "csv"
+
     package static let kind = StageKind(spec: spec, config: Config.self, check: { config, _, available in
         let d = config.delimiter
         if d.count != 1 || d == "\"" || d == "\n" || d == "\r" {
             return ("delimiter", "delimiter must be one character other than a quote or a line break, got '\(d)'")
         }
         return TableSink.checkTables(config.tables, available)
-    }, build: { config, decl, context in
+    }, outputFolder: folder, build: { config, decl, context in
         let options = CSVOptions(excel: config.excel, delimiter: config.delimiter.first ?? ",")
         let shard = context.shard
-        return .sink(TableSink(stageId: decl.id, tables: TableSink.selected(config.tables, context.tables), subfolder: "csv") { dir, schema in
+        return .sink(TableSink(stageId: decl.id, tables: TableSink.selected(config.tables, context.tables), subfolder: folder) { dir, schema in
             guard let shard else {
                 return try CSVTableWriter(path: dir + "/" + schema.name + ".csv", schema: schema, options: options)
             }

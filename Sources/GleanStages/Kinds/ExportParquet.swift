@@ -38,6 +38,9 @@ package enum ExportParquetStage {
         OptionSpec("partition_by", .stringList, default: .stringList([]), doc: "Columns to partition by (Hive layout); applies to the tables that have all of them."),
     ])
 
+    /// The folder under the output root it writes into.
+    package static let folder = "parquet"
+
     package static let kind = StageKind(spec: spec, config: Config.self, check: { config, _, available in
         if let problem = TableSink.checkTables(config.tables, available) { return problem }
         if config.rowGroupMB <= 0 { return ("row_group_mb", "row_group_mb must be positive") }
@@ -55,7 +58,7 @@ package enum ExportParquetStage {
             }
         }
         return nil
-    }, build: { config, decl, context in
+    }, outputFolder: folder, build: { config, decl, context in
         var options = ParquetWriterOptions()
         options.compression = config.compression
         options.rowGroupBytes = config.rowGroupMB << 20
@@ -65,7 +68,7 @@ package enum ExportParquetStage {
         let partitionBy = config.partitionBy
         let shard = context.shard
         let manifest = context.manifest
-        return .sink(TableSink(stageId: decl.id, tables: TableSink.selected(config.tables, context.tables), subfolder: "parquet") { dir, schema in
+        return .sink(TableSink(stageId: decl.id, tables: TableSink.selected(config.tables, context.tables), subfolder: folder) { dir, schema in
             var tableOptions = options
             tableOptions.keyValueMetadata = [
                 ParquetKeyValue(key: "glean.table", value: schema.name),

@@ -23,17 +23,20 @@ package enum ExportXLSXStage {
         OptionSpec("name", .string, doc: "The workbook's file name without .xlsx; the manifest's name when absent."),
     ])
 
+    /// The folder under the output root it writes into.
+    package static let folder = "xlsx"
+
     package static let kind = StageKind(spec: spec, config: Config.self, check: { config, _, available in
         if let name = config.name, name.isEmpty || name.contains("/") || name.hasPrefix(".") {
             return ("name", "name must be a file name without '/' and not starting with '.', got '\(name)'")
         }
         return TableSink.checkTables(config.tables, available)
-    }, build: { config, decl, context in
+    }, outputFolder: folder, build: { config, decl, context in
         let stem = config.name ?? context.manifest.name
         // A shard writes its own workbook, xlsx/<name>/part-<i>of<n>.xlsx, so shards never collide.
         let file = context.shard.map { stem + "/" + $0.partStem + ".xlsx" } ?? stem + ".xlsx"
         var workbook: XLSXWorkbook?
-        return .sink(TableSink(stageId: decl.id, tables: TableSink.selected(config.tables, context.tables), subfolder: "xlsx",
+        return .sink(TableSink(stageId: decl.id, tables: TableSink.selected(config.tables, context.tables), subfolder: folder,
                                counter: { ["cells_cut": workbook?.cutCells ?? 0] }) { dir, schema in
             let path = dir + "/" + file
             try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
