@@ -162,8 +162,11 @@ public final class Runner {
                 try state.touchAll()
                 for id in plan.order { stats.addReused(id, inputs.count) }
             } else {
-                let fallbacks = try runDocuments(inputs, built: built, decisions: decisions, state: state, plan: incrementalPlan,
-                                                 generation: generation, stats: stats, rejects: &rejects, okCount: &okCount, tableRows: &tableRows)
+                let cache = state.flatMap { state in
+                    decisions.map { DocumentCache(state: state, reasons: $0.reasons, hashes: $0.hashes, plan: incrementalPlan) }
+                }
+                let fallbacks = try runDocuments(inputs, built: built, cache: cache, generation: generation, stats: stats,
+                                                 rejects: &rejects, okCount: &okCount, tableRows: &tableRows)
                 for index in fallbacks { decisions?.reasons[index] = "stored outputs unreadable" }
             }
             if let signal = cancel.cancelledBy {
@@ -295,17 +298,16 @@ public final class Runner {
 
     /// What a worker hands to the consumer for one input.
     private enum WorkItem: Sendable {
-        /// Processed now; `record` is what the state store keeps (incremental runs).
-        case processed(Routed, record: (state: StoredState, outputs: Data)?, steps: [DocumentTrace.Step])
-        /// Read back from the state store.
+        /// Processed now; `entry` is what the cache keeps (incremental runs).
+        case processed(Routed, entry: DocumentCache.Entry?, steps: [DocumentTrace.Step])
+        /// Read back from the cache.
         case reused(Routed)
         case failed(any Error)
     }
 
     /// Runs and exports every input; returns the indices of inputs that were to be reused but
-    /// whose stored outputs could not be read, so they were processed instead.
-    private func runDocuments(_ inputs: InputList, built: Built, decisions: Decisions?, state: StateStore?, plan incremental: IncrementalPlan,
-                              generation: String, stats: StageStats,
+    /// ran because their stored outputs could not be read back.
+    private func runDocuments(_ inputs: InputList, built: Built, cache: DocumentCache?, generation: String, stats: StageStats,
                               rejects: inout [RunReport.RejectSummary], okCount: inout Int, tableRows: inout [String: Int]) throws -> [Int] {
         for sink in built.sinks { try sink.sink.open(folder: generation) }
         let trace = try DocumentTraceWriter(generation: generation)
@@ -314,9 +316,7 @@ public final class Runner {
         let sinkRoutes = built.sinks.map { (needs: $0.needs, ancestors: $0.ancestors) }
         let cancel = self.cancel
         let context = StageContext(cancellation: cancel, asOfDay: options.asOfDay, logger: logger)
-        let reasons = decisions?.reasons
-        let hashes = decisions?.hashes
-        let toProcess = reasons.map { $0.lazy.filter { $0 != nil }.count } ?? inputs.count
+        let toProcess = cache.map { $0.reasons.lazy.filter { $0 != nil }.count } ?? inputs.count
         let ticker = options.progress.map { report in
             ProgressTicker(interval: options.progressInterval, snapshot: {
                 stats.progress(perDocumentTotal: toProcess, sinkTotal: inputs.count)
@@ -327,24 +327,14 @@ public final class Runner {
         var fallbacks: [Int] = []
         try OrderedPool.run(count: inputs.count, jobs: options.jobs, window: options.jobs * 2, cancel: cancel, work: { index -> WorkItem in
             let input = inputs[index]
-            if let state, let reasons, reasons[index] == nil {
-                do {
-                    if let stored = try state.outputs(of: input.docId) {
-                        let restored = stored.restored
-                        return .reused(Self.route(restored.outputs, restored.failures, docId: input.docId, routes: sinkRoutes))
-                    }
-                } catch {
-                    // Unreadable stored outputs: process the document instead (below).
-                }
+            if let stored = cache?.stored(index, docId: input.docId) {
+                return .reused(Self.route(stored.outputs, stored.failures, docId: input.docId, routes: sinkRoutes))
             }
             let computed = Self.compute(input, sources: sources, stages: documentStages, context: context, stats: stats)
             let routed = Self.route(computed.outputs, computed.failures, docId: input.docId, routes: sinkRoutes)
-            guard state != nil, let hashes else { return .processed(routed, record: nil, steps: computed.steps) }
             do {
-                let outputs = try StoredOutputs.encode(StoredOutputs(outputs: computed.outputs, failures: computed.failures, keep: incremental.sinkNeeds))
-                let stored = StoredState(source: input.source, contentSHA256: hashes[index],
-                                         stages: incremental.traces(outputs: computed.outputs, failures: computed.failures))
-                return .processed(routed, record: (stored, outputs), steps: computed.steps)
+                let entry = try cache?.entry(index, source: input.source, outputs: computed.outputs, failures: computed.failures)
+                return .processed(routed, entry: entry, steps: computed.steps)
             } catch {
                 return .failed(error)
             }
@@ -353,23 +343,26 @@ public final class Runner {
             let docId = inputs.docId(at: index)
             let routed: Routed
             var steps: [DocumentTrace.Step] = []
-            var reason: String? = reasons == nil ? "processed" : reasons?[index]
+            var reason: String? = cache == nil ? "processed" : cache?.reason(index)
             switch item {
             case .failed(let error):
                 throw GleanError(.run, "cannot store the outputs of '\(docId)' in the state store: \(error)")
             case .reused(let r):
                 routed = r
-                try state?.touch(docId: docId)
+                try cache?.touch(docId: docId)
                 reusedStages.add()
-            case .processed(let r, let record, let s):
+            case .processed(let r, let entry, let s):
                 routed = r
                 steps = s
-                if reason == nil { reason = "stored outputs unreadable" }
-                if reasons?[index] == nil && reasons != nil { fallbacks.append(index) }
+                if reason == nil {
+                    // To be reused, but its stored outputs did not read back: it ran instead.
+                    reason = "stored outputs unreadable"
+                    fallbacks.append(index)
+                }
                 // Once the run is cancelled, what a worker computed may hold the interruption itself (a plugin
                 // killed with the run): never keep it, the next run processes the document again.
-                if let state, let record, cancel.cancelledBy == nil {
-                    try state.record(docId: docId, state: record.state, outputs: record.outputs)
+                if let cache, let entry, cancel.cancelledBy == nil {
+                    try cache.keep(docId: docId, entry)
                 }
             }
             if let reject = routed.reject {
@@ -385,7 +378,7 @@ public final class Runner {
                                           rejectedAt: routed.reject?.stage, rejectReason: routed.reject?.reason))
         })
         try trace.close()
-        try state?.flush()
+        try cache?.flush()
         if cancel.cancelledBy != nil { return fallbacks }
         for (id, _, _) in documentStages { stats.addReused(id, reusedStages.current) }
         for id in sources.keys { stats.addReused(id, reusedStages.current) }
