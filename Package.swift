@@ -47,7 +47,7 @@ let package = Package(
         .target(name: "GleanParquet", dependencies: ["CZlib", "CZstd", "CSnappy", "GleanText"], swiftSettings: strict),
         .target(name: "GleanHTML", dependencies: ["CLibXML2", "GleanText"], swiftSettings: strict),
         /// A WARC reader: records one at a time (plain, gzip per record or one gzip stream), HTTP responses.
-        .target(name: "GleanWARC", dependencies: ["CZlib", "CBrotli", "GleanText"], swiftSettings: strict),
+        .target(name: "GleanWARC", dependencies: ["CZlib", "CDeflate", "CBrotli", "GleanText"], swiftSettings: strict),
         .target(name: "GleanFacts", resources: [.embedInCode("Languages")], swiftSettings: strict),
 
         // MARK: - The pipeline
