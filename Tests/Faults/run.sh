@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# make faults: issue 19's expensive cases, run against the release binary, with their figures
+# make faults: issue 19's expensive cases (and issue 17's 5 GB WARC), run against the release binary, with their figures
 # (wall seconds and peak RSS from /usr/bin/time). The cheap cases are tests in `make test`
 # (ListingFaultTests, InputFileTests, PluginProcessTests, RuleBudgetTests, FaultTests, ...).
 set -euo pipefail
@@ -75,3 +75,29 @@ with open("globs.yaml", "w") as f:
     f.write("  - id: csv\n    use: export.csv\n")
 PY
 measure "40,000 globs, 40,000 files" globs.yaml
+
+echo "== a 5 GB WARC, one gzip member per record (issue 17: memory flat, one record at a time)"
+mkdir warc && python3 - <<'PY'
+import base64, os, zlib
+# 115,000 response records of ~60 KB of HTML whose text barely compresses: ~5 GB on disk.
+def member(data):
+    c = zlib.compressobj(1, zlib.DEFLATED, 31)
+    return c.compress(data) + c.flush()
+with open("warc/big.warc.gz", "wb") as out:
+    written, i = 0, 0
+    while written < 5_000_000_000:
+        text = base64.b64encode(os.urandom(45_000)).decode()
+        body = f"<html><head><title>Page {i}</title></head><body><p>{text}</p></body></html>".encode()
+        http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: %d\r\n\r\n" % len(body) + body
+        head = (f"WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-{i:012d}>\r\n"
+                f"WARC-Date: 2024-05-01T00:00:00Z\r\nWARC-Target-URI: https://big.example/{i}\r\n"
+                f"Content-Type: application/http; msgtype=response\r\nContent-Length: {len(http)}\r\n\r\n").encode()
+        m = member(head + http + b"\r\n\r\n")
+        out.write(m)
+        written += len(m)
+        i += 1
+print(f"   {i} records, {written / 1e9:.2f} GB")
+PY
+printf 'version: 1\nname: warc\nstages:\n  - id: fetch\n    use: fetch.warc\n    with: {paths: ["warc/*.warc.gz"]}\n  - id: csv\n    use: export.csv\n    with: {tables: [documents]}\n' > warc.yaml
+measure "5 GB WARC, 115,000 records, to documents" warc.yaml
+rm -rf warc
