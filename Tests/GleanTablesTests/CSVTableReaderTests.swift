@@ -12,17 +12,12 @@ import Testing
     ])
 
     static func roundTrip(_ rows: [Row], options: CSVOptions) throws -> (header: [String], rows: [[String?]]) {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("glean-csvr-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("t.csv").path
-        let writer = try CSVTableWriter(path: path, schema: schema, options: options)
-        for row in rows { try writer.write(row) }
-        try writer.close()
-        let reader = try CSVTableReader(path: path)
-        var read: [[String?]] = []
-        while let row = try reader.next() { read.append(row) }
-        return (reader.header, read)
+        try CSVTableWriterTests.write(rows, schema: schema, options: options) { path in
+            let reader = try CSVTableReader(path: path)
+            var read: [[String?]] = []
+            while let row = try reader.next() { read.append(row) }
+            return (reader.header, read)
+        }
     }
 
     static let rows: [Row] = [

@@ -14,6 +14,11 @@ import Testing
     ])
 
     static func write(_ rows: [Row], options: CSVOptions) throws -> [UInt8] {
+        try write(rows, schema: schema, options: options) { [UInt8](try Data(contentsOf: URL(fileURLWithPath: $0))) }
+    }
+
+    /// Writes `rows` as `schema`'s CSV file in a temporary folder and hands its path to `read`.
+    static func write<T>(_ rows: [Row], schema: TableSchema, options: CSVOptions, read: (String) throws -> T) throws -> T {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("glean-csv-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -21,7 +26,7 @@ import Testing
         let writer = try CSVTableWriter(path: path, schema: schema, options: options)
         for row in rows { try writer.write(row) }
         try writer.close()
-        return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        return try read(path)
     }
 
     @Test func excelModeQuotesTextKeepsNumbersAndAddsBOM() throws {
@@ -53,15 +58,11 @@ import Testing
         ("\t", "a\tb", "\"a\tb\""), ("\t", "a,b", "a,b"), ("；", "甲；乙", "\"甲；乙\""), ("；", "甲;乙", "甲;乙"),
     ] as [(Character, String, String)])
     func plainFieldsAreQuotedOnlyWhenNeeded(delimiter: Character, field: String, written: String) throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("glean-csv-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("t.csv").path
         let schema = TableSchema(name: "t", doc: "", columns: [Column("x", .string, doc: "")])
-        let writer = try CSVTableWriter(path: path, schema: schema, options: CSVOptions(excel: false, delimiter: delimiter))
-        try writer.write([.string(field)])
-        try writer.close()
-        #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self) == "x\n" + written + "\n")
+        let text = try Self.write([[.string(field)]], schema: schema, options: CSVOptions(excel: false, delimiter: delimiter)) {
+            String(decoding: try Data(contentsOf: URL(fileURLWithPath: $0)), as: UTF8.self)
+        }
+        #expect(text == "x\n" + written + "\n")
     }
 
     @Test(arguments: [("=SUM(A1)", "'=SUM(A1)"), ("+1", "'+1"), ("-1", "'-1"), ("@x", "'@x"), ("\tx", "'\tx"),
