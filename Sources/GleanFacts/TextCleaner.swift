@@ -16,16 +16,17 @@ public struct TextCleaner: Sendable {
     /// Cleans `text`. `language` nil: the boilerplate lists of every known language apply (they are whole-line rules).
     public func clean(_ text: String, language: String?) -> CleanedText {
         let nfc = text.precomposedStringWithCanonicalMapping
-        let lines = Self.normalisedLines(nfc)
         // Paragraphs: blank lines separate; a line continuing a sentence (next starts in lower case) is joined.
+        // Lines are handed over one at a time: a text of millions of short lines never exists as
+        // an array of them (issue 19, case 10).
         var paras: [String] = []
         var cur = ""
-        for line in lines {
+        Self.forEachNormalisedLine(nfc) { line in
             if line.isEmpty {
                 if !cur.isEmpty { paras.append(cur); cur = "" }
-                continue
+                return
             }
-            if cur.isEmpty { cur = line; continue }
+            if cur.isEmpty { cur = line; return }
             if Self.continues(cur, with: line) {
                 if cur.hasSuffix("-"), let last = cur.unicodeScalars.dropLast().last, Scalars.isLetter(last) {
                     cur.removeLast()
@@ -142,14 +143,14 @@ public struct TextCleaner: Sendable {
     }
 
     /// Lines with line breaks unified, control and zero-width characters dropped, horizontal whitespace collapsed, trimmed.
-    static func normalisedLines(_ s: String) -> [String] {
-        var lines: [String] = []
+    /// Each line of `s` with its whitespace folded and invisible characters dropped, in order.
+    static func forEachNormalisedLine(_ s: String, _ body: (String) -> Void) {
         var cur = String.UnicodeScalarView()
         var pendingSpace: Unicode.Scalar?
         var pendingCount = 0
         var prevCR = false
         func flushLine() {
-            lines.append(String(cur))
+            body(String(cur))
             cur = String.UnicodeScalarView()
             pendingSpace = nil
             pendingCount = 0
@@ -171,6 +172,5 @@ public struct TextCleaner: Sendable {
             cur.append(c)
         }
         flushLine()
-        return lines
     }
 }
