@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# make faults: issue 19's expensive cases (and issue 17's 5 GB WARC), run against the release binary, with their figures
+# make faults: issue 19's expensive cases (and issue 17's 5 GB WARC, issue 18's workbook of 100,000 documents), run against the release binary, with their figures
 # (wall seconds and peak RSS from /usr/bin/time). The cheap cases are tests in `make test`
 # (ListingFaultTests, InputFileTests, PluginProcessTests, RuleBudgetTests, FaultTests, ...).
 set -euo pipefail
@@ -101,3 +101,20 @@ PY
 printf 'version: 1\nname: warc\nstages:\n  - id: fetch\n    use: fetch.warc\n    with: {paths: ["warc/*.warc.gz"]}\n  - id: csv\n    use: export.csv\n    with: {tables: [documents]}\n' > warc.yaml
 measure "5 GB WARC, 115,000 records, to documents" warc.yaml
 rm -rf warc
+
+echo "== export.xlsx over 10,000 and 100,000 documents (issue 18: memory flat, libxlsxwriter's constant_memory mode)"
+mkdir xlsx10 xlsx100 && python3 - <<'PY'
+text = "On 12 March 2024 the police of the district held 12 men and seized 3 vehicles; 1,250 officers were deployed.\n"
+for folder, n in (("xlsx10", 10_000), ("xlsx100", 100_000)):
+    for i in range(n):
+        with open(f"{folder}/d{i:06}.txt", "w") as f:
+            f.write(f"Report {i}\n\n" + text * 8)
+PY
+XLSX='  - id: parse\n    use: parse.html\n  - id: facts\n    use: extract.facts\n  - id: book\n    use: export.xlsx\n'
+manifest xlsx10 "xlsx10/*.txt" "$(printf "$XLSX")
+"
+manifest xlsx100 "xlsx100/*.txt" "$(printf "$XLSX")
+"
+measure "export.xlsx, 10,000 documents" xlsx10.yaml
+measure "export.xlsx, 100,000 documents" xlsx100.yaml
+rm -rf xlsx10 xlsx100
