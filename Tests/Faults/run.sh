@@ -8,8 +8,9 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/glean-faults.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 cd "$WORK"
 
-manifest() {  # manifest NAME GLOB [MIDDLE-STAGES]
+manifest() {  # manifest NAME GLOB [MIDDLE-STAGES] [NEEDS]: the csv export needs NEEDS (default: the stage before)
   printf 'version: 1\nname: %s\nstages:\n  - id: fetch\n    use: fetch.files\n    with: {paths: ["%s"]}\n%s  - id: csv\n    use: export.csv\n' "$1" "$2" "${3:-}" > "$1.yaml"
+  if [ -n "${4:-}" ]; then printf '    needs: %s\n' "$4" >> "$1.yaml"; fi
 }
 measure() {  # measure LABEL MANIFEST: wall seconds, peak RSS and exit code (3: some rejects)
   local t rc=0
@@ -110,11 +111,11 @@ for folder, n in (("xlsx10", 10_000), ("xlsx100", 100_000)):
         with open(f"{folder}/d{i:06}.txt", "w") as f:
             f.write(f"Report {i}\n\n" + text * 8)
 PY
-XLSX='  - id: parse\n    use: parse.html\n  - id: facts\n    use: extract.facts\n  - id: book\n    use: export.xlsx\n'
+XLSX='  - id: parse\n    use: parse.html\n  - id: facts\n    use: extract.facts\n  - id: book\n    use: export.xlsx\n    needs: facts\n'
 manifest xlsx10 "xlsx10/*.txt" "$(printf "$XLSX")
-"
+" facts
 manifest xlsx100 "xlsx100/*.txt" "$(printf "$XLSX")
-"
+" facts
 measure "export.xlsx, 10,000 documents" xlsx10.yaml
 measure "export.xlsx, 100,000 documents" xlsx100.yaml
 rm -rf xlsx10 xlsx100
