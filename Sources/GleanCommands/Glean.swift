@@ -219,10 +219,11 @@ struct Run: ParsableCommand {
 }
 
 /// Turns SIGINT and SIGTERM into a cancellation the runner sees between documents.
-final class SignalTrap: @unchecked Sendable {
-    private var sources: [any DispatchSourceSignal] = []
+final class SignalTrap {
+    private let sources: [any DispatchSourceSignal]
 
     init(cancel: CancellationFlag) {
+        var sources: [any DispatchSourceSignal] = []
         for sig in [SIGINT, SIGTERM] {
             signal(sig, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
@@ -235,6 +236,7 @@ final class SignalTrap: @unchecked Sendable {
             source.resume()
             sources.append(source)
         }
+        self.sources = sources
     }
 
     func restore() {

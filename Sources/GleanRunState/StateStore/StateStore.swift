@@ -1,5 +1,6 @@
 import Foundation
 import GleanCore
+import Synchronization
 internal import GRDB
 
 /// The incremental state of one output folder (or one shard of it), in SQLite through GRDB:
@@ -9,15 +10,16 @@ internal import GRDB
 /// The store is a cache keyed by content and configuration, never a record of the published
 /// tables: an interrupted run leaves it consistent. A file that is not SQLite, fails SQLite's
 /// check, or is not Glean's state is moved aside and rebuilt, never trusted.
-package final class StateStore: @unchecked Sendable {
+package final class StateStore: Sendable {
     package static let format = "glean-state"
     package static let schemaVersion = "1"
 
     package let path: String
     private let pool: any DatabaseWriter
-    /// This run's number: every document seen by it is stamped with it.
-    private(set) var run: Int64 = 0
-    private var pending: [(sql: String, arguments: StatementArguments)] = []
+    /// This run's number: every document seen by it is stamped with it (0 when read-only).
+    let run: Int64
+    /// Writes not yet flushed (the run's consuming thread adds them; any thread may flush).
+    private let pending = Mutex<[(sql: String, arguments: StatementArguments)]>([])
 
     /// Opens the store at `path`, creating it, or rebuilding it when it cannot be trusted.
     /// Returns the store and, when it was rebuilt, why (for the log and the run report).
@@ -63,6 +65,7 @@ package final class StateStore: @unchecked Sendable {
     private init(path: String, reader: DatabaseQueue) throws {
         self.path = path
         pool = reader
+        run = 0
     }
 
     private init(path: String) throws {
@@ -70,8 +73,9 @@ package final class StateStore: @unchecked Sendable {
         var config = Configuration()
         config.busyMode = .timeout(10)
         config.label = "glean-state"
-        pool = try DatabasePool(path: path, configuration: config)
-        try pool.write { db in
+        let pool = try DatabasePool(path: path, configuration: config)
+        self.pool = pool
+        run = try pool.write { db in
             try db.execute(sql: """
                 CREATE TABLE IF NOT EXISTS glean_meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
                 CREATE TABLE IF NOT EXISTS doc_state (
@@ -86,8 +90,8 @@ package final class StateStore: @unchecked Sendable {
                 INSERT OR IGNORE INTO glean_meta (key, value) VALUES ('schema', '\(Self.schemaVersion)');
                 """)
             let last = try String.fetchOne(db, sql: "SELECT value FROM glean_meta WHERE key = 'last_run'").flatMap { Int64($0) } ?? 0
-            run = last + 1
-            try db.execute(sql: "INSERT OR REPLACE INTO glean_meta (key, value) VALUES ('last_run', ?)", arguments: [String(run)])
+            try db.execute(sql: "INSERT OR REPLACE INTO glean_meta (key, value) VALUES ('last_run', ?)", arguments: [String(last + 1)])
+            return last + 1
         }
     }
 
@@ -171,15 +175,13 @@ package final class StateStore: @unchecked Sendable {
     /// Records a processed document (written in batches; see `flush`).
     package func record(docId: String, state: StoredState, outputs: Data) throws {
         let stages = String(decoding: try JSONEncoder().encode(state.stages), as: UTF8.self)
-        pending.append(("INSERT OR REPLACE INTO doc_state (doc_id, source, content_sha256, stages, run, outputs) VALUES (?, ?, ?, ?, ?, ?)",
-                        [docId, state.source, state.contentSHA256, stages, run, outputs]))
-        if pending.count >= 256 { try flush() }
+        try add("INSERT OR REPLACE INTO doc_state (doc_id, source, content_sha256, stages, run, outputs) VALUES (?, ?, ?, ?, ?, ?)",
+                [docId, state.source, state.contentSHA256, stages, run, outputs])
     }
 
     /// Marks a reused document as part of this run.
     package func touch(docId: String) throws {
-        pending.append(("UPDATE doc_state SET run = ? WHERE doc_id = ?", [run, docId]))
-        if pending.count >= 256 { try flush() }
+        try add("UPDATE doc_state SET run = ? WHERE doc_id = ?", [run, docId])
     }
 
     /// Marks every stored document as part of this run (when nothing changed).
@@ -188,11 +190,22 @@ package final class StateStore: @unchecked Sendable {
         try pool.write { db in try db.execute(sql: "UPDATE doc_state SET run = ?", arguments: [run]) }
     }
 
+    /// Queues one write; every 256 are written together.
+    private func add(_ sql: String, _ arguments: StatementArguments) throws {
+        let full = pending.withLock { queue in
+            queue.append((sql, arguments))
+            return queue.count >= 256
+        }
+        if full { try flush() }
+    }
+
     /// Writes the pending changes in one transaction.
     package func flush() throws {
-        guard !pending.isEmpty else { return }
-        let batch = pending
-        pending = []
+        let batch = pending.withLock { queue in
+            defer { queue = [] }
+            return queue
+        }
+        guard !batch.isEmpty else { return }
         try pool.write { db in
             for item in batch { try db.cachedStatement(sql: item.sql).execute(arguments: item.arguments) }
         }
