@@ -60,8 +60,8 @@ public struct CustomRule: Sendable {
     }
 }
 
-/// NSRegularExpression is immutable once built and safe to share for matching.
-final class RegexBox: @unchecked Sendable {
+/// A compiled rule pattern (NSRegularExpression is immutable once built and Sendable).
+final class RegexBox: Sendable {
     let re: NSRegularExpression
     init(_ re: NSRegularExpression) { self.re = re }
 }
