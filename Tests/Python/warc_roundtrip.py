@@ -16,6 +16,8 @@ Usage:
 Only dev pages are used (Tools/eval/split.py's rule), never a validation page.
 """
 import csv, datetime, gzip, hashlib, io, json, os, shutil, sys
+
+import brotli
 from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
@@ -60,6 +62,9 @@ def write_crawl(path: Path, pages, corpus: Path, gz: bool):
             if i % 3 == 1:
                 headers.append(("Content-Encoding", "gzip"))
                 payload = gzip.compress(body, mtime=0)
+            elif i % 3 == 0 and i > 0:
+                headers.append(("Content-Encoding", "br"))
+                payload = brotli.compress(body)
             if i % 3 == 2:
                 headers.append(("Transfer-Encoding", "chunked"))
                 chunks = [payload[k:k + 4000] for k in range(0, len(payload), 4000)]
