@@ -79,6 +79,11 @@ struct EntityLexicon: Sendable {
     let orgHeadAdjectiveSuffixes: [String]
     /// Nouns for an organization's staff or services ("مصالح", "services"): "مصالح وزارة الداخلية" is the ministry.
     let orgServiceNouns: Set<String>
+    let orgOfficeComplementHeads: Set<String>
+    let orgPreNounAdjectives: Set<String>
+    let orgLowercaseTailHeads: Set<String>
+    let residencePrepositions: Set<String>
+    let possessiveSuffixes: [String]
 
     init(_ d: LanguageData, tokenizer tk: Tokenizer) {
         let low = { (a: [String]?) in Set((a ?? []).map { $0.lowercased() }) }
@@ -129,6 +134,11 @@ struct EntityLexicon: Sendable {
         orgHeadAdjectives = low(d.orgHeadAdjectives)
         orgHeadAdjectiveSuffixes = (d.orgHeadAdjectiveSuffixes ?? []).map { $0.lowercased() }
         orgServiceNouns = Set(d.orgServiceNouns ?? [])
+        orgOfficeComplementHeads = low(d.orgOfficeComplementHeads)
+        orgPreNounAdjectives = low(d.orgPreNounAdjectives)
+        orgLowercaseTailHeads = low(d.orgLowercaseTailHeads)
+        residencePrepositions = low(d.residencePrepositions)
+        possessiveSuffixes = d.possessiveSuffixes ?? []
     }
 }
 
@@ -293,6 +303,11 @@ extension Doc {
         if h >= 0, h + 1 == r, r < n, toks[r].kind == .word, isCap(r), p.has(p.officeWords, toks[r]), !e.officeModifiers.contains(toks[r].lower) { return nil }
         var inner: [Range<Int>] = []
         if h < 0 {
+            // "Nakasozi police post", "Brikama police station": a place's name, a lower-case tail and a lower-case head
+            if r + 1 < n, r - i <= 3, sameSentence(r, r + 1), !isCap(r), !isCap(r + 1), e.orgTails.contains(toks[r].lower), e.orgLowercaseTailHeads.contains(toks[r + 1].lower),
+               !(i..<r).contains(where: { p.vocab.contains(toks[$0].lower) }) {
+                return (i..<(r + 2), [], r + 2)
+            }
             // "Tan Lac district police"
             if r + 1 < n, sameSentence(r, r + 1), e.placeAfter.contains(toks[r].lower) || e.placeAdjectives.contains(toks[r].lower), !isCap(r),
                e.orgTails.contains(toks[r + 1].lower) || e.orgLowercaseHeads.contains(toks[r + 1].lower), !isCap(r + 1) {
@@ -308,6 +323,13 @@ extension Doc {
                 var m = k + 1
                 while m < n, e.dets.contains(toks[m].lower), !isCap(m) || toks[m].lower == "the" { m += 1 }
                 let cs = m
+                // "Ministry of Justice", "Office of the Director of Public Prosecution": an office named by the complement
+                // (not one a person's name follows: "... of Justice Minister X")
+                if m < n, e.orgOfficeComplementHeads.contains(toks[h].lower), !orgCapWord(m), isCap(m), sameSentence(cs, m),
+                   let o = p.offices.match(toks, at: m), o.end > m, o.end >= n || !sameSentence(m, o.end) || !(toks[o.end].kind == .word && isCap(o.end)) {
+                    m = o.end
+                    if m + 1 < n, sameSentence(cs, m + 1), e.preps.contains(toks[m].lower), !isCap(m), orgCapWord(m + 1) { m += 1 }
+                }
                 while m < n, orgCapWord(m), sameSentence(cs, m), m - cs < 8 {
                     m += 1
                     // "Communist Party of Vietnam", "Bureau of Crime Statistics and Research": an inner "of" or "and" between capitals
@@ -397,6 +419,9 @@ extension Doc {
             } else {
                 // "de répondre", "pour orienter": an infinitive ends the name
                 if m > end + 1 || !p.entities.dets.contains(toks[m - 1].lower), toks[m].lower.hasSuffix("er") || toks[m].lower.hasSuffix("ir") { break }
+                // "de première instance", "de grande instance": an adjective before the complement's noun
+                if e.orgPreNounAdjectives.contains(toks[m].lower), m + 1 < n, sameSentence(m, m + 1), toks[m + 1].kind == .word, !isCap(m + 1),
+                   !p.has(p.stopwords, toks[m + 1]) { m += 1 }
                 m += 1
             }
             while m < n, sameSentence(i, m), toks[m].kind == .word, isLatinAdjective(m) || (isCap(m) && isLatinAdjective(m)) { if isCap(m) { hasCapital = true }; m += 1 }
@@ -806,7 +831,8 @@ extension Doc {
                 if k < n, e.preps.contains(toks[k].lower) { k += 1 } else if e.placeOffices.contains(t.lower) { i += 1; continue }
                 while k < n, e.dets.contains(toks[k].lower), !isCap(k) { k += 1 }
                 // a head word names a place right after the place noun ("en région Centre"), not before a complement
-                if k < n, sameSentence(i, k), let r = placeRun(k),
+                // "le procureur d'État Georges Oswald": a given name after the noun starts a person, not a place
+                if k < n, sameSentence(i, k), !(e.givenNames.contains(toks[k].text) && e.placeNames[toks[k].text] == nil), let r = placeRun(k),
                    !(k..<r).contains(where: { e.orgHeads.contains(toks[$0].lower) }) || (r - k <= 2 && !(r < n && e.preps.contains(toks[r].lower))) {
                     found.append((slice(toks[k].start, toks[r - 1].end), toks[k].start))
                     // "les régions de l'Est et du Centre Est", "the provinces of Sindh, Punjab and Balochistan": the list goes on
@@ -824,6 +850,23 @@ extension Doc {
                     }
                     i = q; continue
                 }
+            }
+            // "John Banda, 30, of Kamwala South", "aged 35 of Chilulu Garden": a place of residence after an age
+            if isCap(i), !orgCovered[i], i >= 2, e.residencePrepositions.contains(toks[i - 1].lower), sameSentence(i - 2, i) {
+                var a = i - 2
+                if a > 0, toks[a].text == ",", toks[a - 1].kind == .number { a -= 1 }
+                if toks[a].kind == .number, toks[a].intDigits <= 2, !toks[a].formatted, let r = placeRun(i), r - i <= 3,
+                   !(i..<r).contains(where: { e.orgHeads.contains(toks[$0].lower) || e.givenNames.contains(toks[$0].text) }) {
+                    found.append((slice(t.start, toks[r - 1].end), t.start)); i = r; continue
+                }
+            }
+            // "in Dhaka’s Mohammadpur Beribadh": the possessor is a place, and so are the capitals after it
+            if isCap(i), !orgCovered[i], i > 0, e.placePrepositions.contains(toks[i - 1].text), sameSentence(i - 1, i), i + 1 < n, isCap(i + 1), sameSentence(i, i + 1),
+               let suf = e.possessiveSuffixes.first(where: { t.text.hasSuffix($0) && t.text.unicodeScalars.count > $0.unicodeScalars.count + 1 }),
+               let r = placeRun(i + 1), r - i - 1 <= 3, !(i + 1..<r).contains(where: { p.vocab.contains(toks[$0].lower) || e.orgHeads.contains(toks[$0].lower) || orgCovered[$0] }) {
+                let owner = String(t.text.unicodeScalars.dropLast(suf.unicodeScalars.count))
+                if e.placeNames[owner] != nil { found.append((owner, t.start)) }
+                found.append((slice(toks[i + 1].start, toks[r - 1].end), toks[i + 1].start)); i = r; continue
             }
             // "à Verviers", "en Flandre", "in Punjab": a locative preposition before capitals that name nothing else
             if isCap(i), !orgCovered[i], i > 0, e.placePrepositions.contains(toks[i - 1].text), sameSentence(i - 1, i), e.placeNames[t.text] == nil,

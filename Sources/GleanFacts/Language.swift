@@ -127,6 +127,16 @@ struct LanguageData: Decodable, Sendable {
     var orgHeadAdjectiveSuffixes: [String]?
     /// Nouns for an organization's staff or services ("مصالح"): with the organization's name, they are that organization.
     var orgServiceNouns: [String]?
+    /// Heads whose complement may name an office ("Ministry of Justice", "Office of the Director of Public Prosecutions").
+    var orgOfficeComplementHeads: [String]?
+    /// Adjectives written before the noun of a complement ("Tribunal de première instance", "de grande instance").
+    var orgPreNounAdjectives: [String]?
+    /// Lower-case nouns after "X police" that make it one body ("Nakasozi police post", "Brikama police station").
+    var orgLowercaseTailHeads: [String]?
+    /// Prepositions of residence after a person's age ("John Banda, 30, of Kamwala South").
+    var residencePrepositions: [String]?
+    /// Possessive endings: "Dhaka’s Mohammadpur" is two places, the possessor and the place it holds.
+    var possessiveSuffixes: [String]?
     // MARK: people: reported speech
     var reportingVerbs: [String]?
     var reportingLeads: [String]?
