@@ -407,7 +407,8 @@ extension Doc {
             guard e.preps.contains(toks[end].lower), !properName || (end + 2 < n && (isCap(end + 1) || isCap(end + 2))) else { break }
             var m = end + 1
             while m < n, e.dets.contains(toks[m].lower) { m += 1 }
-            guard m < n, toks[m].kind == .word, sameSentence(i, m), !p.has(p.stopwords, toks[m]) || isCap(m), !isOfficeOrRank(m) else { break }
+            guard m < n, toks[m].kind == .word, sameSentence(i, m), !p.has(p.stopwords, toks[m]) || isCap(m),
+                  !isOfficeOrRank(m) || e.orgPreNounAdjectives.contains(toks[m].lower) else { break }
             if isCap(m) {
                 hasCapital = true
                 let first = m
