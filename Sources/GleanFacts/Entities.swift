@@ -104,7 +104,21 @@ struct EntityLexicon: Sendable {
         placeOffices = low(d.placeOffices)
         placeComplementHeads = low(d.placeComplementHeads)
         var names: [String: [[String]]] = [:]
+        // each name also with the other apostrophe ("Murang'a", "Murang’a") and with its first word abbreviated ("St James")
+        var spellings: [String] = []
+        let abbreviations = d.placeNameAbbreviations ?? [:]
         for n in (d.placeNames ?? []) + (d.placeGazetteers ?? []).flatMap(Gazetteer.places) {
+            var forms = [n]
+            if n.contains("'") { forms.append(String(n.map { $0 == "'" ? "\u{2019}" : $0 })) }
+            if n.contains("\u{2019}") { forms.append(String(n.map { $0 == "\u{2019}" ? "'" : $0 })) }
+            for f in forms {
+                spellings.append(f)
+                for (full, short) in abbreviations where f.hasPrefix(full + " ") {
+                    for a in short { spellings.append(a + f.dropFirst(full.count)) }
+                }
+            }
+        }
+        for n in spellings {
             let words = tk.tokenize(Array(n.unicodeScalars)).map(\.text)
             guard let f = words.first else { continue }
             names[f, default: []].append(words)
@@ -875,8 +889,13 @@ extension Doc {
                r >= n || !(toks[r].kind == .word && isCap(r)), !(i..<r).contains(where: { toks[$0].text.unicodeScalars.allSatisfy { Scalars.isUpper($0) } }) {
                 found.append((slice(t.start, toks[r - 1].end), t.start)); i = r; continue
             }
-            if isCap(i), !orgCovered[i], let cands = e.placeNames[t.text], let (len, _) = matchPlace(cands, at: i), len > 1 || !surnames.contains(t.text),
-               i == 0 || !(orgCapWord(i - 1) && sameSentence(i - 1, i)), i + len >= n || !(orgCapWord(i + len) && sameSentence(i, i + len)) {
+            if isCap(i), !orgCovered[i], let cands = e.placeNames[t.text], let (len0, _) = matchPlace(cands, at: i), len0 > 1 || !surnames.contains(t.text),
+               i == 0 || !(orgCapWord(i - 1) && sameSentence(i - 1, i)) {
+                // "St Catherine North", "Kinshasa Est": a known place and a direction word after it are one place
+                var len = len0
+                if i + len < n, sameSentence(i, i + len), toks[i + len].spaceBefore, e.directionWords.contains(toks[i + len].text),
+                   i + len + 1 >= n || !(orgCapWord(i + len + 1) && sameSentence(i, i + len + 1)) { len += 1 }
+                guard i + len >= n || !(orgCapWord(i + len) && sameSentence(i, i + len)) else { i += 1; continue }
                 found.append((slice(t.start, toks[i + len - 1].end), t.start)); i += len; continue
             }
             i += 1

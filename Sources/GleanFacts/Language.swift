@@ -137,6 +137,8 @@ struct LanguageData: Decodable, Sendable {
     var residencePrepositions: [String]?
     /// Possessive endings: "Dhaka’s Mohammadpur" is two places, the possessor and the place it holds.
     var possessiveSuffixes: [String]?
+    /// Abbreviations of a place name's first word ("Saint" written "St" or "St."): each gazetteer name is also known with them.
+    var placeNameAbbreviations: [String: [String]]?
     // MARK: people: reported speech
     var reportingVerbs: [String]?
     var reportingLeads: [String]?
