@@ -84,6 +84,7 @@ struct EntityLexicon: Sendable {
     let orgLowercaseTailHeads: Set<String>
     let residencePrepositions: Set<String>
     let possessiveSuffixes: [String]
+    let surnamesInCapitals: Bool
 
     init(_ d: LanguageData, tokenizer tk: Tokenizer) {
         let low = { (a: [String]?) in Set((a ?? []).map { $0.lowercased() }) }
@@ -153,6 +154,7 @@ struct EntityLexicon: Sendable {
         orgLowercaseTailHeads = low(d.orgLowercaseTailHeads)
         residencePrepositions = low(d.residencePrepositions)
         possessiveSuffixes = d.possessiveSuffixes ?? []
+        surnamesInCapitals = d.surnamesInCapitals ?? false
     }
 }
 
@@ -201,12 +203,25 @@ extension Doc {
         guard c >= 2, c <= 6, t.unicodeScalars.allSatisfy({ Scalars.isUpper($0) }) else { return false }
         if t.unicodeScalars.allSatisfy({ "IVXLCDM".unicodeScalars.contains($0) }) { return false }
         if p.entities.notAcronyms.contains(t) || p.vocab.contains(t) { return false }
+        if surnameInCapitals(i) { return false }
         if i + 1 < n, adjacent(i, i + 1), toks[i + 1].kind != .punct { return false }
         if i > 0, adjacent(i - 1, i), toks[i - 1].kind != .punct { return false }
         // a line in capitals ("SÉCURITÉ. LA POLICE") is a kicker, not acronyms
         for j in [i - 1, i + 1] where j >= 0 && j < n && sameSentence(i, j) && toks[j].kind == .word && toks[j].text.unicodeScalars.count > 1 {
             if toks[j].text.unicodeScalars.allSatisfy({ Scalars.isUpper($0) }) { return false }
         }
+        return true
+    }
+
+    /// "Assimi GOITA": where the language writes surnames in capitals, a word in capitals right after a capitalised word
+    /// that names nothing else (not a function, organization, place, office or rank word) is a surname, not an acronym.
+    func surnameInCapitals(_ i: Int) -> Bool {
+        guard p.entities.surnamesInCapitals, i > 0, i < n, toks[i].kind == .word, toks[i - 1].kind == .word, toks[i].spaceBefore, !toks[i].paragraphBefore,
+              sameSentence(i - 1, i), isCap(i - 1), toks[i].text.unicodeScalars.count >= 3 else { return false }
+        let prev = toks[i - 1]
+        if prev.text.unicodeScalars.allSatisfy({ !Scalars.isLower($0) }) { return false }
+        if p.has(p.stopwords, prev) || (prev.knownExact && p.orgWords.contains(prev.text)) || p.entities.orgHeads.contains(prev.lower) { return false }
+        if p.entities.placeNames[prev.text] != nil || isOfficeOrRank(i - 1) || p.months.match(toks, at: i - 1) != nil { return false }
         return true
     }
 
@@ -578,8 +593,18 @@ extension Doc {
         }
         var spanEnds: [Int: String] = [:]
         var covered = Array(repeating: false, count: n)
+        var glued: [String: String] = [:]
         for r in spans {
-            let (name, off) = spanText(r)
+            var (name, off) = spanText(r)
+            // "Uganda Coalition Forces of Change-UCFC": an acronym glued by a hyphen to the name is its alias
+            if !p.isArabicScript, let dash = name.lastIndex(of: "-"), name.index(after: dash) < name.endIndex {
+                let tail = String(name[name.index(after: dash)...])
+                let c = tail.unicodeScalars.count
+                if c >= 2, c <= 6, tail.unicodeScalars.allSatisfy({ Scalars.isUpper($0) }), name[..<dash].contains(" ") {
+                    name = String(name[..<dash])
+                    glued[tail] = entityKey(name)
+                }
+            }
             let k = entityKey(name)
             add(name, off)
             spanEnds[r.upperBound] = k
@@ -588,7 +613,7 @@ extension Doc {
         }
         if !p.isArabicScript {
             // acronyms: "(DGST)" right after a name is that name; elsewhere an acronym of a name's initials is that name
-            var aliases: [String: String] = [:]
+            var aliases: [String: String] = glued
             var notOrganizations = Set<String>()
             let dateline = datelineTokens()
             for i in 0..<n where acronymAt(i) && !covered[i] {

@@ -139,6 +139,8 @@ struct LanguageData: Decodable, Sendable {
     var possessiveSuffixes: [String]?
     /// Abbreviations of a place name's first word ("Saint" written "St" or "St."): each gazetteer name is also known with them.
     var placeNameAbbreviations: [String: [String]]?
+    /// Surnames are often written in capitals ("Assimi GOITA"): a word in capitals right after a name word is its surname.
+    var surnamesInCapitals: Bool?
     // MARK: people: reported speech
     var reportingVerbs: [String]?
     var reportingLeads: [String]?

@@ -38,7 +38,7 @@ extension Doc {
         }
         guard isCap(i) else { return false }
         // An acronym ("LSO", "CATW", "ASEAN") names an organisation, never part of a person's name.
-        if t.text.unicodeScalars.count >= 2, t.text.unicodeScalars.allSatisfy({ $0.properties.isUppercase }) { return false }
+        if t.text.unicodeScalars.count >= 2, t.text.unicodeScalars.allSatisfy({ $0.properties.isUppercase }), !surnameInCapitals(i) { return false }
         if (t.knownExact && p.orgWords.contains(t.text)) || p.has(p.officeWords, t) || p.ranks.match(toks, at: i) != nil { return false }
         if p.entities.orgHeads.contains(t.lower) { return false }
         if p.months.match(toks, at: i) != nil { return false }
