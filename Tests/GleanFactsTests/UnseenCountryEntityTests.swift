@@ -32,6 +32,15 @@ import Testing
              organizations: ["Comité national pour la Prévention des Accidents"], places: []),
         // fr: a plural head
         Case(language: "fr", text: "Les Comités consultatifs de Sécurité se réunissent chaque mois.", organizations: ["Comités consultatifs de Sécurité"], places: []),
+        // en: a gazetteer name with its first word abbreviated, and a known place with a direction word after it
+        Case(language: "en", text: "Motorcycles were sent to St Ann and to Kingston West last month.", organizations: [], places: ["St Ann", "Kingston West"]),
+        // en: a gazetteer name written with the other apostrophe
+        Case(language: "en", text: "The convoy reached N’Djamena on Monday.", organizations: [], places: ["N’Djamena"]),
+        // en: an acronym glued by a hyphen to the name's last complement is its alias, not a second organization
+        Case(language: "en", text: "Members of the Movement for Rural Change-MRC met. The MRC said prices fell.",
+             organizations: ["Movement for Rural Change"], places: []),
+        // fr: a surname in capitals is no acronym
+        Case(language: "fr", text: "La séance était présidée par le Colonel Mamadi DOUMBOUYA hier.", organizations: [], places: []),
         // fr: "présidence" in lower case with a capitalised complement
         Case(language: "fr", text: "Un communiqué de la présidence de la République l'a annoncé.", organizations: ["présidence de la République"], places: []),
     ]
@@ -49,6 +58,7 @@ import Testing
         ("en", "Officers later found Tendai Moyo at the market.", "Tendai Moyo"),
         ("fr", "Le juge a entendu Kwame Asante hier matin.", "Kwame Asante"),
         ("fr", "La plainte vise Aminata Traoré depuis mars.", "Aminata Traoré"),
+        ("fr", "La séance était présidée par le Colonel Mamadi DOUMBOUYA hier.", "Mamadi DOUMBOUYA"),
     ])
     func givenNameStartsAPerson(_ language: String, _ text: String, _ name: String) {
         let facts = FactExtractor().extract(text, language: language)
