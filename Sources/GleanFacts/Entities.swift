@@ -85,6 +85,8 @@ struct EntityLexicon: Sendable {
     let residencePrepositions: Set<String>
     let possessiveSuffixes: [String]
     let surnamesInCapitals: Bool
+    /// Prepositions between a place noun and its name ("province of X"); nil: the organization prepositions.
+    let placeNounPrepositions: Set<String>?
 
     init(_ d: LanguageData, tokenizer tk: Tokenizer) {
         let low = { (a: [String]?) in Set((a ?? []).map { $0.lowercased() }) }
@@ -155,6 +157,7 @@ struct EntityLexicon: Sendable {
         residencePrepositions = low(d.residencePrepositions)
         possessiveSuffixes = d.possessiveSuffixes ?? []
         surnamesInCapitals = d.surnamesInCapitals ?? false
+        placeNounPrepositions = d.placeNounPrepositions.map { Set($0.map { $0.lowercased() }) }
     }
 }
 
@@ -868,7 +871,7 @@ extension Doc {
             // "province of X", "la ville de X", "la région X", "préfet des X"
             if e.placeBefore.contains(t.lower) || e.placeOffices.contains(t.lower), !(isCap(i) && e.placeBefore.contains(t.lower) && i > 0 && isCap(i - 1)) {
                 var k = i + 1
-                if k < n, e.preps.contains(toks[k].lower) { k += 1 } else if e.placeOffices.contains(t.lower) { i += 1; continue }
+                if k < n, (e.placeNounPrepositions ?? e.preps).contains(toks[k].lower) { k += 1 } else if e.placeOffices.contains(t.lower) { i += 1; continue }
                 while k < n, e.dets.contains(toks[k].lower), !isCap(k) { k += 1 }
                 // a head word names a place right after the place noun ("en région Centre"), not before a complement
                 // "le procureur d'État Georges Oswald": a given name after the noun starts a person, not a place
@@ -903,9 +906,9 @@ extension Doc {
             // "in Dhaka’s Mohammadpur Beribadh": the possessor is a place, and so are the capitals after it
             if isCap(i), !orgCovered[i], i > 0, e.placePrepositions.contains(toks[i - 1].text), sameSentence(i - 1, i), i + 1 < n, isCap(i + 1), sameSentence(i, i + 1),
                let suf = e.possessiveSuffixes.first(where: { t.text.hasSuffix($0) && t.text.unicodeScalars.count > $0.unicodeScalars.count + 1 }),
+               case let owner = String(t.text.unicodeScalars.dropLast(suf.unicodeScalars.count)), e.placeNames[owner]?.contains([owner]) == true,
                let r = placeRun(i + 1), r - i - 1 <= 3, !(i + 1..<r).contains(where: { p.vocab.contains(toks[$0].lower) || e.orgHeads.contains(toks[$0].lower) || orgCovered[$0] }) {
-                let owner = String(t.text.unicodeScalars.dropLast(suf.unicodeScalars.count))
-                if e.placeNames[owner] != nil { found.append((owner, t.start)) }
+                found.append((owner, t.start))
                 found.append((slice(toks[i + 1].start, toks[r - 1].end), toks[i + 1].start)); i = r; continue
             }
             // "à Verviers", "en Flandre", "in Punjab": a locative preposition before capitals that name nothing else
@@ -920,7 +923,10 @@ extension Doc {
                 var len = len0
                 if i + len < n, sameSentence(i, i + len), toks[i + len].spaceBefore, e.directionWords.contains(toks[i + len].text),
                    i + len + 1 >= n || !(orgCapWord(i + len + 1) && sameSentence(i, i + len + 1)) { len += 1 }
-                guard i + len >= n || !(orgCapWord(i + len) && sameSentence(i, i + len)) else { i += 1; continue }
+                // "la République du Cameroun Paul Biya": a person's given name after the place starts another name
+                guard i + len >= n || !(orgCapWord(i + len) && sameSentence(i, i + len)) || (toks[i + len].spaceBefore && e.givenNames.contains(toks[i + len].text)
+                    && i + len + 1 < n && sameSentence(i, i + len + 1) && isCap(i + len + 1) && !(i > 0 && p.indefiniteArticles.contains(toks[i - 1].lower)))
+                else { i += 1; continue }
                 found.append((slice(t.start, toks[i + len - 1].end), t.start)); i += len; continue
             }
             i += 1

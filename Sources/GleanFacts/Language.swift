@@ -141,6 +141,8 @@ struct LanguageData: Decodable, Sendable {
     var placeNameAbbreviations: [String: [String]]?
     /// Surnames are often written in capitals ("Assimi GOITA"): a word in capitals right after a name word is its surname.
     var surnamesInCapitals: Bool?
+    /// Prepositions between a place noun and its name ("province of X", "ville de X"); without it, the organization prepositions.
+    var placeNounPrepositions: [String]?
     // MARK: people: reported speech
     var reportingVerbs: [String]?
     var reportingLeads: [String]?

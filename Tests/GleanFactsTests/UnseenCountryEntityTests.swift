@@ -41,6 +41,10 @@ import Testing
              organizations: ["Movement for Rural Change"], places: []),
         // fr: a surname in capitals is no acronym
         Case(language: "fr", text: "La séance était présidée par le Colonel Mamadi DOUMBOUYA hier.", organizations: [], places: []),
+        // fr: a known place right before a person's given name ends there
+        Case(language: "fr", text: "Le président de la République du Sénégal Macky Sall a signé le décret.", organizations: [], places: ["Sénégal"]),
+        // en: a possessive that is no known place names no place; "on" after a place noun opens no place's name
+        Case(language: "en", text: "Police searched the capital on Sunday after a report on Driver’s Rest.", organizations: [], places: []),
         // fr: "présidence" in lower case with a capitalised complement
         Case(language: "fr", text: "Un communiqué de la présidence de la République l'a annoncé.", organizations: ["présidence de la République"], places: []),
     ]
