@@ -45,6 +45,8 @@ import Testing
         Case(language: "fr", text: "Le président de la République du Sénégal Macky Sall a signé le décret.", organizations: [], places: ["Sénégal"]),
         // en: a possessive that is no known place names no place; "on" after a place noun opens no place's name
         Case(language: "en", text: "Police searched the capital on Sunday after a report on Driver’s Rest.", organizations: [], places: []),
+        // fr: a place noun added to the lexicon ("médina", "camp") before a name in no gazetteer
+        Case(language: "fr", text: "Des tirs ont éclaté dans la médina de Kandrani hier soir.", organizations: [], places: ["Kandrani"]),
         // fr: "présidence" in lower case with a capitalised complement
         Case(language: "fr", text: "Un communiqué de la présidence de la République l'a annoncé.", organizations: ["présidence de la République"], places: []),
     ]
@@ -54,6 +56,13 @@ import Testing
         let facts = FactExtractor().extract(c.text, language: c.language)
         #expect(facts.organizations.map(\.name) == c.organizations)
         #expect(facts.places.map(\.name) == c.places)
+    }
+
+    /// "le président de la République du Sénégal Macky Sall": the known place completes the office, the given name starts the holder.
+    @Test func placeInsideAnOfficeBeforeItsHolder() {
+        let facts = FactExtractor().extract("Hier, le président de la République du Sénégal Macky Sall a signé le décret.", language: "fr")
+        #expect(facts.people.map(\.name) == ["Macky Sall"])
+        #expect(facts.people.first?.titles == ["président de la République du Sénégal"])
     }
 
     /// A capitalised pair that starts with a common given name of West, East or Southern Africa, Asia or Latin America is a person.
