@@ -79,6 +79,14 @@ struct EntityLexicon: Sendable {
     let orgHeadAdjectiveSuffixes: [String]
     /// Nouns for an organization's staff or services ("مصالح", "services"): "مصالح وزارة الداخلية" is the ministry.
     let orgServiceNouns: Set<String>
+    let orgOfficeComplementHeads: Set<String>
+    let orgPreNounAdjectives: Set<String>
+    let orgLowercaseTailHeads: Set<String>
+    let residencePrepositions: Set<String>
+    let possessiveSuffixes: [String]
+    let surnamesInCapitals: Bool
+    /// Prepositions between a place noun and its name ("province of X"); nil: the organization prepositions.
+    let placeNounPrepositions: Set<String>?
 
     init(_ d: LanguageData, tokenizer tk: Tokenizer) {
         let low = { (a: [String]?) in Set((a ?? []).map { $0.lowercased() }) }
@@ -99,7 +107,21 @@ struct EntityLexicon: Sendable {
         placeOffices = low(d.placeOffices)
         placeComplementHeads = low(d.placeComplementHeads)
         var names: [String: [[String]]] = [:]
+        // each name also with the other apostrophe ("Murang'a", "Murang’a") and with its first word abbreviated ("St James")
+        var spellings: [String] = []
+        let abbreviations = d.placeNameAbbreviations ?? [:]
         for n in (d.placeNames ?? []) + (d.placeGazetteers ?? []).flatMap(Gazetteer.places) {
+            var forms = [n]
+            if n.contains("'") { forms.append(String(n.map { $0 == "'" ? "\u{2019}" : $0 })) }
+            if n.contains("\u{2019}") { forms.append(String(n.map { $0 == "\u{2019}" ? "'" : $0 })) }
+            for f in forms {
+                spellings.append(f)
+                for (full, short) in abbreviations where f.hasPrefix(full + " ") {
+                    for a in short { spellings.append(a + f.dropFirst(full.count)) }
+                }
+            }
+        }
+        for n in spellings {
             let words = tk.tokenize(Array(n.unicodeScalars)).map(\.text)
             guard let f = words.first else { continue }
             names[f, default: []].append(words)
@@ -129,6 +151,13 @@ struct EntityLexicon: Sendable {
         orgHeadAdjectives = low(d.orgHeadAdjectives)
         orgHeadAdjectiveSuffixes = (d.orgHeadAdjectiveSuffixes ?? []).map { $0.lowercased() }
         orgServiceNouns = Set(d.orgServiceNouns ?? [])
+        orgOfficeComplementHeads = low(d.orgOfficeComplementHeads)
+        orgPreNounAdjectives = low(d.orgPreNounAdjectives)
+        orgLowercaseTailHeads = low(d.orgLowercaseTailHeads)
+        residencePrepositions = low(d.residencePrepositions)
+        possessiveSuffixes = d.possessiveSuffixes ?? []
+        surnamesInCapitals = d.surnamesInCapitals ?? false
+        placeNounPrepositions = d.placeNounPrepositions.map { Set($0.map { $0.lowercased() }) }
     }
 }
 
@@ -177,12 +206,25 @@ extension Doc {
         guard c >= 2, c <= 6, t.unicodeScalars.allSatisfy({ Scalars.isUpper($0) }) else { return false }
         if t.unicodeScalars.allSatisfy({ "IVXLCDM".unicodeScalars.contains($0) }) { return false }
         if p.entities.notAcronyms.contains(t) || p.vocab.contains(t) { return false }
+        if surnameInCapitals(i) { return false }
         if i + 1 < n, adjacent(i, i + 1), toks[i + 1].kind != .punct { return false }
         if i > 0, adjacent(i - 1, i), toks[i - 1].kind != .punct { return false }
         // a line in capitals ("SÉCURITÉ. LA POLICE") is a kicker, not acronyms
         for j in [i - 1, i + 1] where j >= 0 && j < n && sameSentence(i, j) && toks[j].kind == .word && toks[j].text.unicodeScalars.count > 1 {
             if toks[j].text.unicodeScalars.allSatisfy({ Scalars.isUpper($0) }) { return false }
         }
+        return true
+    }
+
+    /// "Assimi GOITA": where the language writes surnames in capitals, a word in capitals right after a capitalised word
+    /// that names nothing else (not a function, organization, place, office or rank word) is a surname, not an acronym.
+    func surnameInCapitals(_ i: Int) -> Bool {
+        guard p.entities.surnamesInCapitals, i > 0, i < n, toks[i].kind == .word, toks[i - 1].kind == .word, toks[i].spaceBefore, !toks[i].paragraphBefore,
+              sameSentence(i - 1, i), isCap(i - 1), toks[i].text.unicodeScalars.count >= 3 else { return false }
+        let prev = toks[i - 1]
+        if prev.text.unicodeScalars.allSatisfy({ !Scalars.isLower($0) }) { return false }
+        if p.has(p.stopwords, prev) || (prev.knownExact && p.orgWords.contains(prev.text)) || p.entities.orgHeads.contains(prev.lower) { return false }
+        if p.entities.placeNames[prev.text] != nil || isOfficeOrRank(i - 1) || p.months.match(toks, at: i - 1) != nil { return false }
         return true
     }
 
@@ -293,6 +335,11 @@ extension Doc {
         if h >= 0, h + 1 == r, r < n, toks[r].kind == .word, isCap(r), p.has(p.officeWords, toks[r]), !e.officeModifiers.contains(toks[r].lower) { return nil }
         var inner: [Range<Int>] = []
         if h < 0 {
+            // "Nakasozi police post", "Brikama police station": a place's name, a lower-case tail and a lower-case head
+            if r + 1 < n, r - i <= 3, sameSentence(r, r + 1), !isCap(r), !isCap(r + 1), e.orgTails.contains(toks[r].lower), e.orgLowercaseTailHeads.contains(toks[r + 1].lower),
+               !(i..<r).contains(where: { p.vocab.contains(toks[$0].lower) }) {
+                return (i..<(r + 2), [], r + 2)
+            }
             // "Tan Lac district police"
             if r + 1 < n, sameSentence(r, r + 1), e.placeAfter.contains(toks[r].lower) || e.placeAdjectives.contains(toks[r].lower), !isCap(r),
                e.orgTails.contains(toks[r + 1].lower) || e.orgLowercaseHeads.contains(toks[r + 1].lower), !isCap(r + 1) {
@@ -308,6 +355,13 @@ extension Doc {
                 var m = k + 1
                 while m < n, e.dets.contains(toks[m].lower), !isCap(m) || toks[m].lower == "the" { m += 1 }
                 let cs = m
+                // "Ministry of Justice", "Office of the Director of Public Prosecution": an office named by the complement
+                // (not one a person's name follows: "... of Justice Minister X")
+                if m < n, e.orgOfficeComplementHeads.contains(toks[h].lower), !orgCapWord(m), isCap(m), sameSentence(cs, m),
+                   let o = p.offices.match(toks, at: m), o.end > m, o.end >= n || !sameSentence(m, o.end) || !(toks[o.end].kind == .word && isCap(o.end)) {
+                    m = o.end
+                    if m + 1 < n, sameSentence(cs, m + 1), e.preps.contains(toks[m].lower), !isCap(m), orgCapWord(m + 1) { m += 1 }
+                }
                 while m < n, orgCapWord(m), sameSentence(cs, m), m - cs < 8 {
                     m += 1
                     // "Communist Party of Vietnam", "Bureau of Crime Statistics and Research": an inner "of" or "and" between capitals
@@ -385,7 +439,8 @@ extension Doc {
             guard e.preps.contains(toks[end].lower), !properName || (end + 2 < n && (isCap(end + 1) || isCap(end + 2))) else { break }
             var m = end + 1
             while m < n, e.dets.contains(toks[m].lower) { m += 1 }
-            guard m < n, toks[m].kind == .word, sameSentence(i, m), !p.has(p.stopwords, toks[m]) || isCap(m), !isOfficeOrRank(m) else { break }
+            guard m < n, toks[m].kind == .word, sameSentence(i, m), !p.has(p.stopwords, toks[m]) || isCap(m),
+                  !isOfficeOrRank(m) || e.orgPreNounAdjectives.contains(toks[m].lower) else { break }
             if isCap(m) {
                 hasCapital = true
                 let first = m
@@ -397,6 +452,9 @@ extension Doc {
             } else {
                 // "de répondre", "pour orienter": an infinitive ends the name
                 if m > end + 1 || !p.entities.dets.contains(toks[m - 1].lower), toks[m].lower.hasSuffix("er") || toks[m].lower.hasSuffix("ir") { break }
+                // "de première instance", "de grande instance": an adjective before the complement's noun
+                if e.orgPreNounAdjectives.contains(toks[m].lower), m + 1 < n, sameSentence(m, m + 1), toks[m + 1].kind == .word, !isCap(m + 1),
+                   !p.has(p.stopwords, toks[m + 1]) { m += 1 }
                 m += 1
             }
             while m < n, sameSentence(i, m), toks[m].kind == .word, isLatinAdjective(m) || (isCap(m) && isLatinAdjective(m)) { if isCap(m) { hasCapital = true }; m += 1 }
@@ -538,8 +596,18 @@ extension Doc {
         }
         var spanEnds: [Int: String] = [:]
         var covered = Array(repeating: false, count: n)
+        var glued: [String: String] = [:]
         for r in spans {
-            let (name, off) = spanText(r)
+            var (name, off) = spanText(r)
+            // "Uganda Coalition Forces of Change-UCFC": an acronym glued by a hyphen to the name is its alias
+            if !p.isArabicScript, let dash = name.lastIndex(of: "-"), name.index(after: dash) < name.endIndex {
+                let tail = String(name[name.index(after: dash)...])
+                let c = tail.unicodeScalars.count
+                if c >= 2, c <= 6, tail.unicodeScalars.allSatisfy({ Scalars.isUpper($0) }), name[..<dash].contains(" ") {
+                    name = String(name[..<dash])
+                    glued[tail] = entityKey(name)
+                }
+            }
             let k = entityKey(name)
             add(name, off)
             spanEnds[r.upperBound] = k
@@ -548,7 +616,7 @@ extension Doc {
         }
         if !p.isArabicScript {
             // acronyms: "(DGST)" right after a name is that name; elsewhere an acronym of a name's initials is that name
-            var aliases: [String: String] = [:]
+            var aliases: [String: String] = glued
             var notOrganizations = Set<String>()
             let dateline = datelineTokens()
             for i in 0..<n where acronymAt(i) && !covered[i] {
@@ -803,10 +871,11 @@ extension Doc {
             // "province of X", "la ville de X", "la région X", "préfet des X"
             if e.placeBefore.contains(t.lower) || e.placeOffices.contains(t.lower), !(isCap(i) && e.placeBefore.contains(t.lower) && i > 0 && isCap(i - 1)) {
                 var k = i + 1
-                if k < n, e.preps.contains(toks[k].lower) { k += 1 } else if e.placeOffices.contains(t.lower) { i += 1; continue }
+                if k < n, (e.placeNounPrepositions ?? e.preps).contains(toks[k].lower) { k += 1 } else if e.placeOffices.contains(t.lower) { i += 1; continue }
                 while k < n, e.dets.contains(toks[k].lower), !isCap(k) { k += 1 }
                 // a head word names a place right after the place noun ("en région Centre"), not before a complement
-                if k < n, sameSentence(i, k), let r = placeRun(k),
+                // "le procureur d'État Georges Oswald": a given name after the noun starts a person, not a place
+                if k < n, sameSentence(i, k), !(e.givenNames.contains(toks[k].text) && e.placeNames[toks[k].text] == nil), let r = placeRun(k),
                    !(k..<r).contains(where: { e.orgHeads.contains(toks[$0].lower) }) || (r - k <= 2 && !(r < n && e.preps.contains(toks[r].lower))) {
                     found.append((slice(toks[k].start, toks[r - 1].end), toks[k].start))
                     // "les régions de l'Est et du Centre Est", "the provinces of Sindh, Punjab and Balochistan": the list goes on
@@ -825,14 +894,39 @@ extension Doc {
                     i = q; continue
                 }
             }
+            // "John Banda, 30, of Kamwala South", "aged 35 of Chilulu Garden": a place of residence after an age
+            if isCap(i), !orgCovered[i], i >= 2, e.residencePrepositions.contains(toks[i - 1].lower), sameSentence(i - 2, i) {
+                var a = i - 2
+                if a > 0, toks[a].text == ",", toks[a - 1].kind == .number { a -= 1 }
+                if toks[a].kind == .number, toks[a].intDigits <= 2, !toks[a].formatted, let r = placeRun(i), r - i <= 3,
+                   !(i..<r).contains(where: { e.orgHeads.contains(toks[$0].lower) || e.givenNames.contains(toks[$0].text) }) {
+                    found.append((slice(t.start, toks[r - 1].end), t.start)); i = r; continue
+                }
+            }
+            // "in Dhaka’s Mohammadpur Beribadh": the possessor is a place, and so are the capitals after it
+            if isCap(i), !orgCovered[i], i > 0, e.placePrepositions.contains(toks[i - 1].text), sameSentence(i - 1, i), i + 1 < n, isCap(i + 1), sameSentence(i, i + 1),
+               let suf = e.possessiveSuffixes.first(where: { t.text.hasSuffix($0) && t.text.unicodeScalars.count > $0.unicodeScalars.count + 1 }),
+               case let owner = String(t.text.unicodeScalars.dropLast(suf.unicodeScalars.count)), e.placeNames[owner]?.contains([owner]) == true,
+               let r = placeRun(i + 1), r - i - 1 <= 3, !(i + 1..<r).contains(where: { p.vocab.contains(toks[$0].lower) || e.orgHeads.contains(toks[$0].lower) || orgCovered[$0] }) {
+                found.append((owner, t.start))
+                found.append((slice(toks[i + 1].start, toks[r - 1].end), toks[i + 1].start)); i = r; continue
+            }
             // "à Verviers", "en Flandre", "in Punjab": a locative preposition before capitals that name nothing else
             if isCap(i), !orgCovered[i], i > 0, e.placePrepositions.contains(toks[i - 1].text), sameSentence(i - 1, i), e.placeNames[t.text] == nil,
                let r = placeRun(i), r - i <= 3, !(i..<r).contains(where: { p.vocab.contains(toks[$0].lower) || e.orgHeads.contains(toks[$0].lower) || e.givenNames.contains(toks[$0].text) || orgCovered[$0] }),
                r >= n || !(toks[r].kind == .word && isCap(r)), !(i..<r).contains(where: { toks[$0].text.unicodeScalars.allSatisfy { Scalars.isUpper($0) } }) {
                 found.append((slice(t.start, toks[r - 1].end), t.start)); i = r; continue
             }
-            if isCap(i), !orgCovered[i], let cands = e.placeNames[t.text], let (len, _) = matchPlace(cands, at: i), len > 1 || !surnames.contains(t.text),
-               i == 0 || !(orgCapWord(i - 1) && sameSentence(i - 1, i)), i + len >= n || !(orgCapWord(i + len) && sameSentence(i, i + len)) {
+            if isCap(i), !orgCovered[i], let cands = e.placeNames[t.text], let (len0, _) = matchPlace(cands, at: i), len0 > 1 || !surnames.contains(t.text),
+               i == 0 || !(orgCapWord(i - 1) && sameSentence(i - 1, i)) {
+                // "St Catherine North", "Kinshasa Est": a known place and a direction word after it are one place
+                var len = len0
+                if i + len < n, sameSentence(i, i + len), toks[i + len].spaceBefore, e.directionWords.contains(toks[i + len].text),
+                   i + len + 1 >= n || !(orgCapWord(i + len + 1) && sameSentence(i, i + len + 1)) { len += 1 }
+                // "la République du Cameroun Paul Biya": a person's given name after the place starts another name
+                guard i + len >= n || !(orgCapWord(i + len) && sameSentence(i, i + len)) || (toks[i + len].spaceBefore && e.givenNames.contains(toks[i + len].text)
+                    && i + len + 1 < n && sameSentence(i, i + len + 1) && isCap(i + len + 1) && !(i > 0 && p.indefiniteArticles.contains(toks[i - 1].lower)))
+                else { i += 1; continue }
                 found.append((slice(t.start, toks[i + len - 1].end), t.start)); i += len; continue
             }
             i += 1

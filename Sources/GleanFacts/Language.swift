@@ -127,6 +127,22 @@ struct LanguageData: Decodable, Sendable {
     var orgHeadAdjectiveSuffixes: [String]?
     /// Nouns for an organization's staff or services ("مصالح"): with the organization's name, they are that organization.
     var orgServiceNouns: [String]?
+    /// Heads whose complement may name an office ("Ministry of Justice", "Office of the Director of Public Prosecutions").
+    var orgOfficeComplementHeads: [String]?
+    /// Adjectives written before the noun of a complement ("Tribunal de première instance", "de grande instance").
+    var orgPreNounAdjectives: [String]?
+    /// Lower-case nouns after "X police" that make it one body ("Nakasozi police post", "Brikama police station").
+    var orgLowercaseTailHeads: [String]?
+    /// Prepositions of residence after a person's age ("John Banda, 30, of Kamwala South").
+    var residencePrepositions: [String]?
+    /// Possessive endings: "Dhaka’s Mohammadpur" is two places, the possessor and the place it holds.
+    var possessiveSuffixes: [String]?
+    /// Abbreviations of a place name's first word ("Saint" written "St" or "St."): each gazetteer name is also known with them.
+    var placeNameAbbreviations: [String: [String]]?
+    /// Surnames are often written in capitals ("Assimi GOITA"): a word in capitals right after a name word is its surname.
+    var surnamesInCapitals: Bool?
+    /// Prepositions between a place noun and its name ("province of X", "ville de X"); without it, the organization prepositions.
+    var placeNounPrepositions: [String]?
     // MARK: people: reported speech
     var reportingVerbs: [String]?
     var reportingLeads: [String]?

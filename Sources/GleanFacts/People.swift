@@ -38,7 +38,7 @@ extension Doc {
         }
         guard isCap(i) else { return false }
         // An acronym ("LSO", "CATW", "ASEAN") names an organisation, never part of a person's name.
-        if t.text.unicodeScalars.count >= 2, t.text.unicodeScalars.allSatisfy({ $0.properties.isUppercase }) { return false }
+        if t.text.unicodeScalars.count >= 2, t.text.unicodeScalars.allSatisfy({ $0.properties.isUppercase }), !surnameInCapitals(i) { return false }
         if (t.knownExact && p.orgWords.contains(t.text)) || p.has(p.officeWords, t) || p.ranks.match(toks, at: i) != nil { return false }
         if p.entities.orgHeads.contains(t.lower) { return false }
         if p.months.match(toks, at: i) != nil { return false }
@@ -524,7 +524,10 @@ extension Doc {
                 continue
             }
             // office + name / appositive "Name, office"
-            if nameTok(i) || (!p.isArabicScript && innerTok(i)), i == 0 || !nameTok(i - 1) {
+            // "le président du Cameroun Paul Biya": after a known place that completes an office, a given name starts the holder's name
+            let afterPlace = !p.isArabicScript && i >= 2 && p.entities.givenNames.contains(toks[i].text) && p.entities.preps.contains(toks[i - 2].lower)
+                && p.entities.placeNames[toks[i - 1].text]?.contains([toks[i - 1].text]) == true
+            if nameTok(i) || (!p.isArabicScript && innerTok(i)), i == 0 || !nameTok(i - 1) || afterPlace {
                 if var tb = titleBefore(i), let e = nameRun(i, anchored: true),
                    !p.isArabicScript || p.entities.givenNames.contains(toks[i].text) || isPunct(e, ["\u{060C}", ",", "."]) || e - i >= 3 || e >= n
                     || (toks[e].kind == .word && (officeWithConjunction(e) != nil || p.ranks.match(toks, at: e) != nil)) {
