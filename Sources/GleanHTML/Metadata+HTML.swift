@@ -209,6 +209,14 @@ struct MetadataBuilder {
         if choice?.lone == true, !article, let t = documentTitle(site: md.site, url: md.url, headline: ld.headline) {
             md.title = t
         }
+        // A page whose metadata gives no publication date, and that shows none, but gives a
+        // modification date (article:modified_time, JSON-LD dateModified) is dated by that revision:
+        // it is the only day the page says it was issued on. Chosen after the title, so the page does
+        // not become a dated article by it.
+        if md.published == nil, let d = modifiedDates(ld: ld).first {
+            md.published = d.iso
+            md.publishedUTC = d.utcMicros
+        }
         md.title = md.title.map { nfc($0) }
         md.language = [raw.htmlLang, metas["http-equiv:content-language"], metas["og:locale"], metas["language"], metas["dc.language"], ld.language]
             .lazy.compactMap { $0.flatMap(LanguageDetector.normalize) }.first
@@ -220,7 +228,8 @@ struct MetadataBuilder {
     // MARK: Title
 
     /// Separators between a headline and a site or section name (written between spaces).
-    static let separators: Set<Substring> = ["|", "-", "–", "—", "::", "·", "»", "•", "//", ":", "~"]
+    /// "/" too: forum software writes "Thread / Board / Site" ("GNU/Linux", unspaced, is a word).
+    static let separators: Set<Substring> = ["|", "-", "–", "—", "::", "·", "»", "•", "//", ":", "~", "/"]
 
     /// Runs of words between separators.
     func parts(_ t: String) -> [String] {
@@ -415,7 +424,9 @@ struct MetadataBuilder {
             return TitleChoice(text: t, lone: lone)
         }
         let siteKey = site.map(titleKey)
-        func isSite(_ t: String) -> Bool { siteKey != nil && titleKey(t) == siteKey }
+        // An h1 that spells the page's host ("example.org") is the site's name, as a logo.
+        let hostKey = url.flatMap { URL(string: $0)?.host }.map(Self.bareHost)
+        func isSite(_ t: String) -> Bool { (siteKey != nil && titleKey(t) == siteKey) || (hostKey != nil && titleKey(t) == hostKey) }
         let headline = ld.headline.flatMap { isSite($0) ? nil : JSONLDFacts.decodeEntities($0) }
         let h1s = h1Texts().filter { !isSite($0.1) && !homeH1.contains($0.0) }
         var refs: Set<String> = []
@@ -438,7 +449,15 @@ struct MetadataBuilder {
         }
         // The h1 that a metadata title confirms; spelled as the metadata spells it when the two
         // differ only in typographic quotes ("Here’s" in the h1, "Here's" in og:title).
-        for (_, h) in h1s where refs.contains(titleKey(h)) { return found(spelled[titleKey(h)].map { normKey($0) == normKey(h) ? h : $0 } ?? h) }
+        // Of several confirmed h1s, one that is the <title>'s last run is the site's or the book's
+        // name ("ORM Quick Start — SQLAlchemy 2.0 Documentation" with h1s "SQLAlchemy 2.0
+        // Documentation" and "ORM Quick Start"): another confirmed h1 is the page's.
+        let ttParts = tt.map { parts(JSONLDFacts.decodeEntities($0)).map(titleKey) } ?? []
+        let tail = ttParts.count > 1 ? ttParts.last : nil
+        let confirmed = h1s.filter { refs.contains(titleKey($0.1)) }
+        if let (_, h) = confirmed.first(where: { titleKey($0.1) != tail }) ?? confirmed.first {
+            return found(spelled[titleKey(h)].map { normKey($0) == normKey(h) ? h : $0 } ?? h)
+        }
         // An h1 that runs a metadata title into its byline ("Headline Posted on July 1, 2024 by
         // Ann"): the metadata title.
         for (_, h) in h1s {

@@ -209,6 +209,22 @@ struct DateRuleCase: Sendable, CustomStringConvertible {
             name: "a numeric date that reads only one way keeps it on a page in US English",
             bytes: Array("<html lang=\"en-US\"><head><title>Budget passes</title></head><body><h1>Budget passes</h1><span class=\"time\">25/4/2025</span><article>\(para)</article></body></html>".utf8),
             published: "2025-04-25"),
+        DateRuleCase(
+            name: "no publication date, a modification date in meta: the revision dates the page",
+            bytes: doc(head: "<meta property=\"article:modified_time\" content=\"2023-06-12T10:39:42+00:00\">", body: "<article>\(para)</article>"),
+            published: "2023-06-12T10:39:42Z"),
+        DateRuleCase(
+            name: "no publication date, JSON-LD dateModified: the revision dates the page",
+            bytes: doc(head: "<script type=\"application/ld+json\">{\"@type\":\"WebPage\",\"dateModified\":\"2025-11-17\"}</script>", body: "<article>\(para)</article>"),
+            published: "2025-11-17"),
+        DateRuleCase(
+            name: "a publication date beside a modification date wins",
+            bytes: doc(head: "<meta property=\"article:published_time\" content=\"2022-05-10\"><meta property=\"article:modified_time\" content=\"2026-01-01\">", body: "<article>\(para)</article>"),
+            published: "2022-05-10"),
+        DateRuleCase(
+            name: "a dateline shown by the headline wins over a modification date in meta",
+            bytes: doc(head: "<meta property=\"article:modified_time\" content=\"2026-01-01\">", body: "<h1>Budget passes</h1><p>March 3, 2024</p><article>\(para)</article>"),
+            published: "2024-03-03"),
     ]
 
     @Test(arguments: cases)

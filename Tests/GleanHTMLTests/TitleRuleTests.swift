@@ -174,6 +174,31 @@ struct TitleCase: Sendable, CustomStringConvertible {
             bytes: page(head: "<title>Electrical - Overview | Safety Office of Springfield</title>", top: "<p>Forum</p>"),
             title: "Electrical - Overview"),
         TitleCase(
+            name: "a page dated only by its modification date is no dated article: <title> named the same by og:title beats a lone h1",
+            bytes: page(head: "<title>Electrical Pricing Guide near Springfield | Bright Sparks</title><meta property=\"og:title\" content=\"Electrical Pricing Guide near Springfield\"><meta property=\"og:type\" content=\"article\"><meta property=\"article:modified_time\" content=\"2024-03-05\">",
+                        top: "<h1>Pricing for Electrical Services</h1>"),
+            title: "Electrical Pricing Guide near Springfield"),
+        TitleCase(
+            name: "no h1: runs of a <title> split by spaced slashes (forum software), the first is the headline",
+            bytes: page(head: "<title>Which breaker for a heat pump? / Wiring / Spark Forum</title>", top: "<p>Forum</p>"),
+            title: "Which breaker for a heat pump?"),
+        TitleCase(
+            name: "no h1: an unspaced slash is part of a word, not a break",
+            bytes: page(head: "<title>GNU/Linux wiring tools | Spark Forum</title>", top: "<p>Forum</p>"),
+            title: "GNU/Linux wiring tools"),
+        TitleCase(
+            name: "two confirmed h1s: the one that is the <title>'s last run is the book's name, the other is the page's",
+            bytes: page(head: "<title>Quick Start — Spark Handbook</title>", top: "<h1>Spark Handbook</h1><h1>Quick Start</h1>"),
+            title: "Quick Start"),
+        TitleCase(
+            name: "one confirmed h1 that is the <title>'s last run stays",
+            bytes: page(head: "<title>Spark News | Breaker recall widens</title>", top: "<h1>Breaker recall widens</h1>"),
+            title: "Breaker recall widens"),
+        TitleCase(
+            name: "an h1 that spells the page's host is the site's logo, not the headline",
+            bytes: page(head: "<link rel=\"canonical\" href=\"https://www.sparks.example/t/1\"><title>Which breaker for a heat pump?</title>", top: "<h1>sparks.example</h1>"),
+            title: "Which breaker for a heat pump?"),
+        TitleCase(
             name: "a one-word h1 that <title> confirms stays",
             bytes: page(head: "<title>Coupons | Residential Electrician Coupons</title>", top: "<h1>Coupons</h1>"),
             title: "Coupons"),
