@@ -9,7 +9,7 @@ public enum BuiltInTables {
         Column("source", .string, nullable: false, doc: "Input path relative to the manifest's folder."),
         Column("format", .string, nullable: false, doc: "text or html."),
         Column("title", .string, role: .freeText, doc: "Headline, when the document has one."),
-        Column("published", .string, doc: "Publication date or time, ISO 8601, with the precision and offset the source gives."),
+        Column("published", .string, doc: "Publication date or time, ISO 8601, with the precision and offset the source gives; a page that states none but states when it was modified gets that date."),
         Column("published_utc", .timestamp, doc: "The publication instant in UTC, when the source gives a time and zone."),
         Column("language", .string, doc: "ISO 639-1 code (en, fr, ar, ...)."),
         Column("author", .string, role: .freeText, doc: "Author, when stated."),
