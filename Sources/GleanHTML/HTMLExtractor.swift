@@ -289,6 +289,9 @@ struct MainContent {
             {
                 var sel = sel
                 sel.cleanConditionally = false
+                // A product page's customer reviews are not its content; collapsed accordion panels are.
+                sel.stripReviews = features.values[13] > 0.5
+                sel.readsCollapsed = true
                 // Carousels and responsive copies repeat short blocks (a heading, a price) too: one copy each.
                 // What comes before a skip link's target (the site's header and menus) is not read.
                 // The page's h1 is read (a listing's, a thread's, a product's heading; WCXB's ground truth

@@ -28,6 +28,9 @@ import Testing
         ("date\u{00E9}time", [.dateish]),
         ("dat\u{00E9}e", []),
         ("author writer", [.negative, .authorish]),
+        // Customer reviews and ratings; accordions.
+        ("product-reviews star-rating", [.review]),
+        ("accordion__panel", [.accordion]),
     ]
 
     @Test(arguments: cases.indices)
