@@ -7,8 +7,9 @@ struct ContentSelector {
     var stripUnlikely = true
     var weightClasses = true
     var cleanConditionally = true
-    /// Customer reviews and ratings (class or id) are not the page's content: a product page read whole
-    /// keeps its description, not what buyers say of it.
+    /// Purchase chrome (``Hints/review``: reviews, ratings, prices, quantity pickers, cart buttons, upsells,
+    /// by class or id) is not the page's content: a product page read whole keeps its description, not the
+    /// shop's widgets around it nor what buyers say of it.
     var stripReviews = false
     /// Collapsed accordion panels (``Elem/collapsed``) are read: a page read whole (FAQs, course lists,
     /// service details unfold there). An article's best node does not read them.

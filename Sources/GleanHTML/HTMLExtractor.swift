@@ -289,7 +289,7 @@ struct MainContent {
             {
                 var sel = sel
                 sel.cleanConditionally = false
-                // A product page's customer reviews are not its content; collapsed accordion panels are.
+                // A product page's reviews, prices and cart widgets are not its content; collapsed accordion panels are.
                 sel.stripReviews = features.values[13] > 0.5
                 sel.readsCollapsed = true
                 // Carousels and responsive copies repeat short blocks (a heading, a price) too: one copy each.

@@ -103,7 +103,7 @@ struct Hints: OptionSet {
     static let dateish = Hints(rawValue: 16)
     static let authorish = Hints(rawValue: 32)
     static let strongNegative = Hints(rawValue: 64)
-    /// Customer reviews and ratings.
+    /// A shop's purchase chrome: customer reviews and ratings, prices, quantity pickers, cart buttons, upsells.
     static let review = Hints(rawValue: 128)
     /// An accordion (collapsed panels the reader unfolds).
     static let accordion = Hints(rawValue: 256)
@@ -135,7 +135,7 @@ enum HintMatcher {
     ]
     private static let dateish = ["date", "time", "publish", "posted", "byline", "dateline", "meta"]
     private static let authorish = ["author", "byline", "writer"]
-    private static let review = ["review", "rating"]
+    private static let review = ["review", "rating", "price", "quantity", "add-to-cart", "addtocart", "upsell", "cross-sell"]
     private static let accordion = ["accordion"]
 
     /// Every pattern with the hints it gives (a pattern in several lists gives all of theirs).

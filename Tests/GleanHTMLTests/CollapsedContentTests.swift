@@ -25,7 +25,7 @@ private let reviews = """
     """
 
 /// What is folded away on a page but is its content: a tab panel that is not the open tab, a collapsed
-/// accordion panel (read when the page is read whole); and what is not: a popover, a banner, a product's reviews.
+/// accordion panel (read when the page is read whole); and what is not: a popover, a banner, a shop's widgets.
 @Suite struct CollapsedContentTests {
     static let cases: [CollapsedContentCase] = [
         CollapsedContentCase(
@@ -94,23 +94,24 @@ private let reviews = """
                 """,
             paragraphs: introText),
         CollapsedContentCase(
-            name: "a product page's customer reviews are not its content",
+            name: "a product page's reviews, ratings, price, quantity picker and upsells are not its content",
             profile: .spread,
             html: """
                 <html><head>\(productLD)</head><body><div class="product"><h2>Oak desk</h2>
+                <div class="product-price">$420</div><div class="quantity-picker">Quantity 1</div>
                 <p>Solid oak, 120 by 60 cm, with two drawers and a cable tray.</p></div>\(reviews)
-                <div class="rating-summary">4.8 out of 5</div></body></html>
+                <div class="rating-summary">4.8 out of 5</div><div id="upsell"><p>Buyers also bought: oak chair</p></div></body></html>
                 """,
             paragraphs: ["Oak desk", "Solid oak, 120 by 60 cm, with two drawers and a cable tray."]),
         CollapsedContentCase(
-            name: "on a page that declares no product, reviews stay",
+            name: "on a page that declares no product, prices and reviews stay",
             profile: .spread,
             html: """
-                <html><body><div class="product"><h2>Oak desk</h2>
+                <html><body><div class="product"><h2>Oak desk</h2><div class="product-price">$420</div>
                 <p>Solid oak, 120 by 60 cm, with two drawers and a cable tray.</p></div>\(reviews)</body></html>
                 """,
             paragraphs: [
-                "Oak desk", "Solid oak, 120 by 60 cm, with two drawers and a cable tray.", "What buyers say",
+                "Oak desk", "$420", "Solid oak, 120 by 60 cm, with two drawers and a cable tray.", "What buyers say",
                 "Sturdy and easy to build, five stars from me.",
             ]),
     ]
