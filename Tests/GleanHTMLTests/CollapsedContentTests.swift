@@ -104,6 +104,19 @@ private let reviews = """
                 """,
             paragraphs: ["Oak desk", "Solid oak, 120 by 60 cm, with two drawers and a cable tray."]),
         CollapsedContentCase(
+            name: "a product review (the page declares an article too) keeps its review",
+            profile: .spread,
+            html: """
+                <html><head>\(productLD)<meta property="og:type" content="article"></head><body>
+                <div class="intro"><p>The oak desk from Northwood costs 420 dollars and comes flat packed.</p></div>
+                <div class="review-body"><p>We used the oak desk for a month, at home and in the office: it is solid, quiet, and
+                easy to build, and its drawers run smoothly.</p></div></body></html>
+                """,
+            paragraphs: [
+                "The oak desk from Northwood costs 420 dollars and comes flat packed.",
+                "We used the oak desk for a month, at home and in the office: it is solid, quiet, and easy to build, and its drawers run smoothly.",
+            ]),
+        CollapsedContentCase(
             name: "on a page that declares no product, prices and reviews stay",
             profile: .spread,
             html: """
