@@ -105,7 +105,7 @@ struct Hints: OptionSet {
     static let strongNegative = Hints(rawValue: 64)
     /// A shop's purchase chrome: customer reviews and ratings, prices, quantity pickers, cart buttons, upsells.
     static let review = Hints(rawValue: 128)
-    /// An accordion (collapsed panels the reader unfolds).
+    /// An accordion or a collapsible panel (Bootstrap's "collapse"): panels the reader unfolds.
     static let accordion = Hints(rawValue: 256)
 }
 
@@ -136,7 +136,7 @@ enum HintMatcher {
     private static let dateish = ["date", "time", "publish", "posted", "byline", "dateline", "meta"]
     private static let authorish = ["author", "byline", "writer"]
     private static let review = ["review", "rating", "price", "quantity", "add-to-cart", "addtocart", "upsell", "cross-sell"]
-    private static let accordion = ["accordion"]
+    private static let accordion = ["accordion", "collaps"]
 
     /// Every pattern with the hints it gives (a pattern in several lists gives all of theirs).
     static let patterns: [(bytes: [UInt8], hints: Hints)] = {

@@ -77,6 +77,14 @@ private let reviews = """
                 "Do you take insurance?", "Yes, most private insurers pay for our treatments.", "Can I cancel?", "Up to a day before.",
             ]),
         CollapsedContentCase(
+            name: "a collapsed panel (Bootstrap's collapse) is read when the page is read whole",
+            profile: .spread,
+            html: """
+                <html><body>\(intro)<h3><a href="#care">Care</a></h3>
+                <div id="care" class="collapse" style="display:none"><p>Wash at 30 degrees, inside out.</p></div></body></html>
+                """,
+            paragraphs: introText + ["Care", "Wash at 30 degrees, inside out."]),
+        CollapsedContentCase(
             name: "an article's best node does not read collapsed accordion panels",
             profile: .article,
             html: """

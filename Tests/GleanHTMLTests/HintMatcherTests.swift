@@ -32,6 +32,7 @@ import Testing
         ("product-reviews star-rating", [.review]),
         ("add-to-cart qty", [.review]),
         ("accordion__panel", [.accordion]),
+        ("collapse", [.accordion]),
     ]
 
     @Test(arguments: cases.indices)
