@@ -7,6 +7,13 @@ struct ContentSelector {
     var stripUnlikely = true
     var weightClasses = true
     var cleanConditionally = true
+    /// Purchase chrome (``Hints/review``: reviews, ratings, prices, quantity pickers, cart buttons, upsells,
+    /// by class or id) is not the page's content: a product page read whole keeps its description, not the
+    /// shop's widgets around it nor what buyers say of it.
+    var stripReviews = false
+    /// Collapsed accordion panels (``Elem/collapsed``) are read: a page read whole (FAQs, course lists,
+    /// service details unfold there). An article's best node does not read them.
+    var readsCollapsed = false
 
     // Subtree aggregates for the current flags.
     private(set) var text: [Int32] = []
@@ -52,12 +59,18 @@ struct ContentSelector {
     func isStripped(_ i: Int) -> Bool {
         let e = elems[i]
         if e.pruned { return true }
-        if e.hidden && rawText[i] * 2 < rawTotal { return true }
+        if e.hidden && !(readsCollapsed && e.collapsed) && rawText[i] * 2 < rawTotal { return true }
         if stripUnlikely && e.hints.contains(.unlikely) && !e.hints.contains(.maybe)
             && (e.hints.contains(.strongNegative) || rawText[i] * 2 < rawTotal) && !proseBlock(i)
         {
             switch e.tag {
             case .body, .html, .a, .main, .article: return false
+            default: return true
+            }
+        }
+        if stripReviews && e.hints.contains(.review) {
+            switch e.tag {
+            case .body, .html, .main, .article: break
             default: return true
             }
         }

@@ -15,6 +15,8 @@ struct Elem {
     var hasBlockChild = false
     /// Marked hidden (hidden attribute, aria-hidden, display:none); read but normally skipped.
     var hidden = false
+    /// A hidden panel of an accordion (collapsed, unfolded by the reader); read by the spread profile.
+    var collapsed = false
     var weight: Int16 = 0
     /// Nearest block ancestor-or-self.
     var block: Int32
@@ -195,6 +197,7 @@ struct DocumentWalker {
         var hasPubdate = false
         var streamedSegment = false
         var region = false
+        var tabPanel = false
         var labelledBy = false
         var metaKey: String?
         var rel: String?
@@ -228,12 +231,17 @@ struct DocumentWalker {
                         e.hints.insert(.strongNegative)
                     case "region":
                         region = true
+                    case "tabpanel":
+                        tabPanel = true
                     default: break
                     }
                 }
             case AttrName.ariaLabelledBy:
                 labelledBy = true
             case AttrName.hidden:
+                e.hidden = true
+            case AttrName.popover:
+                // A popover (a dialog, a prompt) is not shown until script opens it.
                 e.hidden = true
             case AttrName.ariaHidden:
                 if let v, cString(v) == "true" { e.hidden = true }
@@ -270,9 +278,15 @@ struct DocumentWalker {
         // A collapsed accordion panel (WAI-ARIA: a region labelled by the header that opens it)
         // is text the reader unfolds, not hidden chrome.
         if region && labelledBy { e.hidden = false }
+        // So is a tab panel (WAI-ARIA role tabpanel) that is not the open tab: a documentation page's code in
+        // other languages, a product's description or specifications behind their tabs.
+        if tabPanel { e.hidden = false }
         if !scratch.isEmpty {
             let hints = scratch.withUnsafeBufferPointer { HintMatcher.match($0) }
             e.hints.formUnion(hints)
+            // A collapsed accordion panel (a class or id naming an accordion) is text the reader unfolds;
+            // the spread profile reads it (``ContentSelector/readsCollapsed``).
+            if e.hidden && hints.contains(.accordion) && !hints.contains(.unlikely) { e.collapsed = true }
             if hints.contains(.positive) { e.weight += 25 }
             if hints.contains(.negative) { e.weight -= 25 }
         }

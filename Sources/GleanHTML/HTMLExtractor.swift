@@ -289,6 +289,10 @@ struct MainContent {
             {
                 var sel = sel
                 sel.cleanConditionally = false
+                // A product page's reviews, prices and cart widgets are not its content; collapsed accordion panels are.
+                // A page that also declares an article (a product review) keeps them: its text may be the review.
+                sel.stripReviews = features.values[13] > 0.5 && features.values[14] < 0.5
+                sel.readsCollapsed = true
                 // Carousels and responsive copies repeat short blocks (a heading, a price) too: one copy each.
                 // What comes before a skip link's target (the site's header and menus) is not read.
                 // The page's h1 is read (a listing's, a thread's, a product's heading; WCXB's ground truth

@@ -90,6 +90,7 @@ enum AttrName {
     static let pubdate = fnv(Array("pubdate".utf8))
     static let itemtype = fnv(Array("itemtype".utf8))
     static let ariaLabelledBy = fnv(Array("aria-labelledby".utf8))
+    static let popover = fnv(Array("popover".utf8))
 }
 
 /// Class/id/role hints, matched as lower-case substrings (the readability way).
@@ -102,6 +103,10 @@ struct Hints: OptionSet {
     static let dateish = Hints(rawValue: 16)
     static let authorish = Hints(rawValue: 32)
     static let strongNegative = Hints(rawValue: 64)
+    /// A shop's purchase chrome: customer reviews and ratings, prices, quantity pickers, cart buttons, upsells.
+    static let review = Hints(rawValue: 128)
+    /// An accordion or a collapsible panel (Bootstrap's "collapse"): panels the reader unfolds.
+    static let accordion = Hints(rawValue: 256)
 }
 
 enum HintMatcher {
@@ -130,6 +135,8 @@ enum HintMatcher {
     ]
     private static let dateish = ["date", "time", "publish", "posted", "byline", "dateline", "meta"]
     private static let authorish = ["author", "byline", "writer"]
+    private static let review = ["review", "rating", "price", "quantity", "add-to-cart", "addtocart", "upsell", "cross-sell"]
+    private static let accordion = ["accordion", "collaps"]
 
     /// Every pattern with the hints it gives (a pattern in several lists gives all of theirs).
     static let patterns: [(bytes: [UInt8], hints: Hints)] = {
@@ -147,6 +154,8 @@ enum HintMatcher {
         add(positive, .positive)
         add(dateish, .dateish)
         add(authorish, .authorish)
+        add(review, .review)
+        add(accordion, .accordion)
         return list
     }()
 

@@ -28,6 +28,11 @@ import Testing
         ("date\u{00E9}time", [.dateish]),
         ("dat\u{00E9}e", []),
         ("author writer", [.negative, .authorish]),
+        // Purchase chrome (reviews, ratings, prices, cart widgets); accordions.
+        ("product-reviews star-rating", [.review]),
+        ("add-to-cart qty", [.review]),
+        ("accordion__panel", [.accordion]),
+        ("collapse", [.accordion]),
     ]
 
     @Test(arguments: cases.indices)
