@@ -71,6 +71,8 @@ struct LanguageData: Decodable, Sendable {
     var placeComplementHeads: [String]?
     var placeNames: [String]?
     var nameParticles: [String]?
+    /// Arabic: second words of compound given names ("الدين", "الله"): after them a name goes on, after other family names with the article it ends.
+    var nameCompoundSeconds: [String]?
     var birthWords: [String]?
     var listConjunctions: [String]?
     var givenNames: [String]?
