@@ -291,9 +291,15 @@ extension Doc {
     /// The unit of an Arabic dual noun ("شخصين" -> people), when the word is not itself a listed (plural) form and no
     /// number stands before it.
     private func dualUnit(_ i: Int) -> String? {
-        var w = toks[i].text
-        // a conjunction or preposition glued in front ("وشخصين")
-        if let f = w.first, "وبلف".contains(f), w.count > 5 { w = String(w.dropFirst()) }
+        let w = toks[i].text
+        // the word as written ("وزارتي"), else without a conjunction or preposition glued in front ("وشخصين")
+        if let u = dualUnit(i, w) { return u }
+        if let f = w.first, "وبلف".contains(f), w.count > 5 { return dualUnit(i, String(w.dropFirst())) }
+        return nil
+    }
+
+    private func dualUnit(_ i: Int, _ written: String) -> String? {
+        var w = written
         // definite forms ("المواطنين") are mostly sound plurals; the counted dual is indefinite ("شخصين"), unless its ending
         // is the feminine dual's, which no plural shares ("السيارتين", "الوزارتين")
         if w.hasPrefix("ال"), w.hasSuffix("تين") || w.hasSuffix("تان"), w.count > 6 { w = String(w.dropFirst(2)) }

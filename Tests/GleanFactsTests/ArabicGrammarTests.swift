@@ -71,4 +71,27 @@ import Testing
         let facts = FactExtractor().extract(text, language: "ar")
         #expect(facts.people.isEmpty, "\(facts.people.map(\.name))")
     }
+
+    /// Dates: a time stamp at the top is no mention; the same month in two names is one; "من عام"; Levantine abbreviations.
+    @Test(arguments: [
+        ("الجمعة - 14 مارس 2025 - الساعة 09:15 م\nوأعلنت الشرطة ضبط شحنة كبيرة من المخدرات.", [String]()),
+        ("وقعت الحادثة في 12 آذار / مارس 2024 قرب الحدود.", ["2024-03-12"]),
+        ("سجلت 40 حالة في ك2 من عام 2019.", ["2019-01"]),
+        ("وقع الانفجار الساعة 10:30 من صباح 5 مارس 2023 قرب السوق المركزي في المدينة القديمة حيث تجمع المواطنون.", ["2023-03-05"]),
+    ])
+    func dates(_ text: String, _ expected: [String]) {
+        let facts = FactExtractor().extract(text, language: "ar")
+        #expect(facts.dates.map(\.iso) == expected)
+    }
+
+    /// Counts: glued to a word of three letters, feminine duals with the article and construct duals before a definite noun.
+    @Test(arguments: [
+        ("وتسعى الشرطة للقبض على150 مطلوبا.", [150.0]),
+        ("واصطدمت السيارتين على الطريق الدولي.", [2.0]),
+        ("وأكد بيان وزارتي الداخلية والدفاع استمرار التنسيق.", [2.0]),
+    ])
+    func counts(_ text: String, _ expected: [Double]) {
+        let facts = FactExtractor().extract(text, language: "ar")
+        #expect(facts.metrics.map(\.value) == expected)
+    }
 }
