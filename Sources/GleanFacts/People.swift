@@ -230,9 +230,10 @@ extension Doc {
         if p.entities.givenNames.contains(t), !(k + 1 < n && sameSentence(k, k + 1) && toks[k + 1].text.hasPrefix("ال")) { return true }
         guard !p.vocab.contains(t), !p.officeWords.contains(t), !p.orgWords.contains(t), !p.entities.orgHeads.contains(t) else { return false }
         if k > 0, p.entities.nameParticles.contains(toks[k - 1].text) { return true }
-        // "علي محمد البلولة نائب ...", "أحمد القبة.": a feminine family name where the name must end
+        // "علي محمد البلولة نائب ...", "أحمد القبة.", "حسين الحواتمة إن": a feminine family name, not followed by an adjective
+        // that agrees with it (a feminine noun with the article is "الإدارة العامة")
         if t.hasSuffix("ة"), !t.hasSuffix("ية"), t.unicodeScalars.count >= 5,
-           k + 1 >= n || !sameSentence(k, k + 1) || toks[k + 1].kind == .punct || p.offices.match(toks, at: k + 1) != nil { return true }
+           k + 1 >= n || !sameSentence(k, k + 1) || toks[k + 1].kind != .word || !toks[k + 1].text.hasPrefix("ال") { return true }
         // a family name with the article ("التركي", "الدباش"), not a feminine noun or adjective ("الإقليمية")
         return t.unicodeScalars.count >= 4 && !t.hasSuffix("ة") && !t.hasSuffix("ات")
     }
@@ -392,7 +393,8 @@ extension Doc {
             var k = i - 1
             var steps = 0
             var found = false
-            while k >= 0, steps < 6, toks[k].kind == .word, sameSentence(k, i) {
+            // ("الناطق الرسمي باسم المديرية العامة للأمن الوطني، X": an office's complement may be long)
+            while k >= 0, steps < 8, toks[k].kind == .word, sameSentence(k, i) {
                 if p.offices.match(toks, at: k) != nil || officeWithConjunction(k) != nil { found = true; break }
                 // "الناطق الإعلامي لشرطة منطقة عسير": a place's name inside the office's complement
                 // ("مدير شرطة بغداد اللواء X": the place a territorial office word governs)

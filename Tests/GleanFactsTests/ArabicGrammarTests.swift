@@ -35,6 +35,12 @@ import Testing
                    rank: nil, titles: ["مدير أمن الميناء"]),
         // a feminine family name with the article where the name must end
         PersonCase(language: "ar", text: "وحضر المفتش العام اللواء حسن علي الجبورة.", name: "حسن علي الجبورة", rank: "Major General", titles: ["المفتش العام"]),
+        // a tribal family name in ta marbuta with the article, not followed by an agreeing adjective
+        PersonCase(language: "ar", text: "وقال مدير الأمن العام اللواء حسين الحواتمة إن الحملة مستمرة.", name: "حسين الحواتمة",
+                   rank: "Major General", titles: ["مدير الأمن العام"]),
+        // a long office before a comma, then the holder between commas
+        PersonCase(language: "ar", text: "صرّح الناطق الرسمي باسم المديرية العامة للأمن الوطني، بوبكر سبيك، بأن الحملة نجحت.", name: "بوبكر سبيك",
+                   rank: nil, titles: ["الناطق الرسمي باسم المديرية العامة للأمن الوطني"]),
         // a given name with the article closes a Mauritanian name ("ولد")
         PersonCase(language: "ar", text: "أشرف وزير العدل أحمد ولد محمد الأمين رفقة الوفد على الافتتاح.", name: "أحمد ولد محمد الأمين",
                    rank: nil, titles: ["وزير العدل"]),
@@ -84,14 +90,22 @@ import Testing
         #expect(facts.dates.map(\.iso) == expected)
     }
 
-    /// Counts: glued to a word of three letters, feminine duals with the article and construct duals before a definite noun.
+    /// Counts: glued to a word of three letters, feminine duals with the article and construct duals before a definite noun;
+    /// a document's number is none.
     @Test(arguments: [
         ("وتسعى الشرطة للقبض على150 مطلوبا.", [150.0]),
         ("واصطدمت السيارتين على الطريق الدولي.", [2.0]),
+        ("وصادق البرلمان على مشروع قانون رقم 12.18 بشأن الأمن.", []),
         ("وأكد بيان وزارتي الداخلية والدفاع استمرار التنسيق.", [2.0]),
     ])
     func counts(_ text: String, _ expected: [Double]) {
         let facts = FactExtractor().extract(text, language: "ar")
         #expect(facts.metrics.map(\.value) == expected)
+    }
+
+    /// A draft takes the drafted document's type.
+    @Test func draftLaw() {
+        let facts = FactExtractor().extract("وصادق البرلمان على مشروع قانون رقم 12.18 بشأن الأمن.", language: "ar")
+        #expect(facts.references.map { "\($0.type) \($0.number ?? "")" } == ["law 12.18"])
     }
 }
