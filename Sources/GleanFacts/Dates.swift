@@ -107,6 +107,9 @@ extension Doc {
             if let (d, e) = day(i) ?? ordinalDay(i) {
                 var me = e
                 if monthAt(me) == nil, me < n, p.has(p.dayMonthConnectors, toks[me]), monthAt(me + 1) != nil { me += 1 }
+                // "15 من شهر مارس": two connectors
+                else if monthAt(me) == nil, me + 2 < n, p.has(p.dayMonthConnectors, toks[me]), p.has(p.dayMonthConnectors, toks[me + 1]),
+                        monthAt(me + 2) != nil { me += 2 }
                 if let (m, e2) = monthAt(me) {
                     let e3 = skipComma(e2)
                     if let y = yearValue(e3) { emit(&out, i, e3 + 1, Doc.iso(y, m, d), false); i = e3 + 1; continue }

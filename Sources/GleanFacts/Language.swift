@@ -6,6 +6,8 @@ struct LanguageData: Decodable, Sendable {
     var name: String?
     var script: String?
     var decimalMark: String?
+    /// Further decimal marks read when no group of three digits follows ("4,5" in a text that writes "1,250" too).
+    var otherDecimalMarks: [String]?
     var groupMarks: [String]?
     var spaceGrouping: Bool?
     var dateOrder: String?
@@ -281,6 +283,8 @@ final class LanguageProfile: Sendable {
         let dec = (d.decimalMark ?? ".").unicodeScalars.first ?? "."
         var decimals: Set<Unicode.Scalar> = [dec, "."]
         if isArabicScript { decimals.insert("\u{066B}") }
+        // "4,5%" in a text that groups with "," too: a mark followed by exactly three digits groups, by fewer it is decimal
+        for m in d.otherDecimalMarks ?? [] { if let c = m.unicodeScalars.first { decimals.insert(c) } }
         let groups = Set((d.groupMarks ?? [","]).compactMap { $0.unicodeScalars.first }).subtracting([dec])
         let tk = Tokenizer(style: NumberStyle(decimalMarks: decimals, groupMarks: groups,
                                               spaceGrouping: d.spaceGrouping ?? false,
