@@ -83,6 +83,14 @@ extension Doc {
         var i = 0
         while i < n {
             if used[i] { i += 1; continue }
+            // "20 رمضان 1437هـ": a Hijri day and month (and year) is no date here and no quantity
+            if toks[i].kind == .number, !p.hijriMonths.isEmpty, smallInt(i, max: 30) != nil, let hm = p.hijriMonths.match(toks, at: i + 1) {
+                var e = hm.end
+                if e < n, toks[e].kind == .number { e += 1; if e < n, toks[e].kind == .word, p.hijriMarkers.contains(toks[e].text) { e += 1 } }
+                for k in i..<e { used[k] = true }
+                i = e
+                continue
+            }
             // numeric d/m/y, m/d/y, y-m-d
             if let r = numericDate(at: i) {
                 out.append(DateMention(iso: r.iso, text: slice(toks[i].start, toks[r.end - 1].end), offset: toks[i].start,

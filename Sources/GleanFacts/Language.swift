@@ -102,6 +102,8 @@ struct LanguageData: Decodable, Sendable {
     var referenceYearConnectors: [String]?
     var gregorianMarkers: [String]?
     var hijriMarkers: [String]?
+    /// Hijri month names ("رمضان", "ذو الحجة"): a day before one is a Hijri date, neither a Gregorian date nor a quantity.
+    var hijriMonths: [String]?
     var dayMonthConnectors: [String]?
     var standaloneReferences: [String: String]?
     var referenceTitleHeads: [String: String]?
@@ -250,6 +252,7 @@ final class LanguageProfile: Sendable {
     let referenceYearConnectors: PhraseSet<Bool>
     let gregorianMarkers: Set<String>
     let hijriMarkers: Set<String>
+    let hijriMonths: PhraseSet<Bool>
     let dayMonthConnectors: Set<String>
     let standaloneReferences: PhraseSet<String>
     let referenceTitleHeads: [String: String]
@@ -353,6 +356,7 @@ final class LanguageProfile: Sendable {
         referenceYearConnectors = PhraseSet((d.referenceYearConnectors ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
         gregorianMarkers = Set(d.gregorianMarkers ?? [])
         hijriMarkers = Set(d.hijriMarkers ?? [])
+        hijriMonths = PhraseSet((d.hijriMonths ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
         dayMonthConnectors = Set((d.dayMonthConnectors ?? []).map { $0.lowercased() })
         standaloneReferences = PhraseSet((d.standaloneReferences ?? [:]).map { ($0.key, $0.value) }, caseSensitive: true, tokenizer: tk)
         referenceTitleHeads = d.referenceTitleHeads ?? [:]
@@ -393,6 +397,7 @@ final class LanguageProfile: Sendable {
         all += d.referenceYearConnectors ?? []
         all += d.gregorianMarkers ?? []
         all += d.hijriMarkers ?? []
+        all += d.hijriMonths ?? []
         all += d.dayMonthConnectors ?? []
         all += (d.standaloneReferences ?? [:]).keys
         all += (d.referenceTitleHeads ?? [:]).keys
