@@ -47,10 +47,17 @@ extension Doc {
         // English month names are capitalised ("May" vs "may").
         if !p.isArabicScript && !p.titleAnyLowercase && !isCap(i) { return nil }
         var end = m.end
+        // "آذار / مارس", "شباط (فبراير)": the same month in two calendars' names
+        if p.isArabicScript, end + 1 < n, toks[end].text == "/" || toks[end].text == "(", let m2 = p.months.match(toks, at: end + 1), m2.value == m.value {
+            let bracket = toks[end].text == "("
+            end = m2.end
+            if bracket, end < n, toks[end].text == ")" { end += 1 }
+        }
         // "Feb. 22, 2024"
         if end < n, toks[end].text == ".", adjacent(end - 1, end), toks[end - 1].text.count <= 4 { end += 1 }
-        // "فبراير عام 2024"
-        if end + 1 < n, Doc.yearWords.contains(toks[end].lower), yearValue(end + 1) != nil { end += 1 }
+        // "فبراير عام 2024", "ت2 من عام 2008"
+        if end + 2 < n, p.has(p.dayMonthConnectors, toks[end]), Doc.yearWords.contains(toks[end + 1].lower), yearValue(end + 2) != nil { end += 2 }
+        else if end + 1 < n, Doc.yearWords.contains(toks[end].lower), yearValue(end + 1) != nil { end += 1 }
         return (m.value, end)
     }
 
@@ -76,6 +83,14 @@ extension Doc {
         var i = 0
         while i < n {
             if used[i] { i += 1; continue }
+            // "20 رمضان 1437هـ": a Hijri day and month (and year) is no date here and no quantity
+            if toks[i].kind == .number, !p.hijriMonths.isEmpty, smallInt(i, max: 30) != nil, let hm = p.hijriMonths.match(toks, at: i + 1) {
+                var e = hm.end
+                if e < n, toks[e].kind == .number { e += 1; if e < n, toks[e].kind == .word, p.hijriMarkers.contains(toks[e].text) { e += 1 } }
+                for k in i..<e { used[k] = true }
+                i = e
+                continue
+            }
             // numeric d/m/y, m/d/y, y-m-d
             if let r = numericDate(at: i) {
                 out.append(DateMention(iso: r.iso, text: slice(toks[i].start, toks[r.end - 1].end), offset: toks[i].start,
@@ -100,6 +115,9 @@ extension Doc {
             if let (d, e) = day(i) ?? ordinalDay(i) {
                 var me = e
                 if monthAt(me) == nil, me < n, p.has(p.dayMonthConnectors, toks[me]), monthAt(me + 1) != nil { me += 1 }
+                // "15 من شهر مارس": two connectors
+                else if monthAt(me) == nil, me + 2 < n, p.has(p.dayMonthConnectors, toks[me]), p.has(p.dayMonthConnectors, toks[me + 1]),
+                        monthAt(me + 2) != nil { me += 2 }
                 if let (m, e2) = monthAt(me) {
                     let e3 = skipComma(e2)
                     if let y = yearValue(e3) { emit(&out, i, e3 + 1, Doc.iso(y, m, d), false); i = e3 + 1; continue }
@@ -177,7 +195,8 @@ extension Doc {
     /// A dateline is a paragraph of at most 14 tokens; the walks stop there, so that a document without
     /// paragraph breaks costs a few steps per date, not a pass over the whole text per date.
     private func isDateline(_ d: DateMention) -> Bool {
-        let maxTokens = 14
+        // (a time stamp, "الإثنين - 26 يناير 2026 - الساعة 02:41 ص" or "Published Saturday 6 March 2021 08:56", may be longer)
+        let maxTokens = 24
         // tokens are in text order: the mention's first token by binary search
         var lo = 0, hi = n
         while lo < hi {
@@ -198,10 +217,17 @@ extension Doc {
         }
         guard a > 0 || b < n else { return false }
         var words = 0
+        var clock = false
         for k in a..<b where toks[k].end <= d.offset || toks[k].start >= d.offset + d.length {
             if toks[k].kind == .word { words += 1 }
+            if k + 2 < b, toks[k].kind == .number, toks[k + 1].text == ":", toks[k + 2].kind == .number, adjacent(k, k + 1), adjacent(k + 1, k + 2) { clock = true }
         }
-        return words <= 2 && b - a <= maxTokens
+        if words <= 2 && b - a <= 14 { return true }
+        // a time stamp among the first three paragraphs: a date with a clock time and a few words (weekday, "published", time zone)
+        guard clock, words <= 7 else { return false }
+        var breaks = 0
+        for k in 0..<a where toks[k].paragraphBefore { breaks += 1; if breaks > 2 { return false } }
+        return true
     }
 
     /// Arabic "الثامن من": an ordinal word as the day before a connector and a month.

@@ -43,6 +43,8 @@ struct EntityLexicon: Sendable {
     let linkNouns: Set<String>
     /// Particles inside personal names ("bin", "van", "de").
     let nameParticles: Set<String>
+    /// Second words of compound given names ("عصام الدين", "عوض الله").
+    let nameCompoundSeconds: Set<String>
     /// Words that introduce a birth year ("born", "né").
     let birthWords: Set<String>
     /// Conjunctions in lists of names ("and", "et", "و").
@@ -133,6 +135,7 @@ struct EntityLexicon: Sendable {
         }
         placeNames = names
         nameParticles = low(d.nameParticles)
+        nameCompoundSeconds = Set(d.nameCompoundSeconds ?? [])
         officeModifiers = low(d.orgOfficeModifiers)
         linkNouns = low(d.orgLinkNouns)
         birthWords = low(d.birthWords)
@@ -721,8 +724,9 @@ extension Doc {
         let e = p.entities
         let toksOf = orgs.map { o in p.tokenizer.tokenize(Array(o.name.unicodeScalars)).filter { $0.kind != .punct } }
         let words = toksOf.map { $0.map(\.lower) }
-        // the words without determiners: "Sûreté de wilaya d'Alger" is "Sûreté de la wilaya d'Alger"
-        let bare = words.map { $0.filter { !e.dets.contains($0) } }
+        // the words without determiners: "Sûreté de wilaya d'Alger" is "Sûreté de la wilaya d'Alger"; nor administrative nouns
+        // that belong to a place's name: "مديرية شرطة المحرق" is "مديرية شرطة محافظة المحرق"
+        let bare = words.map { $0.filter { !e.dets.contains($0) && !e.nounsInName.contains($0) } }
         var into = Array(0..<orgs.count)
         for a in orgs.indices {
             var best = -1
@@ -813,7 +817,9 @@ extension Doc {
                     while !verbLike, q < n, q - i <= 3, sameSentence(i, q), arabicNameWord(q) || (admin && q == first && arabicFeminineName(q)),
                           q == first || !(e.directionWords.contains(arabicBase(q).0) || e.landformWords.contains(arabicBase(q).0)),
                           // "محافظ جرش فراس أبو قاعود": after an office, one word names the place and the person's name follows
-                          q == first || e.placeBefore.contains(t.text) || e.placeBefore.contains(base) { q += 1 }
+                          q == first || e.placeBefore.contains(t.text) || e.placeBefore.contains(base),
+                          // "رئيس إقليم كردستان مسعود ...": a known given name after the place's first word starts a person's name
+                          q == first || !e.givenNames.contains(toks[q].text) { q += 1 }
                     // "ولاية الجزائر", "محافظة الأحمدي": an administrative noun names its place even with the article
                     if q == first, admin, toks[q].kind == .word, toks[q].text.hasPrefix("ال"),
                        !p.vocab.contains(toks[q].text), !e.nameStopWords.contains(toks[q].text), !toks[q].text.hasSuffix("ية"),

@@ -6,6 +6,8 @@ struct LanguageData: Decodable, Sendable {
     var name: String?
     var script: String?
     var decimalMark: String?
+    /// Further decimal marks read when no group of three digits follows ("4,5" in a text that writes "1,250" too).
+    var otherDecimalMarks: [String]?
     var groupMarks: [String]?
     var spaceGrouping: Bool?
     var dateOrder: String?
@@ -71,6 +73,8 @@ struct LanguageData: Decodable, Sendable {
     var placeComplementHeads: [String]?
     var placeNames: [String]?
     var nameParticles: [String]?
+    /// Arabic: second words of compound given names ("الدين", "الله"): after them a name goes on, after other family names with the article it ends.
+    var nameCompoundSeconds: [String]?
     var birthWords: [String]?
     var listConjunctions: [String]?
     var givenNames: [String]?
@@ -98,6 +102,8 @@ struct LanguageData: Decodable, Sendable {
     var referenceYearConnectors: [String]?
     var gregorianMarkers: [String]?
     var hijriMarkers: [String]?
+    /// Hijri month names ("رمضان", "ذو الحجة"): a day before one is a Hijri date, neither a Gregorian date nor a quantity.
+    var hijriMonths: [String]?
     var dayMonthConnectors: [String]?
     var standaloneReferences: [String: String]?
     var referenceTitleHeads: [String: String]?
@@ -262,6 +268,7 @@ final class LanguageProfile: Sendable {
     let referenceYearConnectors: PhraseSet<Bool>
     let gregorianMarkers: Set<String>
     let hijriMarkers: Set<String>
+    let hijriMonths: PhraseSet<Bool>
     let dayMonthConnectors: Set<String>
     let standaloneReferences: PhraseSet<String>
     let referenceTitleHeads: [String: String]
@@ -295,6 +302,8 @@ final class LanguageProfile: Sendable {
         let dec = (d.decimalMark ?? ".").unicodeScalars.first ?? "."
         var decimals: Set<Unicode.Scalar> = [dec, "."]
         if isArabicScript { decimals.insert("\u{066B}") }
+        // "4,5%" in a text that groups with "," too: a mark followed by exactly three digits groups, by fewer it is decimal
+        for m in d.otherDecimalMarks ?? [] { if let c = m.unicodeScalars.first { decimals.insert(c) } }
         let groups = Set((d.groupMarks ?? [","]).compactMap { $0.unicodeScalars.first }).subtracting([dec])
         let tk = Tokenizer(style: NumberStyle(decimalMarks: decimals, groupMarks: groups,
                                               spaceGrouping: d.spaceGrouping ?? false,
@@ -363,6 +372,7 @@ final class LanguageProfile: Sendable {
         referenceYearConnectors = PhraseSet((d.referenceYearConnectors ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
         gregorianMarkers = Set(d.gregorianMarkers ?? [])
         hijriMarkers = Set(d.hijriMarkers ?? [])
+        hijriMonths = PhraseSet((d.hijriMonths ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
         dayMonthConnectors = Set((d.dayMonthConnectors ?? []).map { $0.lowercased() })
         standaloneReferences = PhraseSet((d.standaloneReferences ?? [:]).map { ($0.key, $0.value) }, caseSensitive: true, tokenizer: tk)
         referenceTitleHeads = d.referenceTitleHeads ?? [:]
@@ -403,6 +413,7 @@ final class LanguageProfile: Sendable {
         all += d.referenceYearConnectors ?? []
         all += d.gregorianMarkers ?? []
         all += d.hijriMarkers ?? []
+        all += d.hijriMonths ?? []
         all += d.dayMonthConnectors ?? []
         all += (d.standaloneReferences ?? [:]).keys
         all += (d.referenceTitleHeads ?? [:]).keys

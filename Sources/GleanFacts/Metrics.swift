@@ -79,7 +79,9 @@ extension Doc {
         if i > 0, adjacent(i - 1, i) {
             let pt = toks[i - 1]
             // ("RM127,725", "Rp5 million": a currency written against its amount is not a code)
-            if pt.kind == .word && !(p.isArabicScript && Doc.arabicPrefixes.contains(pt.text)) && p.currencies.matchEnding(toks, before: i) == nil { return true }
+            // ("اعتقال239مطلوبا": an Arabic word of three letters or more glued to a count is a missing space, not a code)
+            if pt.kind == .word && !(p.isArabicScript && (Doc.arabicPrefixes.contains(pt.text) || (pt.text.unicodeScalars.count >= 3 && !pt.text.hasPrefix("ال"))))
+                && p.currencies.matchEnding(toks, before: i) == nil { return true }
             if Doc.dashes.contains(pt.text) || pt.text == "+", i > 1, adjacent(i - 2, i - 1), toks[i - 2].kind != .punct { return true }
         }
         if isIdentifierNumber(i) { return true }
@@ -289,13 +291,27 @@ extension Doc {
     /// The unit of an Arabic dual noun ("شخصين" -> people), when the word is not itself a listed (plural) form and no
     /// number stands before it.
     private func dualUnit(_ i: Int) -> String? {
-        var w = toks[i].text
-        // a conjunction or preposition glued in front ("وشخصين")
-        if let f = w.first, "وبلف".contains(f), w.count > 5 { w = String(w.dropFirst()) }
-        // definite forms ("المواطنين") are mostly sound plurals; the counted dual is indefinite ("شخصين")
+        let w = toks[i].text
+        // the word as written ("وزارتي"), else without a conjunction or preposition glued in front ("وشخصين")
+        if let u = dualUnit(i, w) { return u }
+        if let f = w.first, "وبلف".contains(f), w.count > 5 { return dualUnit(i, String(w.dropFirst())) }
+        return nil
+    }
+
+    private func dualUnit(_ i: Int, _ written: String) -> String? {
+        var w = written
+        // definite forms ("المواطنين") are mostly sound plurals; the counted dual is indefinite ("شخصين"), unless its ending
+        // is the feminine dual's, which no plural shares ("السيارتين", "الوزارتين")
+        if w.hasPrefix("ال"), w.hasSuffix("تين") || w.hasSuffix("تان"), w.count > 6 { w = String(w.dropFirst(2)) }
         guard w.count > 4, !w.hasPrefix("ال"), !(toks[i].known && p.units[toks[i].lower] != nil), p.units[w] == nil else { return nil }
         if i > 0, toks[i - 1].kind == .number || p.cardinalWords.match(toks, at: i - 1) != nil { return nil }
         if i + 1 < n, p.cardinalWords.match(toks, at: i + 1) != nil || toks[i + 1].kind == .number { return nil }
+        // the construct state's feminine dual before a definite noun ("وزارتي الداخلية والدفاع", "محافظتا جرش وعجلون")
+        if i + 1 < n, sameSentence(i, i + 1), toks[i + 1].text.hasPrefix("ال") || p.entities.placeNames[toks[i + 1].text] != nil {
+            for suf in ["تي", "تا"] where w.hasSuffix(suf) {
+                if let u = p.units[String(w.dropLast(suf.count)) + "ة"] { return u }
+            }
+        }
         for suf in p.dualSuffixes where w.hasSuffix(suf) {
             var stem = String(w.dropLast(suf.count))
             if suf.hasPrefix("ت") { stem += "ة" }

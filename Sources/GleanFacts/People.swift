@@ -22,8 +22,17 @@ extension Doc {
             if p.entities.nameStopWords.contains(s) || s.unicodeScalars.contains(where: { (0x64B...0x64D).contains($0.value) }) { return false }
             // "لشرطة", "بوزارة": an organization or place word with an attached preposition
             let (b, cut) = arabicBase(i)
-            if cut > 0, p.orgWords.contains(b) || p.entities.orgHeads.contains(b) || p.officeWords.contains(b) || p.placeNouns.contains(b) || p.entities.placeBefore.contains(b) { return false }
+            // ("لأمن", "بمحافظة", "لوهران": a link noun, an administrative noun or a known place with one)
+            if cut > 0, p.orgWords.contains(b) || p.entities.orgHeads.contains(b) || p.officeWords.contains(b) || p.placeNouns.contains(b) || p.entities.placeBefore.contains(b)
+                || p.entities.linkNouns.contains(b) || p.entities.nameStopWords.contains(b) || p.entities.adminNouns.contains(b)
+                || (!s.hasPrefix("و") && p.entities.placeNames[b]?.contains([b]) == true) { return false }
             if p.has(p.stopwords, t) || p.orgWords.contains(s) || p.has(p.officeWords, t) || p.has(p.placeNouns, t) || p.entities.orgHeads.contains(s) { return false }
+            // "محافظة", "ولاية", "مكافحة": an administrative or link noun is no name word
+            if p.entities.placeBefore.contains(s) || p.entities.linkNouns.contains(s) || p.entities.landformWords.contains(s) { return false }
+            // "بتعاون", "لتعزيز": a preposition written onto a verbal noun in ta- (no name starts so)
+            if cut > 0, !s.hasPrefix("و"), b.hasPrefix("ت"), b.unicodeScalars.count >= 4, !p.entities.givenNames.contains(b) { return false }
+            // "تحريرها", "لمواجهتهم": a noun or verb with an attached pronoun
+            if s.unicodeScalars.count >= 5, s.hasSuffix("ها") || s.hasSuffix("هم") || s.hasSuffix("هما") { return false }
             // an office in the accusative ("مديرا", "مديراً": "as director")
             for suf in ["اً", "ًا", "ا"] where s.hasSuffix(suf) && s.count > suf.count + 2 {
                 if p.officeWords.contains(String(s.dropLast(suf.count))) { return false }
@@ -31,6 +40,8 @@ extension Doc {
             if s.hasPrefix("و"), s.count > 2 {
                 let rest = String(s.dropFirst())
                 if p.officeWords.contains(rest) || p.orgWords.contains(rest) || p.stopwords.contains(rest) || rest.hasPrefix("ال") { return false }
+                // "وصحراء", "ودخول": a word joined by "و" is a name word only when it is a given name ("وليد") or "و" and one ("ومحمود")
+                if !p.entities.givenNames.contains(s), !p.entities.nameParticles.contains(s), !p.entities.givenNames.contains(rest) { return false }
             }
             if p.ranks.match(toks, at: i) != nil || p.months.match(toks, at: i) != nil { return false }
             if p.cardinalWords.match(toks, at: i) != nil || p.ordinalWords.match(toks, at: i) != nil { return false }
@@ -71,16 +82,31 @@ extension Doc {
             if k > i, last == k - 1, toks[k].text == ".", adjacent(k - 1, k), toks[k - 1].text.unicodeScalars.count == 1, k + 1 < n,
                toks[k + 1].spaceBefore, !toks[k + 1].paragraphBefore, nameTok(k + 1) { k += 1; continue }
             if k > i && (!toks[k].spaceBefore || toks[k].paragraphBefore) { break }
+            if p.isArabicScript {
+                // "... علي الجذع ومحمود عجاج العلي": "و" and a given name start the next name of a list
+                if k > i, arabicListedGivenName(k) { break }
+                // "الفريق شرطة أمير ...", "حقوقي/ الطاهر ...": right after a rank, a given name that is also an office or has the article
+                if k == i, anchored, p.entities.givenNames.contains(toks[k].text), !nameTok(k) { last = k; k += 1; continue }
+            }
             if nameTok(k) {
                 if p.entities.nameParticles.contains(toks[k].lower) { particles += 1 }
                 last = k; k += 1; continue
             }
             // a family name with the article, after an office or a known given name, or right after a particle ("ولد الطلبة")
-            if p.isArabicScript, anchored || p.entities.givenNames.contains(toks[i].text), k > i,
-               last == k - 1 || p.entities.nameParticles.contains(toks[k - 1].text), arabicSurname(k) { last = k; k += 1; continue }
+            if p.isArabicScript, anchored || givenNameAt(i), k > i,
+               last == k - 1 || p.entities.nameParticles.contains(toks[k - 1].text), arabicSurname(k) {
+                last = k
+                k += 1
+                // a family name with the article ends the name ("مسعود البارزاني بدعم ..."), unless it follows a particle ("عبد الله"),
+                // completes a compound given name ("عصام الدين جابر") or a particle follows ("محمد الأمين ولد ...")
+                if !p.entities.nameParticles.contains(toks[k - 2].text), !p.entities.nameCompoundSeconds.contains(toks[k - 1].text),
+                   !(k < n && p.entities.nameParticles.contains(toks[k].text)) { break }
+                continue
+            }
             if k > i, last == k - 1, p.entities.nameParticles.contains(toks[k].lower), k + 1 < n, toks[k + 1].spaceBefore,
                nameTok(k + 1) || (p.isArabicScript && arabicSurname(k + 1)) { k += 1; particles += 1; continue }
-            if innerTok(k), (k > i || anchored), nameTok(k + 1) { k += 1; continue }
+            // (in Arabic, a function word inside a name only as its first word: "السيد هو تيان ثيو", not "ولد اعمر من منصبه")
+            if innerTok(k), (k > i || anchored), nameTok(k + 1), !(p.isArabicScript && k > i && p.entities.nameStopWords.contains(toks[k].text)) { k += 1; continue }
             break
         }
         guard last >= i else { return nil }
@@ -95,6 +121,32 @@ extension Doc {
             if p.has(p.placeNouns, toks[end]) { return nil }
         }
         return end
+    }
+
+    /// Arabic: "ومحمود": the conjunction "و" written onto a given name (a list's next name), not a given name itself ("وليد").
+    private func arabicListedGivenName(_ k: Int) -> Bool {
+        guard p.isArabicScript, k >= 0, k < n, toks[k].kind == .word else { return false }
+        let s = toks[k].text
+        guard s.hasPrefix("و"), s.unicodeScalars.count > 3, !p.entities.givenNames.contains(s) else { return false }
+        return p.entities.givenNames.contains(String(s.dropFirst()))
+    }
+
+    /// A known given name at `k`, also with "و" written onto it.
+    private func givenNameAt(_ k: Int) -> Bool {
+        k >= 0 && k < n && (p.entities.givenNames.contains(toks[k].text) || arabicListedGivenName(k))
+    }
+
+    /// Arabic: the word before `k` is an administrative or landform noun, also with "و" or "ب" ("وبئر", "بمدينة").
+    private func arabicAfterPlaceWord(_ k: Int) -> Bool {
+        guard p.isArabicScript, k > 0, toks[k - 1].kind == .word, sameSentence(k - 1, k) else { return false }
+        let e = p.entities
+        for w in [toks[k - 1].text, arabicBase(k - 1).0] where e.placeBefore.contains(w) || e.landformWords.contains(w) { return true }
+        return false
+    }
+
+    /// Where a name starting at token `k` starts: after an attached "و" ("ومحمود عجاج" is "محمود عجاج").
+    private func nameStart(_ k: Int) -> Int {
+        arabicListedGivenName(k) ? toks[k].start + 1 : toks[k].start
     }
 
     /// Latin script: two- or three-word name runs not found otherwise whose last word stands alone elsewhere as a person:
@@ -153,6 +205,8 @@ extension Doc {
         var prev = toks[i - 1].text
         if prev.hasPrefix("و"), prev.count > 2 { prev = String(prev.dropFirst()) }
         if p.entities.placeComplementHeads.contains(prev) || p.entities.placeComplementHeads.contains(toks[i - 1].text) { return true }
+        // "رئيس إقليم كوردستان مسعود البارزاني": the name after an administrative noun
+        if p.entities.placeBefore.contains(toks[i - 1].text) || p.entities.placeBefore.contains(arabicBase(i - 1).0) { return true }
         let t = toks[i].text
         for w in [t, String(t.dropFirst())] where w.count > 2 {
             if let c = p.entities.placeNames[w], c.contains([w]) { return w == t || t.hasPrefix("ب") || t.hasPrefix("ل") }
@@ -160,13 +214,26 @@ extension Doc {
         return false
     }
 
+    /// Arabic: a word that opens a place inside an office's complement: an administrative noun, a landform word or a known place.
+    private func arabicPlaceWordAt(_ k: Int) -> Bool {
+        let w = toks[k].text, e = p.entities
+        return e.placeBefore.contains(w) || e.landformWords.contains(w) || e.placeNames[w]?.contains([w]) == true
+    }
+
     /// An Arabic family name with the article: a nisba ("التركي") or after "عبد" / "أبو" / "بن" ("عبد الله").
     private func arabicSurname(_ k: Int) -> Bool {
         guard k < n, toks[k].kind == .word else { return false }
         let t = toks[k].text
-        guard t.hasPrefix("ال"), !p.stopwords.contains(t), !p.vocab.contains(t), !p.officeWords.contains(t), !p.orgWords.contains(t),
-              !p.entities.orgHeads.contains(t), !t.unicodeScalars.contains(where: { (0x64B...0x64D).contains($0.value) }) else { return false }
+        guard t.hasPrefix("ال"), !p.stopwords.contains(t), !p.entities.nameStopWords.contains(t),
+              !t.unicodeScalars.contains(where: { (0x64B...0x64D).contains($0.value) }) else { return false }
+        // "ولد محمد الأمين": a given name with the article, not an office's first word ("الأمين العام")
+        if p.entities.givenNames.contains(t), !(k + 1 < n && sameSentence(k, k + 1) && toks[k + 1].text.hasPrefix("ال")) { return true }
+        guard !p.vocab.contains(t), !p.officeWords.contains(t), !p.orgWords.contains(t), !p.entities.orgHeads.contains(t) else { return false }
         if k > 0, p.entities.nameParticles.contains(toks[k - 1].text) { return true }
+        // "علي محمد البلولة نائب ...", "أحمد القبة.", "حسين الحواتمة إن": a feminine family name, not followed by an adjective
+        // that agrees with it (a feminine noun with the article is "الإدارة العامة")
+        if t.hasSuffix("ة"), !t.hasSuffix("ية"), t.unicodeScalars.count >= 5,
+           k + 1 >= n || !sameSentence(k, k + 1) || toks[k + 1].kind != .word || !toks[k + 1].text.hasPrefix("ال") { return true }
         // a family name with the article ("التركي", "الدباش"), not a feminine noun or adjective ("الإقليمية")
         return t.unicodeScalars.count >= 4 && !t.hasSuffix("ة") && !t.hasSuffix("ات")
     }
@@ -180,8 +247,8 @@ extension Doc {
     private func titleSegmentChecked(_ k: Int) -> (text: String, end: Int, personAhead: Bool)? {
         guard k < n, toks[k].kind == .word else { return nil }
         var hasOffice = p.offices.match(toks, at: k) != nil
-        if !hasOffice {
-            // "Politburo member"
+        if !hasOffice, !p.isArabicScript {
+            // "Politburo member" (an Arabic office comes first: "لعقد اجتماعات، شملت مدير أمن عدن" has none)
             var m = k
             while m < n, m < k + 3, toks[m].kind == .word { if p.offices.match(toks, at: m) != nil { hasOffice = true }; m += 1 }
         }
@@ -326,13 +393,18 @@ extension Doc {
             var k = i - 1
             var steps = 0
             var found = false
-            while k >= 0, steps < 6, toks[k].kind == .word, sameSentence(k, i) {
+            // ("الناطق الرسمي باسم المديرية العامة للأمن الوطني، X": an office's complement may be long)
+            while k >= 0, steps < 8, toks[k].kind == .word, sameSentence(k, i) {
                 if p.offices.match(toks, at: k) != nil || officeWithConjunction(k) != nil { found = true; break }
                 // "الناطق الإعلامي لشرطة منطقة عسير": a place's name inside the office's complement
                 // ("مدير شرطة بغداد اللواء X": the place a territorial office word governs)
-                let inComplement = nameTok(k) && k > 0 && (p.entities.placeBefore.contains(arabicBase(k - 1).0) || p.entities.placeBefore.contains(toks[k - 1].text)
-                    || p.entities.placeComplementHeads.contains(toks[k - 1].text))
-                if (nameTok(k) && !inComplement) || p.has(p.stopwords, toks[k]) { return nil }
+                // ("قائد الأمن الداخلي في ريف دمشق أحمد X": a known place, a landform word and "في" before a place are in the complement too)
+                let w = toks[k].text
+                let inComplement = nameTok(k) && ((k > 0 && (p.entities.placeBefore.contains(arabicBase(k - 1).0) || p.entities.placeBefore.contains(toks[k - 1].text)
+                    || p.entities.placeComplementHeads.contains(toks[k - 1].text) || p.entities.landformWords.contains(toks[k - 1].text)))
+                    || p.entities.placeNames[w]?.contains([w]) == true || p.entities.landformWords.contains(w))
+                let placeIn = p.entities.placePrepositions.contains(w) && k + 1 < i && arabicPlaceWordAt(k + 1)
+                if (nameTok(k) && !inComplement) || (p.has(p.stopwords, toks[k]) && !placeIn) { return nil }
                 k -= 1
                 steps += 1
             }
@@ -445,10 +517,12 @@ extension Doc {
         var headerSentence = -1
         var headerTitle: String?
         var seenCount = 0
+        var lastPersonEnd = -1
         while i < n {
             // "officers Samuel N. Borbor, Harris Monger, and Alexander Seakour": the names listed after a person are people too
             if found.count > seenCount {
                 seenCount = found.count
+                lastPersonEnd = i
                 if let next = listedName(after: i) {
                     found.append(Found(name: slice(toks[next.start].start, toks[next.end - 1].end), rank: nil, titles: appositiveTitles(after: next.end)))
                     seenCount = found.count
@@ -493,6 +567,8 @@ extension Doc {
                     listRank = r.value
                 }
                 if s < n, toks[s].text == ":" { s += 1 }
+                // 'العميد "غازي أحمد علي"': a name in quotes after the rank
+                if p.isArabicScript, s + 1 < n, ["\"", "«", "\u{201C}", "\u{201D}"].contains(toks[s].text), toks[s + 1].kind == .word { s += 1 }
                 if s < n, toks[s].kind == .word, let e = nameRun(s, anchored: true) {
                     var titles: [String] = []
                     // "... مدير عام قوات السجون والفريق شرطة X": a rank joined by "و" starts the next item of a list, the office before it is the previous one's
@@ -527,9 +603,10 @@ extension Doc {
             // "le président du Cameroun Paul Biya": after a known place that completes an office, a given name starts the holder's name
             let afterPlace = !p.isArabicScript && i >= 2 && p.entities.givenNames.contains(toks[i].text) && p.entities.preps.contains(toks[i - 2].lower)
                 && p.entities.placeNames[toks[i - 1].text]?.contains([toks[i - 1].text]) == true
-            if nameTok(i) || (!p.isArabicScript && innerTok(i)), i == 0 || !nameTok(i - 1) || afterPlace {
+            // ("قائد الأمن الداخلي في ريف دمشق أحمد X": a known place before the name ends the office's complement)
+            if nameTok(i) || (!p.isArabicScript && innerTok(i)), i == 0 || !nameTok(i - 1) || afterPlace || (p.isArabicScript && arabicPlaceWordAt(i - 1)) {
                 if var tb = titleBefore(i), let e = nameRun(i, anchored: true),
-                   !p.isArabicScript || p.entities.givenNames.contains(toks[i].text) || isPunct(e, ["\u{060C}", ",", "."]) || e - i >= 3 || e >= n
+                   !p.isArabicScript || givenNameAt(i) || isPunct(e, ["\u{060C}", ",", "."]) || e - i >= 3 || e >= n || !sameSentence(e - 1, e)
                     || (toks[e].kind == .word && (officeWithConjunction(e) != nil || p.ranks.match(toks, at: e) != nil)) {
                     // "Minister for the Prevention of Domestic Violence Mark Speakman": capitals before a known given name end the office
                     var start = i
@@ -545,20 +622,23 @@ extension Doc {
                     continue
                 }
                 let atBoundary = i == 0 || toks[i].paragraphBefore || sentOf[i - 1] != sentOf[i] || isPunct(i - 1, [";", ":", "\u{061B}", "-"])
+                // Arabic: "ومحمود" is a list's next name only right after a person ("... علي الجذع ومحمود عجاج العلي", not "والحراش وحسين داي");
+                // a given name after an administrative or landform word names a place ("وبئر مراد رايس")
+                let given = p.entities.givenNames.contains(toks[i].text) ? !arabicAfterPlaceWord(i) : arabicListedGivenName(i) && i == lastPersonEnd
                 if nameTok(i), let e = nameRun(i, anchored: false),
-                   e - i >= (atBoundary || officeRightAfterComma(e) || bornAfter(e) || p.entities.givenNames.contains(toks[i].text) || speaker(i, e, commonWords: commonWords) ? 2 : 3) {
+                   e - i >= (atBoundary || officeRightAfterComma(e) || bornAfter(e) || given || speaker(i, e, commonWords: commonWords) ? 2 : 3) {
                     let titles = appositiveTitles(after: e)
                     // an Arabic office right after a run without a comma makes it a name only when it starts with a given name
-                    if !titles.isEmpty, !(p.isArabicScript && !isPunct(e, [",", "\u{060C}"]) && !p.entities.givenNames.contains(toks[i].text)) {
+                    if !titles.isEmpty, !(p.isArabicScript && !isPunct(e, [",", "\u{060C}"]) && !given) {
                         let rank = listRankSentence == sentOf[i] ? listRank : nil
-                        found.append(Found(name: slice(toks[i].start, toks[e - 1].end), rank: rank, titles: titles))
+                        found.append(Found(name: slice(nameStart(i), toks[e - 1].end), rank: rank, titles: titles))
                         i = e
                         if let sp = arabicTitleSpan(e), titles.last == sp.text { i = sp.end }
                         continue
                     }
                     // "Lò Văn Hạnh (born 1978)", "John Smith, 45,"; "installé par Bernard Cazeneuve": a known given name
-                    if bornAfter(e) || speaker(i, e, commonWords: commonWords) || (p.entities.givenNames.contains(toks[i].text) && !(i > 0 && p.entities.orgHeads.contains(toks[i - 1].lower))) {
-                        found.append(Found(name: slice(toks[i].start, toks[e - 1].end), rank: nil, titles: []))
+                    if bornAfter(e) || speaker(i, e, commonWords: commonWords) || (given && !(i > 0 && p.entities.orgHeads.contains(toks[i - 1].lower))) {
+                        found.append(Found(name: slice(nameStart(i), toks[e - 1].end), rank: nil, titles: []))
                         i = e
                         continue
                     }
