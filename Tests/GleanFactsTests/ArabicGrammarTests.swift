@@ -51,12 +51,7 @@ import Testing
 
     @Test(arguments: people)
     func person(_ c: PersonCase) {
-        let facts = FactExtractor().extract(c.text, language: c.language)
-        let p = facts.people.first { $0.name == c.name }
-        #expect(p != nil, "\(facts.people.map(\.name))")
-        #expect(p?.rank == c.rank)
-        #expect(p?.titles == c.titles)
-        #expect(facts.people.count == 1, "\(facts.people.map(\.name))")
+        c.expectTheOnePerson()
     }
 
     /// "و" written onto a given name right after a person starts the next person of a list.

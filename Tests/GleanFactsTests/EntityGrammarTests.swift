@@ -10,6 +10,16 @@ import Testing
         var rank: String?
         var titles: [String]
         var description: String { "\(language): \(name)" }
+
+        /// The text gives exactly one person: this one, with this rank and these titles.
+        func expectTheOnePerson(sourceLocation: SourceLocation = #_sourceLocation) {
+            let facts = FactExtractor().extract(text, language: language)
+            let p = facts.people.first { $0.name == name }
+            #expect(p != nil, "\(facts.people.map(\.name))", sourceLocation: sourceLocation)
+            #expect(p?.rank == rank, sourceLocation: sourceLocation)
+            #expect(p?.titles == titles, sourceLocation: sourceLocation)
+            #expect(facts.people.count == 1, "\(facts.people.map(\.name))", sourceLocation: sourceLocation)
+        }
     }
 
     static let people: [PersonCase] = [
@@ -47,12 +57,7 @@ import Testing
 
     @Test(arguments: people)
     func person(_ c: PersonCase) {
-        let facts = FactExtractor().extract(c.text, language: c.language)
-        let p = facts.people.first { $0.name == c.name }
-        #expect(p != nil, "\(facts.people.map(\.name))")
-        #expect(p?.rank == c.rank)
-        #expect(p?.titles == c.titles)
-        #expect(facts.people.count == 1, "\(facts.people.map(\.name))")
+        c.expectTheOnePerson()
     }
 
     struct EntityCase: Sendable, CustomStringConvertible {
