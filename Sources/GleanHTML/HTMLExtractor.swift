@@ -291,7 +291,7 @@ struct MainContent {
                 sel.cleanConditionally = false
                 // A product page's reviews, prices and cart widgets are not its content; collapsed accordion panels are.
                 // A page that also declares an article (a product review) keeps them: its text may be the review.
-                sel.stripReviews = features.values[13] > 0.5 && features.values[14] < 0.5
+                sel.stripReviews = features.declaresProduct && !features.declaresArticle
                 sel.readsCollapsed = true
                 // Carousels and responsive copies repeat short blocks (a heading, a price) too: one copy each.
                 // What comes before a skip link's target (the site's header and menus) is not read.
@@ -307,7 +307,7 @@ struct MainContent {
                     best = MainContent(paragraphs: paragraphs, roots: firstRoots)
                 }
             }
-            best.declaresProduct = features.values[13] > 0.5
+            best.declaresProduct = features.declaresProduct
         }
         return best
     }

@@ -31,6 +31,16 @@ struct PageFeatures {
 
     init(values: [Float]) { self.values = values }
 
+    private static let ldProduct = names.firstIndex(of: "ld_product")!
+    private static let ldArticle = names.firstIndex(of: "ld_article")!
+    private static let articleShareIndex = names.firstIndex(of: "article_share")!
+    /// The page declares a product (`ld_product`: JSON-LD type or og:type).
+    var declaresProduct: Bool { values[Self.ldProduct] > 0.5 }
+    /// The page declares an article (`ld_article`).
+    var declaresArticle: Bool { values[Self.ldArticle] > 0.5 }
+    /// The share of the page's kept text its best node holds (`article_share`).
+    var articleShare: Float { values[Self.articleShareIndex] }
+
     /// Features of a page whose best-node roots are `roots`, from a selector that has run `chooseRoots`.
     init(selector sel: ContentSelector, roots: [Int], meta: RawMeta?) {
         let elems = sel.elems
@@ -189,7 +199,7 @@ enum PageProfileModel {
     static let declaredArticleShare: Float = 0.8
 
     static func profile(_ f: PageFeatures) -> ExtractionProfile {
-        if f.values[14] > 0.5 && f.values[2] >= declaredArticleShare { return .article }
+        if f.declaresArticle && f.articleShare >= declaredArticleShare { return .article }
         return margin(f) > 0 ? .spread : .article
     }
 }
