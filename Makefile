@@ -128,7 +128,7 @@ eval-trafilatura: $(BENCH_VENV)/.installed ## trafilatura 2.3.1 on the same wcxb
 bench: release ## Speed and memory beside trafilatura, libxml2's bare parse and pyarrow (out/bench/results.json)
 	GLEAN_BIN=$(RELEASE_BIN) GLEAN_SHARED=$(SHARED) BENCH_OUT=$(CURDIR)/$(OUT)/bench Tests/Bench/run.sh
 
-faults: release ## Issue 19's expensive fault cases (100,000 files, a 505 MB input, 10 million lines, 40,000 globs) with their time and memory
+faults: release ## The expensive fault cases (100,000 files, a 505 MB input, 10 million lines, 40,000 globs, a 5 GB WARC, 100,000 documents to xlsx) with their time and memory
 	GLEAN_BIN=$(RELEASE_BIN) Tests/Faults/run.sh
 
 fuzz: deps ## libFuzzer over the HTML reader, the manifest loader, the number and date parsers (FUZZ_SECONDS each, default 60)
