@@ -88,7 +88,7 @@ let package = Package(
             swiftSettings: strict
         ),
         /// `glean report`: one self-contained HTML page from a run folder's report and CSV tables.
-        .target(name: "GleanReport", dependencies: ["GleanCore", "GleanTables"], swiftSettings: strict),
+        .target(name: "GleanReport", dependencies: ["GleanCore", "GleanTables", "GleanText"], swiftSettings: strict),
         .target(
             name: "GleanCommands",
             dependencies: [

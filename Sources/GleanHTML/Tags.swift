@@ -1,3 +1,4 @@
+import GleanText
 // MARK: - Element kinds and class/id hints
 
 enum Tag: UInt8 {
@@ -52,19 +53,15 @@ enum Tag: UInt8 {
 }
 
 @inline(__always)
-func fnv<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-    return h
-}
+func fnv<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 { FNV1a.hash(bytes) }
 
 /// FNV-1a of a NUL-terminated C string.
 @inline(__always)
 func fnvC(_ p: UnsafePointer<UInt8>) -> UInt64 {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    var h = FNV1a.offsetBasis
     var q = p
     while q.pointee != 0 {
-        h = (h ^ UInt64(q.pointee)) &* 0x100_0000_01b3
+        h = (h ^ UInt64(q.pointee)) &* FNV1a.prime
         q += 1
     }
     return h

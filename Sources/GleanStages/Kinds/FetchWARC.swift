@@ -1,5 +1,6 @@
 import Foundation
 import GleanCore
+import GleanText
 import GleanWARC
 
 /// `fetch.warc`: lists the records of WARC files and reads each HTML or text page (a `response`
@@ -152,13 +153,7 @@ package struct FetchWARCStage: SourceStage {
     /// True when a skipped record at `offset` of `source` counts in this run's shard.
     private func countsHere(_ source: String, _ offset: Int64) -> Bool {
         guard let shard, shard.count > 1 else { return true }
-        // FNV-1a: stable across runs and machines.
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in Self.placeId(source, offset).utf8 {
-            h ^= UInt64(b)
-            h = h &* 0x100_0000_01b3
-        }
-        return Int(h % UInt64(shard.count)) == shard.index
+        return Int(FNV1a.hash(Self.placeId(source, offset).utf8) % UInt64(shard.count)) == shard.index
     }
 
     package func read(_ input: InputRef, context: StageContext) throws -> Document {
