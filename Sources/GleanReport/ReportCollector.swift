@@ -1,5 +1,6 @@
 import GleanCore
 import GleanTables
+import GleanText
 
 /// Reads a run folder into `ReportData`, streaming every table once or twice: memory holds the
 /// counts and the browser's sample, never a whole table.
@@ -28,6 +29,8 @@ public struct ReportCollector: Sendable {
         var documents: [String: DocumentView] = [:]
         var documentsTotal = 0
         var sample: Set<String> = []
+        /// The shown text of each browser document, as Unicode scalars (what offsets count).
+        var shownScalars: [String: [Unicode.Scalar]] = [:]
 
         if let docs = tables.first(where: { $0.name == BuiltInTables.documents.name }) {
             // Pass 1: counts, and which documents the browser shows (the smallest hashes).
@@ -47,6 +50,7 @@ public struct ReportCollector: Sendable {
                     let shown = scalars.count > maxTextScalars ? Array(scalars[..<maxTextScalars]) : scalars
                     var text = ""
                     text.unicodeScalars.append(contentsOf: shown)
+                    shownScalars[id] = shown
                     documents[id] = DocumentView(docId: id, title: row["title"] ?? nil, language: row["language"] ?? nil,
                                                  text: text, fullLength: scalars.count, marks: [], factRows: 0)
                 }
@@ -62,16 +66,15 @@ public struct ReportCollector: Sendable {
                 if placed == nil { placed = Self.spanColumns(Set(row.keys)) }
                 guard let columns = placed, let id = row["doc_id"] ?? nil else { return }
                 counts[(row["language"] ?? nil) ?? "unknown", default: [:]][table.name, default: 0] += 1
-                guard documents[id] != nil else { return }
+                guard let scalars = shownScalars[id] else { return }
                 documents[id]!.factRows += 1
-                guard let start = ((row[columns.offset] ?? nil)).flatMap({ Int($0) }), start >= 0 else { return }
-                let view = documents[id]!
-                guard start < view.text.unicodeScalars.count || (start == 0 && view.fullLength == 0) else { return }
+                guard let start = ((row[columns.offset] ?? nil)).flatMap({ Int($0) }), start >= 0,
+                      start < scalars.count || (start == 0 && documents[id]!.fullLength == 0) else { return }
                 let length: Int
                 if let lengthColumn = columns.length {
                     length = ((row[lengthColumn] ?? nil)).flatMap { Int($0) } ?? 0
                 } else {
-                    length = Self.mentionLength(of: (row["name"] ?? nil) ?? "", at: start, in: view.text)
+                    length = Self.mentionLength(of: (row["name"] ?? nil) ?? "", at: start, in: scalars)
                 }
                 documents[id]!.marks.append(FactMark(kind: table.name, start: start, length: max(0, length), label: Self.label(row)))
             }
@@ -90,7 +93,7 @@ public struct ReportCollector: Sendable {
     func withinBudget(_ views: [DocumentView]) -> [DocumentView] {
         var kept: [DocumentView] = []
         var bytes = 0
-        for view in views.sorted(by: { SampleChooser.hash($0.docId) < SampleChooser.hash($1.docId) || (SampleChooser.hash($0.docId) == SampleChooser.hash($1.docId) && $0.docId < $1.docId) }) {
+        for (_, view) in views.map({ (SampleChooser.hash($0.docId), $0) }).sorted(by: { ($0.0, $0.1.docId) < ($1.0, $1.1.docId) }) {
             let size = view.text.utf8.count + 200 * view.marks.count + 200
             if bytes + size > budgetBytes && !kept.isEmpty { continue }
             bytes += size
@@ -127,8 +130,7 @@ public struct ReportCollector: Sendable {
 
     /// How much of `name` the text spells out at `start` (a first mention may be a shorter
     /// variant of the fullest name): the common prefix, or the word there when none.
-    static func mentionLength(of name: String, at start: Int, in text: String) -> Int {
-        let scalars = Array(text.unicodeScalars)
+    static func mentionLength(of name: String, at start: Int, in scalars: [Unicode.Scalar]) -> Int {
         guard start < scalars.count else { return 0 }
         let name = Array(name.unicodeScalars)
         var prefix = 0
@@ -178,13 +180,6 @@ struct SampleChooser {
         if heap.count > limit { heap.removeLast(heap.count - limit) }
     }
 
-    /// FNV-1a, 64 bits, of the UTF-8 bytes.
-    static func hash(_ s: String) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in s.utf8 {
-            h ^= UInt64(b)
-            h = h &* 0x100_0000_01b3
-        }
-        return h
-    }
+    /// FNV-1a of the UTF-8 bytes: the same sample on every machine.
+    static func hash(_ s: String) -> UInt64 { FNV1a.hash(s.utf8) }
 }

@@ -15,7 +15,7 @@ import Testing
         ("X", 20, "short", 0),
     ] as [(String, Int, String, Int)])
     func aMergedEntitysSpanIsWhatTheTextSpellsOfItsName(name: String, offset: Int, text: String, length: Int) {
-        #expect(ReportCollector.mentionLength(of: name, at: offset, in: text) == length)
+        #expect(ReportCollector.mentionLength(of: name, at: offset, in: Array(text.unicodeScalars)) == length)
     }
 
     @Test func theHoverShowsTheValuesNotTheirPlace() {
