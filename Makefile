@@ -87,11 +87,12 @@ eval-text: release ## Main text and metadata: wcxb-devsplit per page type, aeb-d
 	  echo "== aeb-dev ($$s): main text"; python3 $(SHARED)/eval/score_text.py --truth $(EVAL)/split/aeb-dev/$$s.jsonl --csv $(EVAL)/eval-aeb/csv; \
 	done
 
-eval-facts: release ## Facts: news-dev and our news-extra, news-more (dev and validation, per language), news-fresh (held out whole) and the samples' gold
+eval-facts: release ## Facts: news-dev and our news-extra, news-more (dev and validation, per language), news-fresh and news-fresh2 (held out whole) and the samples' gold
 	$(call eval_run,eval-news-dev)
 	$(call eval_run,eval-news-extra)
 	$(call eval_run,eval-news-more)
 	$(call eval_run,eval-news-fresh)
+	$(call eval_run,eval-news-fresh2)
 	$(call eval_run,news)
 	@python3 Tools/eval/split.py gold $(SHARED)/corpora/news-dev/gold $(EVAL)/split/news-dev >/dev/null
 	@python3 Tools/eval/split.py gold Tests/Corpora/news-extra/gold $(EVAL)/split/news-extra >/dev/null
@@ -100,6 +101,7 @@ eval-facts: release ## Facts: news-dev and our news-extra, news-more (dev and va
 	  echo "== $$c ($$s): facts"; python3 $(SHARED)/eval/score_facts.py --csv $(EVAL)/eval-$$c/csv --gold $(EVAL)/split/$$c/$$s --by-language; \
 	done; done
 	@echo "== news-fresh (held out whole: scored, never tuned on): facts"; python3 $(SHARED)/eval/score_facts.py --csv $(EVAL)/eval-news-fresh/csv --gold Tests/Corpora/news-fresh/gold --by-language
+	@echo "== news-fresh2 (held out whole: scored, never tuned on): facts"; python3 $(SHARED)/eval/score_facts.py --csv $(EVAL)/eval-news-fresh2/csv --gold Tests/Corpora/news-fresh2/gold --by-language
 	@echo "== samples: facts"; python3 $(SHARED)/eval/score_facts.py --csv $(EVAL)/news/csv --gold $(SHARED)/gold
 
 TRAIN_VENV := .venv-train
