@@ -43,12 +43,12 @@ let package = Package(
 
         // MARK: - Libraries that stand on their own
         /// Text facts every other module shares: calendar arithmetic, the windows-1252 code page.
-        .target(name: "GleanText", swiftSettings: strict),
+        .target(name: "GleanText", resources: [.embedInCode("Calendar")], swiftSettings: strict),
         .target(name: "GleanParquet", dependencies: ["CZlib", "CZstd", "CSnappy", "GleanText"], swiftSettings: strict),
         .target(name: "GleanHTML", dependencies: ["CLibXML2", "GleanText"], swiftSettings: strict),
         /// A WARC reader: records one at a time (plain, gzip per record or one gzip stream), HTTP responses.
         .target(name: "GleanWARC", dependencies: ["CZlib", "CDeflate", "CBrotli", "GleanText"], swiftSettings: strict),
-        .target(name: "GleanFacts", resources: [.embedInCode("Languages")], swiftSettings: strict),
+        .target(name: "GleanFacts", dependencies: ["GleanText"], resources: [.embedInCode("Languages")], swiftSettings: strict),
 
         // MARK: - The pipeline
         .target(name: "GleanTables", dependencies: ["GleanParquet", "GleanText", "CXLSXWriter"], swiftSettings: strict),

@@ -1,4 +1,5 @@
 import Foundation
+import GleanText
 
 /// The JSON shape of a language file (`Languages/<code>.json`). Every field but `code` is optional.
 struct LanguageData: Decodable, Sendable {
@@ -21,7 +22,10 @@ struct LanguageData: Decodable, Sendable {
     var titleStops: [String]?
     var titleMaxWords: Int?
     var preNameConnectors: [String]?
+    /// Month names beyond GleanText's table for this language (`Calendar/months.json`), e.g. for a language it lacks.
     var months: [String: Int]?
+    /// Whether running text reads the table's abbreviations too ("Jan. 5"); false where one is a word ("sept").
+    var monthAbbreviationsInText: Bool?
     var monthsCaseSensitive: Bool?
     var ordinalSuffixes: [String]?
     var baselineMarkers: [String]?
@@ -298,6 +302,7 @@ final class LanguageProfile: Sendable {
 
     init(_ d: LanguageData) {
         code = d.code
+        let monthTable = Self.monthTable(d)
         isArabicScript = (d.script ?? "latin") == "arabic"
         let dec = (d.decimalMark ?? ".").unicodeScalars.first ?? "."
         var decimals: Set<Unicode.Scalar> = [dec, "."]
@@ -325,7 +330,7 @@ final class LanguageProfile: Sendable {
         titleStops = Set((d.titleStops ?? []).map { $0.lowercased() })
         titleMaxWords = d.titleMaxWords ?? 14
         preNameConnectors = Set(d.preNameConnectors ?? [])
-        months = PhraseSet((d.months ?? [:]).map { ($0.key, $0.value) }, caseSensitive: false, tokenizer: tk)
+        months = PhraseSet(monthTable.map { ($0.key, $0.value) }, caseSensitive: false, tokenizer: tk)
         ordinalSuffixes = Set((d.ordinalSuffixes ?? []).map { $0.lowercased() })
         baselineMarkers = PhraseSet((d.baselineMarkers ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
         rangeWords = Set((d.rangeWords ?? []).map { $0.lowercased() })
@@ -393,7 +398,7 @@ final class LanguageProfile: Sendable {
         cardinalWordMap = cm
         startingWords = Set((d.startingWords ?? []).map { $0.lowercased() })
         var mw: [String: Int] = [:]
-        for (k, v) in d.months ?? [:] where !k.contains(" ") { mw[k.lowercased()] = v }
+        for (k, v) in monthTable where !k.contains(" ") { mw[k.lowercased()] = v }
         monthWords = mw
         collectiveWords = PhraseSet((d.collectiveWords ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
         reportingVerbs = PhraseSet((d.reportingVerbs ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
@@ -435,7 +440,7 @@ final class LanguageProfile: Sendable {
         all += d.titleConnectors ?? []
         all += d.titleStops ?? []
         all += d.preNameConnectors ?? []
-        all += (d.months ?? [:]).keys
+        all += monthTable.keys
         all += d.ordinalSuffixes ?? []
         all += d.baselineMarkers ?? []
         all += d.rangeWords ?? []
@@ -467,6 +472,16 @@ final class LanguageProfile: Sendable {
         }
         vocab = v
         entities = EntityLexicon(d, tokenizer: tk)
+    }
+
+    /// The language's month names: GleanText's table for its code (with abbreviations when the file asks),
+    /// then the file's own `months` over it.
+    static func monthTable(_ d: LanguageData) -> [String: Int] {
+        let code = d.code.lowercased()
+        var table = MonthNames.names(for: code)
+        if d.monthAbbreviationsInText ?? false { table.merge(MonthNames.abbreviations(for: code)) { name, _ in name } }
+        table.merge(d.months ?? [:]) { _, own in own }
+        return table
     }
 
     /// Marks which tokens can match a lexicon at all.
@@ -504,7 +519,15 @@ public struct LanguageRegistry: Sendable {
         return LanguageRegistry(profiles: p)
     }()
 
-    init(profiles: [String: LanguageProfile]) { self.profiles = profiles }
+    /// The profiles as language detection compares them, in ``codes`` order.
+    let stopwordProfiles: [StopwordProfile]
+
+    init(profiles: [String: LanguageProfile]) {
+        self.profiles = profiles
+        stopwordProfiles = profiles.keys.sorted().compactMap { code in
+            profiles[code].map { StopwordProfile(code: code, stopwords: $0.stopwords, arabicScript: $0.isArabicScript) }
+        }
+    }
 
     /// Language codes known, sorted.
     public var codes: [String] { profiles.keys.sorted() }
@@ -564,28 +587,9 @@ public struct LanguageRegistry: Sendable {
         return nil
     }
 
-    /// Cheap language guess: Arabic script, else the Latin language whose stopwords occur most; default "en".
+    /// The language among these profiles that fits `text` best (GleanText's ``LanguageDetector/closest(_:among:)``:
+    /// Arabic script first, else the most stopwords); the first code when nothing fits.
     public func detect(_ text: String) -> String {
-        var arabic = 0, latin = 0
-        var words: [String] = []
-        var cur = ""
-        var seen = 0
-        for s in text.unicodeScalars {
-            seen += 1
-            if seen > 20000 { break }
-            if (0x600...0x6FF).contains(s.value) || (0x750...0x77F).contains(s.value) || (0xFB50...0xFDFF).contains(s.value) || (0xFE70...0xFEFF).contains(s.value) { arabic += 1 }
-            else if s.properties.isAlphabetic && s.value < 0x250 { latin += 1 }
-            if s.properties.isAlphabetic { cur.unicodeScalars.append(s) } else if !cur.isEmpty { words.append(cur.lowercased()); cur = "" }
-        }
-        if !cur.isEmpty { words.append(cur.lowercased()) }
-        if arabic > latin, let ar = profiles.values.first(where: { $0.isArabicScript }) { return ar.code }
-        var best = "en", bestScore = -1
-        for code in codes {
-            guard let p = profiles[code], !p.isArabicScript else { continue }
-            var sc = 0
-            for w in words where w.count > 1 && p.stopwords.contains(w) { sc += 1 }
-            if sc > bestScore { best = code; bestScore = sc }
-        }
-        return profiles[best] == nil ? (codes.first ?? "en") : best
+        LanguageDetector.closest(text, among: stopwordProfiles) ?? "en"
     }
 }

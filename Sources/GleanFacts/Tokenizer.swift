@@ -1,5 +1,7 @@
 // Tokens over Unicode scalars: every offset here counts scalars.
 
+import GleanText
+
 enum TokKind: Sendable, Equatable { case word, number, punct }
 
 struct Tok: Sendable {
@@ -59,14 +61,8 @@ func makeString(_ sc: ArraySlice<Unicode.Scalar>) -> String {
 enum Scalars {
     static func isDigit(_ s: Unicode.Scalar) -> Bool { digitValue(s) != nil }
 
-    static func digitValue(_ s: Unicode.Scalar) -> Int? {
-        switch s.value {
-        case 0x30...0x39: return Int(s.value - 0x30)
-        case 0x660...0x669: return Int(s.value - 0x660)
-        case 0x6F0...0x6F9: return Int(s.value - 0x6F0)
-        default: return nil
-        }
-    }
+    @inline(__always)
+    static func digitValue(_ s: Unicode.Scalar) -> Int? { Digits.value(s) }
 
     static func isLetter(_ s: Unicode.Scalar) -> Bool {
         let v = s.value

@@ -248,32 +248,8 @@ enum DateParser {
         var spaceBefore: Bool
     }
 
-    static let months: [String: Int] = {
-        var d = [String: Int]()
-        let en = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
-        let enShort = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-        let fr = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
-        let frShort = ["janv", "févr", "mars", "avr", "mai", "juin", "juil", "août", "sept", "oct", "nov", "déc"]
-        let de = ["januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"]
-        let es = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"]
-        let ar = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"]
-        let ar2 = ["كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين الأول", "تشرين الثاني", "كانون الأول"]
-        for list in [es, de, frShort, fr, enShort, en, ar, ar2] {
-            for (k, m) in list.enumerated() { d[m] = k + 1 }
-        }
-        d["sept"] = 9
-        d["ابريل"] = 4
-        d["إبريل"] = 4
-        d["يونيه"] = 6
-        d["يوليه"] = 7
-        d["اغسطس"] = 8
-        d["أغشت"] = 8
-        d["اكتوبر"] = 10
-        d["fevrier"] = 2
-        d["aout"] = 8
-        d["decembre"] = 12
-        return d
-    }()
+    /// Every language's month names and abbreviations (one table with the fact extractor's: GleanText).
+    static var months: [String: Int] { MonthNames.all }
 
     static let weekdays: [String: Int] = {
         // 0 = Sunday
@@ -304,8 +280,7 @@ enum DateParser {
         for u in text.unicodeScalars {
             count += 1
             if count > limit { return false }
-            let v = u.value
-            if (v >= 0x30 && v <= 0x39) || (v >= 0x660 && v <= 0x669) || (v >= 0x6F0 && v <= 0x6F9) { return true }
+            if Digits.isDigit(u) { return true }
         }
         return false
     }
@@ -342,11 +317,10 @@ enum DateParser {
         for u in text.unicodeScalars {
             count += 1
             if count > limit { break }
-            var v = u.value
-            if v >= 0x660 && v <= 0x669 { v -= 0x660 - 0x30 } else if v >= 0x6F0 && v <= 0x6F9 { v -= 0x6F0 - 0x30 }
-            if v >= 0x30 && v <= 0x39 {
+            let v = u.value
+            if let digit = Digits.value(u) {
                 flushWord()
-                if digits < 9 { num = num * 10 + Int(v - 0x30) }
+                if digits < 9 { num = num * 10 + digit }
                 digits += 1
             } else if v < 0x80 ? (v | 0x20) &- 0x61 < 26 : u.properties.isAlphabetic || (v >= 0x64B && v <= 0x652) {
                 flushNum()

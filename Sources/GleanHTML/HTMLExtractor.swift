@@ -1,5 +1,6 @@
 internal import CLibXML2
 internal import Foundation
+import GleanText
 
 /// libxml2 is initialised once per process (Swift globals initialise thread-safely).
 private let libxmlReady: Bool = {
@@ -35,7 +36,7 @@ public struct HTMLExtractor: Sendable {
     /// - Returns: nil when `expr` compiles, else libxml2's error message.
     public static func validateXPath(_ expr: String) -> String? {
         _ = libxmlReady
-        if expr.trimmingPrefix(while: { $0 == " " }).isEmpty { return "empty expression" }
+        if expr.drop(while: { $0 == " " }).isEmpty { return "empty expression" }
         guard let ctx = glean_xpath_context(nil) else { return "out of memory" }
         defer { xmlXPathFreeContext(ctx) }
         let comp = expr.withCString { xmlXPathCtxtCompile(ctx, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }

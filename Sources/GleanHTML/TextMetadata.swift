@@ -1,4 +1,5 @@
 internal import Foundation
+import GleanText
 
 /// Metadata of plain-text documents: a headline on the first line, a dateline, the language.
 public enum TextMetadata {

@@ -30,7 +30,7 @@ if [ $# -gt 0 ]; then TARGETS=("$@"); else read -r -a TARGETS <<< "${FUZZ_TARGET
 declare -A BUILD=([html]=GleanHTML [facts]=GleanFacts [manifest]=GleanPipeline [warc]=GleanWARC)
 declare -A MODULES=(
   [html]="GleanHTML GleanText"
-  [facts]="GleanFacts"
+  [facts]="GleanFacts GleanText"
   [warc]="GleanWARC GleanText"
   [manifest]="GleanPipeline GleanCore GleanRunState GleanStages GleanTables GleanParquet GleanHTML GleanFacts GleanText GleanWARC CSpawn Yams CYaml Logging GRDB Crypto CCryptoBoringSSL CCryptoBoringSSLShims CryptoBoringWrapper"
 )

@@ -1,5 +1,6 @@
 import GleanCore
 import GleanHTML
+import GleanText
 
 /// `parse.html`: HTML pages become their main text (paragraphs) with page metadata; plain-text
 /// documents pass through with the metadata their text carries.

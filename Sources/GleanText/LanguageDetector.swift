@@ -15,74 +15,63 @@ public enum LanguageDetector {
         ("tr", ["ve", "bir", "bu", "da", "de", "için", "ile", "olarak", "çok", "daha", "olan", "gibi", "en", "ne", "ama"]),
     ]
 
-    /// The ISO 639-1 code of `text`'s language, or nil when the text is too short or unclear.
+    /// The ISO 639-1 code of `text`'s language, or nil when the text is too short or unclear: first by script,
+    /// then by the built-in stopword lists of twelve Latin-script languages (the first 6,000 scalars are read).
     public static func detect(_ text: String) -> String? {
-        var scripts = [Int](repeating: 0, count: 12)  // latin, arabic, cyrillic, greek, hebrew, cjk, kana, hangul, thai, devanagari, vietnamese-marks
-        var letters = 0
-        var words: [String] = []
-        var word = ""
-        var seen = 0
-        for u in text.unicodeScalars {
-            seen += 1
-            if seen > 6000 { break }
-            let v = u.value
-            if u.properties.isAlphabetic {
-                letters += 1
-                switch v {
-                case 0x41...0x24F: scripts[0] += 1
-                case 0x1E00...0x1EFF: scripts[0] += 1; scripts[10] += 1
-                case 0x600...0x6FF, 0x750...0x77F, 0xFB50...0xFDFF, 0xFE70...0xFEFF: scripts[1] += 1
-                case 0x400...0x4FF: scripts[2] += 1
-                case 0x370...0x3FF: scripts[3] += 1
-                case 0x590...0x5FF: scripts[4] += 1
-                case 0x4E00...0x9FFF, 0x3400...0x4DBF: scripts[5] += 1
-                case 0x3040...0x30FF: scripts[6] += 1
-                case 0xAC00...0xD7AF, 0x1100...0x11FF: scripts[7] += 1
-                case 0xE00...0xE7F: scripts[8] += 1
-                case 0x900...0x97F: scripts[9] += 1
-                default: break
-                }
-                if words.count < 600 { word.unicodeScalars.append(u) }
-            } else if u == "'" || u == "’" {
-                if !word.isEmpty { words.append(word.lowercased()); word = "" }
-            } else if !word.isEmpty {
-                words.append(word.lowercased())
-                word = ""
-            }
-        }
-        if !word.isEmpty { words.append(word.lowercased()) }
-        guard letters >= 3 else { return nil }
-        let l = Double(letters)
-        if Double(scripts[6]) / l > 0.05 { return "ja" }
-        if Double(scripts[1]) / l > 0.3 {
-            // Persian and Urdu letters
-            return "ar"
-        }
-        if Double(scripts[2]) / l > 0.3 { return "ru" }
-        if Double(scripts[3]) / l > 0.3 { return "el" }
-        if Double(scripts[4]) / l > 0.3 { return "he" }
-        if Double(scripts[7]) / l > 0.2 { return "ko" }
-        if Double(scripts[5]) / l > 0.2 { return "zh" }
-        if Double(scripts[8]) / l > 0.3 { return "th" }
-        if Double(scripts[9]) / l > 0.3 { return "hi" }
-        if Double(scripts[10]) / l > 0.03 { return "vi" }
+        let sample = TextSample(text, scalarLimit: 6000, wordLimit: 600)
+        guard sample.letters >= 3 else { return nil }
+        let l = Double(sample.letters)
+        func share(_ s: TextSample.Script) -> Double { Double(sample.scripts[s.rawValue]) / l }
+        if share(.kana) > 0.05 { return "ja" }
+        if share(.arabic) > 0.3 { return "ar" }  // Persian and Urdu letters too
+        if share(.cyrillic) > 0.3 { return "ru" }
+        if share(.greek) > 0.3 { return "el" }
+        if share(.hebrew) > 0.3 { return "he" }
+        if share(.hangul) > 0.2 { return "ko" }
+        if share(.han) > 0.2 { return "zh" }
+        if share(.thai) > 0.3 { return "th" }
+        if share(.devanagari) > 0.3 { return "hi" }
+        if share(.vietnameseMarks) > 0.03 { return "vi" }
         var best: String?
         var bestHits = 0
         for (code, set) in stopwords {
             var hits = 0
-            for w in words where set.contains(w) { hits += 1 }
+            for w in sample.words where set.contains(w) { hits += 1 }
             if hits > bestHits {
                 bestHits = hits
                 best = code
             }
         }
-        if bestHits == 0 { return nil }
-        return best
+        return bestHits == 0 ? nil : best
+    }
+
+    /// Which of `profiles` fits `text` best (the fact extractor's question, among the languages it has files
+    /// for): an Arabic-script profile when Arabic letters outnumber Latin ones, else the Latin-script profile
+    /// whose stopwords (of two letters or more) occur most, the first one on a tie; nil when `profiles` is empty.
+    /// The first 20,000 scalars are read.
+    public static func closest(_ text: String, among profiles: [StopwordProfile]) -> String? {
+        guard let first = profiles.first else { return nil }
+        let sample = TextSample(text, scalarLimit: 20000, wordLimit: .max)
+        if sample.scripts[TextSample.Script.arabic.rawValue] > sample.scripts[TextSample.Script.latin.rawValue],
+           let arabic = profiles.first(where: { $0.arabicScript }) {
+            return arabic.code
+        }
+        var best: String?
+        var bestScore = -1
+        for p in profiles where !p.arabicScript {
+            var score = 0
+            for w in sample.words where w.count > 1 && p.stopwords.contains(w) { score += 1 }
+            if score > bestScore {
+                best = p.code
+                bestScore = score
+            }
+        }
+        return best ?? first.code
     }
 
     /// "en-US" -> "en"; nil when not a language tag.
-    static func normalize(_ tag: String) -> String? {
-        let t = tag.trimmingPrefix(while: { $0 == " " })
+    public static func normalize(_ tag: String) -> String? {
+        let t = tag.drop(while: { $0 == " " })
         let head = t.prefix(while: { $0.isLetter }).lowercased()
         guard head.count == 2 || head.count == 3 else { return nil }
         if head.count == 3 {
@@ -91,12 +80,4 @@ public enum LanguageDetector {
         }
         return head
     }
-}
-
-extension Substring {
-    func trimmingPrefix(while p: (Character) -> Bool) -> Substring { self.drop(while: p) }
-}
-
-extension String {
-    func trimmingPrefix(while p: (Character) -> Bool) -> Substring { self[...].drop(while: p) }
 }
