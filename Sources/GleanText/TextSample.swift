@@ -22,7 +22,10 @@ struct TextSample {
             if seen > scalarLimit { break }
             if u.properties.isAlphabetic {
                 letters += 1
-                for s in Self.scripts(of: u.value) { scripts[s.rawValue] += 1 }
+                if let s = Self.script(of: u.value) {
+                    scripts[s.rawValue] += 1
+                    if s == .vietnameseMarks { scripts[Script.latin.rawValue] += 1 }
+                }
                 if words.count < wordLimit { word.unicodeScalars.append(u) }
             } else if !word.isEmpty {
                 words.append(word.lowercased())
@@ -32,21 +35,21 @@ struct TextSample {
         if !word.isEmpty { words.append(word.lowercased()) }
     }
 
-    /// The scripts a letter counts for (none for a script not listed).
-    static func scripts(of v: UInt32) -> [Script] {
+    /// The script a letter counts for (nil for a script not listed); a ``Script/vietnameseMarks`` letter is Latin too.
+    static func script(of v: UInt32) -> Script? {
         switch v {
-        case 0x41...0x24F: return [.latin]
-        case 0x1E00...0x1EFF: return [.latin, .vietnameseMarks]
-        case 0x600...0x6FF, 0x750...0x77F, 0xFB50...0xFDFF, 0xFE70...0xFEFF: return [.arabic]
-        case 0x400...0x4FF: return [.cyrillic]
-        case 0x370...0x3FF: return [.greek]
-        case 0x590...0x5FF: return [.hebrew]
-        case 0x4E00...0x9FFF, 0x3400...0x4DBF: return [.han]
-        case 0x3040...0x30FF: return [.kana]
-        case 0xAC00...0xD7AF, 0x1100...0x11FF: return [.hangul]
-        case 0xE00...0xE7F: return [.thai]
-        case 0x900...0x97F: return [.devanagari]
-        default: return []
+        case 0x41...0x24F: return .latin
+        case 0x1E00...0x1EFF: return .vietnameseMarks
+        case 0x600...0x6FF, 0x750...0x77F, 0xFB50...0xFDFF, 0xFE70...0xFEFF: return .arabic
+        case 0x400...0x4FF: return .cyrillic
+        case 0x370...0x3FF: return .greek
+        case 0x590...0x5FF: return .hebrew
+        case 0x4E00...0x9FFF, 0x3400...0x4DBF: return .han
+        case 0x3040...0x30FF: return .kana
+        case 0xAC00...0xD7AF, 0x1100...0x11FF: return .hangul
+        case 0xE00...0xE7F: return .thai
+        case 0x900...0x97F: return .devanagari
+        default: return nil
         }
     }
 }
