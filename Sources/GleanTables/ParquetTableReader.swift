@@ -6,7 +6,8 @@ import GleanParquet
 /// " | ", a null as nil), so a reader of either gets the same rows.
 ///
 /// A Hive partition file (`<col>=<value>/…/part.parquet`) does not hold its partition columns:
-/// give them as `partitions`; they come after the file's columns, `__HIVE_DEFAULT_PARTITION__`
+/// give them as `partitions`; they come after the file's columns (a column the file holds too is
+/// read from the file), `__HIVE_DEFAULT_PARTITION__`
 /// reading as nil.
 public final class ParquetTableReader {
     public let path: String
@@ -24,8 +25,10 @@ public final class ParquetTableReader {
         } catch let error as ParquetReadError {
             throw TableReadError(path: path, message: error.message)
         }
-        self.partitions = partitions
-        header = reader.schema.columns.map(\.name) + partitions.map(\.name)
+        // A partition column the file holds too is read from the file.
+        let names = Set(reader.schema.columns.map(\.name))
+        self.partitions = partitions.filter { !names.contains($0.name) }
+        header = reader.schema.columns.map(\.name) + self.partitions.map(\.name)
     }
 
     /// Rows in the file.

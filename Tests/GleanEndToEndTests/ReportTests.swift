@@ -6,7 +6,7 @@ import Testing
     static var hasChromium: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium") }
 
     /// The default pipeline with --report: chromium loads the page with no console message, each
-    /// document has one highlighted span per fact row of the CSV tables, and a screenshot is
+    /// document has one highlighted span per fact row of the tables, and a screenshot is
     /// kept in out/report.png.
     @Test(.enabled(if: E2E.hasPython && hasChromium, "needs the .venv (make venv) and chromium (make test-deps)"))
     func theDefaultPipelinesReportLoadsInChromiumWithEveryFactHighlighted() throws {
