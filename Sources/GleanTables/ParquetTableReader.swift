@@ -7,8 +7,7 @@ import GleanParquet
 ///
 /// A Hive partition file (`<col>=<value>/…/part.parquet`) does not hold its partition columns:
 /// give them as `partitions`; they come after the file's columns (a column the file holds too is
-/// read from the file), `__HIVE_DEFAULT_PARTITION__`
-/// reading as nil.
+/// read from the file), `__HIVE_DEFAULT_PARTITION__` reading as nil.
 public final class ParquetTableReader {
     public let path: String
     /// The column names: the file's, then the partition columns.
