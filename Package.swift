@@ -108,7 +108,7 @@ let package = Package(
         .testTarget(name: "GleanHTMLTests", dependencies: ["GleanHTML"], swiftSettings: strict),
         .testTarget(name: "GleanWARCTests", dependencies: ["GleanWARC", "CZlib"], swiftSettings: strict),
         .testTarget(name: "GleanFactsTests", dependencies: ["GleanFacts"], swiftSettings: strict),
-        .testTarget(name: "GleanReportTests", dependencies: ["GleanReport", "GleanCore"], swiftSettings: strict),
+        .testTarget(name: "GleanReportTests", dependencies: ["GleanReport", "GleanCore", "GleanParquet"], swiftSettings: strict),
         .testTarget(name: "GleanTablesTests", dependencies: ["GleanTables", "GleanText"], swiftSettings: strict),
         .testTarget(
             name: "GleanPipelineTests",

@@ -8,9 +8,10 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Write one self-contained HTML page about the last run of an output folder: the stage graph with documents and times, reuse, rejects, every table's rows and null shares, facts per language and kind, and a document browser with each fact highlighted at its span.",
         discussion: """
-            It reads the run report (each finished shard's, for a sharded run) and the CSV tables \
-            under OUT/csv, so the pipeline needs an export.csv stage for the tables, facts and \
-            documents sections. The browser holds at most 200 documents (a sample by a hash of \
+            It reads the run report (each finished shard's, for a sharded run) and the tables: \
+            each table's Parquet files under OUT/parquet when there are some, else its CSV files \
+            under OUT/csv, so the pipeline needs an export.parquet or export.csv stage for the \
+            tables, facts and documents sections. The browser holds at most 200 documents (a sample by a hash of \
             the doc_id when there are more); every count is over all documents.
 
             EXIT CODES

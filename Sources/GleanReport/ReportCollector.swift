@@ -2,8 +2,9 @@ import GleanCore
 import GleanTables
 import GleanText
 
-/// Reads a run folder into `ReportData`, streaming every table once or twice: memory holds the
-/// counts and the browser's sample, never a whole table.
+/// Reads a run folder into `ReportData`, streaming every table once or twice (its Parquet
+/// files when the run wrote some, else its CSV files): memory holds the counts, the browser's
+/// sample and one Parquet row group, never a whole table.
 public struct ReportCollector: Sendable {
     /// Documents the browser holds at most.
     public var maxDocuments = 200
@@ -21,9 +22,9 @@ public struct ReportCollector: Sendable {
     public func collect(_ folder: RunFolder) throws -> ReportData {
         let runs = try folder.runReports()
         var notes: [String] = []
-        let tables = folder.csvTables
+        let tables = folder.tables
         if tables.isEmpty {
-            notes.append("No CSV tables in \(folder.path)/csv: the tables, facts and documents sections read them. Add an export.csv stage to the pipeline.")
+            notes.append("No tables in \(folder.path)/parquet or \(folder.path)/csv: the tables, facts and documents sections read them. Add an export.parquet or export.csv stage to the pipeline.")
         }
         var summaries: [TableSummary] = []
         var documents: [String: DocumentView] = [:]
@@ -43,8 +44,7 @@ public struct ReportCollector: Sendable {
             sample = chooser.chosen
             // Pass 2: the chosen documents' texts.
             for file in docs.files {
-                let reader = try CSVTableReader(path: file)
-                try reader.forEachRow { row in
+                try file.read(columns: ["doc_id", "text", "title", "language"], header: { _ in }) { row in
                     guard let id = row["doc_id"] ?? nil, sample.contains(id) else { return }
                     let scalars = Array(((row["text"] ?? nil) ?? "").unicodeScalars)
                     let shown = scalars.count > maxTextScalars ? Array(scalars[..<maxTextScalars]) : scalars
@@ -56,7 +56,7 @@ public struct ReportCollector: Sendable {
                 }
             }
         } else if !tables.isEmpty {
-            notes.append("No documents table among the CSV tables: the document browser needs it (export.csv with tables: [] writes every table).")
+            notes.append("No documents table among the tables: the document browser needs it (export.parquet or export.csv with tables: [] writes every table).")
         }
 
         var counts: [String: [String: Int]] = [:]
@@ -103,14 +103,12 @@ public struct ReportCollector: Sendable {
     }
 
     /// Reads every row of a table's files, counting rows and null cells, and hands each row on.
-    static func scan(_ name: String, _ files: [String], _ body: ([String: String?]) throws -> Void) throws -> TableSummary {
+    static func scan(_ name: String, _ files: [TableFile], _ body: ([String: String?]) throws -> Void) throws -> TableSummary {
         var header: [String] = []
         var nulls: [String: Int] = [:]
         var rows = 0
         for file in files {
-            let reader = try CSVTableReader(path: file)
-            if header.isEmpty { header = reader.header }
-            try reader.forEachRow { row in
+            try file.read(header: { if header.isEmpty { header = $0 } }) { row in
                 rows += 1
                 for (column, value) in row where value == nil { nulls[column, default: 0] += 1 }
                 try body(row)

@@ -4,7 +4,7 @@ import GleanCore
 public struct ReportData: Sendable {
     /// The run report, or each finished shard's.
     public var runs: [RunReport]
-    /// Every published CSV table with its row count and null counts.
+    /// Every published table (Parquet, else CSV) with its row count and null counts.
     public var tables: [TableSummary]
     /// Fact rows per language and kind (fact tables are those with spans in documents.text).
     public var factCounts: [FactCount]
@@ -26,7 +26,7 @@ public struct TableSummary: Sendable, Equatable {
 
 public struct ColumnSummary: Sendable, Equatable {
     public var name: String
-    /// Null cells (in a CSV written in plain mode, empty text counts as null too).
+    /// Null cells (in a CSV written in plain mode, and read from CSV, empty text counts as null too).
     public var nulls: Int
 }
 

@@ -146,7 +146,7 @@ public enum ReportHTML {
 
     static func tables(_ data: ReportData) -> String {
         var h = "<section aria-labelledby=\"tables\"><h2 id=\"tables\">Tables</h2>"
-        guard !data.tables.isEmpty else { return h + "<p>No CSV tables to read.</p></section>" }
+        guard !data.tables.isEmpty else { return h + "<p>No tables to read.</p></section>" }
         h += "<table><thead><tr><th scope=\"col\">Table</th><th scope=\"col\" class=\"num\">Rows</th><th scope=\"col\" class=\"num\">Columns</th></tr></thead><tbody>"
         for t in data.tables {
             h += "<tr><th scope=\"row\"><a href=\"#table-\(HTMLText.escape(t.name))\">\(HTMLText.escape(t.name))</a></th><td class=\"num\">\(HTMLText.count(t.rows))</td><td class=\"num\">\(t.columns.count)</td></tr>"

@@ -6,7 +6,7 @@ import Testing
     static var hasChromium: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium") }
 
     /// The default pipeline with --report: chromium loads the page with no console message, each
-    /// document has one highlighted span per fact row of the CSV tables, and a screenshot is
+    /// document has one highlighted span per fact row of the tables, and a screenshot is
     /// kept in out/report.png.
     @Test(.enabled(if: E2E.hasPython && hasChromium, "needs the .venv (make venv) and chromium (make test-deps)"))
     func theDefaultPipelinesReportLoadsInChromiumWithEveryFactHighlighted() throws {
@@ -44,6 +44,58 @@ import Testing
         #expect(page.contains("<a href=\"#table-documents\">documents</a></th><td class=\"num\">5</td>"))
         #expect(page.components(separatedBy: "<article class=\"doc\"").count - 1 == 5)
         #expect(!FileManager.default.fileExists(atPath: dir + "/out/report.html"))
+    }
+
+    /// A pipeline that writes only Parquet (no export.csv): the report reads its tables, facts
+    /// and documents from the Parquet files, and says the same as from the CSV of the same run.
+    @Test func aParquetOnlyRunsReportHasItsTablesAndFacts() throws {
+        let dir = try E2E.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let manifest = """
+            version: 1
+            name: news
+            stages:
+              - {id: fetch, use: fetch.files, with: {paths: ["\(E2E.root)/Samples/**/*.txt"]}}
+              - {id: parse, use: parse.html}
+              - {id: clean, use: clean.text}
+              - {id: extract, use: extract.facts}
+              - {id: parquet, use: export.parquet, needs: extract, with: {compression: snappy}}
+            """
+        try Data(manifest.utf8).write(to: URL(fileURLWithPath: dir + "/parquet-only.yaml"))
+        let r = try E2E.run(["run", dir + "/parquet-only.yaml", "--out", dir + "/out", "--report", "--quiet"])
+        #expect(r.code == 0, "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/out/csv"))
+        let page = try E2E.read(dir + "/out/report.html")
+        #expect(!page.contains("No tables in"))
+        #expect(page.contains("<a href=\"#table-documents\">documents</a></th><td class=\"num\">5</td>"))
+        for table in ["dates", "metrics", "organizations", "people", "places", "references"] {
+            #expect(page.contains("<a href=\"#table-\(table)\">\(table)</a></th>"), "\(table)")
+        }
+        #expect(page.components(separatedBy: "<article class=\"doc\"").count - 1 == 5)
+        // Facts per language and kind, and highlighted spans in the browser.
+        #expect(page.contains("data-doc-id=\"002_43142119f8f59c23\""))
+        #expect(page.components(separatedBy: "<mark ").count - 1 > 20)
+    }
+
+    /// The default pipeline writes every table as CSV and as Parquet: the report reads the
+    /// Parquet files, and the page is byte for byte the one read from the CSV files (the run's
+    /// Parquet folder moved away), unsharded and sharded.
+    @Test(arguments: [false, true])
+    func theReportIsTheSameFromParquetAndFromCSV(sharded: Bool) throws {
+        let dir = try E2E.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for shard in sharded ? ["0/2", "1/2"] : [""] {
+            let r = try E2E.run(["run", "Pipelines/news.yaml", "--out", dir + "/out", "--quiet"] + (shard.isEmpty ? [] : ["--shard", shard]))
+            #expect(r.code == 0, "\(r.stderr)")
+        }
+        let fromParquet = try E2E.run(["report", dir + "/out", "--to", dir + "/parquet.html"])
+        #expect(fromParquet.code == 0, "\(fromParquet.stderr)")
+        try FileManager.default.moveItem(atPath: dir + "/out/parquet", toPath: dir + "/parquet-moved")
+        let fromCSV = try E2E.run(["report", dir + "/out", "--to", dir + "/csv.html"])
+        #expect(fromCSV.code == 0, "\(fromCSV.stderr)")
+        let a = try E2E.read(dir + "/parquet.html"), b = try E2E.read(dir + "/csv.html")
+        #expect(a.contains("<mark "))
+        #expect(a == b)
     }
 
     @Test func aFolderWithNoRunIsAUsageError() throws {
