@@ -32,18 +32,29 @@ public enum LanguageDetector {
         if share(.thai) > 0.3 { return "th" }
         if share(.devanagari) > 0.3 { return "hi" }
         if share(.vietnameseMarks) > 0.03 { return "vi" }
+        // One lookup per word: the languages whose list has it.
+        var hits = [Int](repeating: 0, count: stopwords.count)
+        for w in sample.words {
+            guard let languages = stopwordLanguages[w] else { continue }
+            for l in languages { hits[l] += 1 }
+        }
         var best: String?
         var bestHits = 0
-        for (code, set) in stopwords {
-            var hits = 0
-            for w in sample.words where set.contains(w) { hits += 1 }
-            if hits > bestHits {
-                bestHits = hits
-                best = code
-            }
+        for (l, (code, _)) in stopwords.enumerated() where hits[l] > bestHits {
+            bestHits = hits[l]
+            best = code
         }
-        return bestHits == 0 ? nil : best
+        return best
     }
+
+    /// Each built-in stopword and the indexes (in ``stopwords``) of the languages that list it.
+    private static let stopwordLanguages: [String: [Int]] = {
+        var d: [String: [Int]] = [:]
+        for (l, (_, words)) in stopwords.enumerated() {
+            for w in words { d[w, default: []].append(l) }
+        }
+        return d
+    }()
 
     /// Which of `profiles` fits `text` best (the fact extractor's question, among the languages it has files
     /// for): an Arabic-script profile when Arabic letters outnumber Latin ones, else the Latin-script profile

@@ -17,22 +17,38 @@ struct TextSample {
     init(_ text: String, scalarLimit: Int, wordLimit: Int) {
         var word = ""
         var seen = 0
+        var ascii = true  // the word so far is ASCII, already lower-cased
         for u in text.unicodeScalars {
             seen += 1
             if seen > scalarLimit { break }
-            if u.properties.isAlphabetic {
+            let v = u.value
+            if v < 0x80 {
+                // ASCII without a property lookup: a letter, lower-cased as it is taken
+                if (v | 0x20) &- 0x61 < 26 {
+                    letters += 1
+                    scripts[Script.latin.rawValue] += 1
+                    if words.count < wordLimit { word.unicodeScalars.append(Unicode.Scalar(UInt8(v | 0x20))) }
+                    continue
+                }
+            } else if u.properties.isAlphabetic {
                 letters += 1
-                if let s = Self.script(of: u.value) {
+                if let s = Self.script(of: v) {
                     scripts[s.rawValue] += 1
                     if s == .vietnameseMarks { scripts[Script.latin.rawValue] += 1 }
                 }
-                if words.count < wordLimit { word.unicodeScalars.append(u) }
-            } else if !word.isEmpty {
-                words.append(word.lowercased())
+                if words.count < wordLimit {
+                    word.unicodeScalars.append(u)
+                    ascii = false
+                }
+                continue
+            }
+            if !word.isEmpty {
+                words.append(ascii ? word : word.lowercased())
                 word = ""
+                ascii = true
             }
         }
-        if !word.isEmpty { words.append(word.lowercased()) }
+        if !word.isEmpty { words.append(ascii ? word : word.lowercased()) }
     }
 
     /// The script a letter counts for (nil for a script not listed); a ``Script/vietnameseMarks`` letter is Latin too.
