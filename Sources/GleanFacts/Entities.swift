@@ -63,6 +63,12 @@ struct EntityLexicon: Sendable {
     let landformWords: Set<String>
     /// Organization heads and link nouns with every alef form written bare ("الامن" as well as "الأمن").
     let orgWordsBare: Set<String>
+    /// Organizations known by name, by their first word: word lists, longest first.
+    let knownOrganizations: [String: [[String]]]
+    /// Adjectives that describe an organization instead of naming it ("المختصة", "الرسمية").
+    let descriptiveModifiers: Set<String>
+    /// Words that never open a name's complement ("Monday" after "on").
+    let complementStops: Set<String>
 
     /// The word with hamzated alefs written bare (Arabic writers often drop the hamza).
     static func alefBare(_ s: String) -> String {
@@ -134,6 +140,16 @@ struct EntityLexicon: Sendable {
             names[k] = names[k]?.filter { seen.insert($0).inserted }.sorted { $0.count > $1.count }
         }
         placeNames = names
+        var known: [String: [[String]]] = [:]
+        for n in d.orgKnownNames ?? [] {
+            let words = tk.tokenize(Array(n.unicodeScalars)).map(\.text)
+            guard let f = words.first, !(known[f]?.contains(words) ?? false) else { continue }
+            known[f, default: []].append(words)
+        }
+        for k in known.keys { known[k]?.sort { $0.count > $1.count } }
+        knownOrganizations = known
+        descriptiveModifiers = Set(d.orgDescriptiveModifiers ?? [])
+        complementStops = low(d.orgComplementStops)
         nameParticles = low(d.nameParticles)
         nameCompoundSeconds = Set(d.nameCompoundSeconds ?? [])
         officeModifiers = low(d.orgOfficeModifiers)
@@ -243,8 +259,59 @@ extension Doc {
 
     // MARK: organizations
 
-    /// Token ranges of organization names, in text order (nested names included).
+    /// Token ranges of organization names, in text order (nested names included): the grammar's names, then the
+    /// organizations known by name that no grammar name covers.
     mutating func organizationSpans() -> [Range<Int>] {
+        let spans = grammarOrganizationSpans().filter { !isPlaceName($0) }
+        let known = knownOrganizationSpans(outside: spans)
+        return known.isEmpty ? spans : (spans + known).sorted { $0.lowerBound < $1.lowerBound }
+    }
+
+    /// "the United Nations", "l'OTAN", "وحركة حماس": a name of the known-organizations lexicon at tokens outside `spans`
+    /// (Arabic: also after an attached conjunction or preposition), not glued to more capitals.
+    private func knownOrganizationSpans(outside spans: [Range<Int>]) -> [Range<Int>] {
+        let known = p.entities.knownOrganizations
+        guard !known.isEmpty else { return [] }
+        var covered = Array(repeating: false, count: n)
+        for r in spans { for q in r { covered[q] = true } }
+        var out: [Range<Int>] = []
+        var i = 0
+        while i < n {
+            guard toks[i].kind == .word, !covered[i] else { i += 1; continue }
+            var cands = known[toks[i].text]
+            if cands == nil, p.isArabicScript, case let (b, cut) = arabicBase(i), cut > 0 { cands = known[b] }
+            guard let cs = cands else { i += 1; continue }
+            var len = 0
+            for c in cs where i + c.count <= n {
+                if (1..<max(c.count, 1)).allSatisfy({ $0 >= c.count || (toks[i + $0].text == c[$0] && !toks[i + $0].paragraphBefore && !covered[i + $0]) }) {
+                    len = c.count
+                    break
+                }
+            }
+            guard len > 0 else { i += 1; continue }
+            let last = i + len - 1
+            var ok = true
+            if !p.isArabicScript {
+                // a known acronym ("UN", "OTAN") is read by the acronym rule, which ties it to its long form;
+                // a capital glued before or after makes another name
+                let t = toks[i].text
+                if len == 1, t.unicodeScalars.count > 1, t.unicodeScalars.allSatisfy({ !Scalars.isLower($0) }) { ok = false }
+                if i > 0, sameSentence(i - 1, i), !toks[i].paragraphBefore, toks[i - 1].kind == .word, isCap(i - 1), !isStop(i - 1) { ok = false }
+                if last + 1 < n, sameSentence(last, last + 1), !toks[last + 1].paragraphBefore, toks[last + 1].kind == .word, isCap(last + 1), !isStop(last + 1) { ok = false }
+            }
+            if ok { out.append(i..<(last + 1)); i = last + 1 } else { i += 1 }
+        }
+        return out
+    }
+
+    /// A Latin-script span that is exactly a name of the place lexicon ("West Bank" has the head "Bank" but names a place).
+    private func isPlaceName(_ r: Range<Int>) -> Bool {
+        guard !p.isArabicScript, r.count >= 2, let cands = p.entities.placeNames[toks[r.lowerBound].text] else { return false }
+        return cands.contains { c in c.count == r.count && (0..<r.count).allSatisfy { toks[r.lowerBound + $0].text == c[$0] } }
+    }
+
+    /// Token ranges of the organization grammar's names, in text order (nested names included).
+    private mutating func grammarOrganizationSpans() -> [Range<Int>] {
         var spans: [Range<Int>] = []
         var i = 0
         if p.isArabicScript {
@@ -358,6 +425,8 @@ extension Doc {
                 var m = k + 1
                 while m < n, e.dets.contains(toks[m].lower), !isCap(m) || toks[m].lower == "the" { m += 1 }
                 let cs = m
+                // "the Daily Times on Monday": a weekday opens no complement
+                if m < n, e.complementStops.contains(toks[m].lower) { break }
                 // "Ministry of Justice", "Office of the Director of Public Prosecution": an office named by the complement
                 // (not one a person's name follows: "... of Justice Minister X")
                 if m < n, e.orgOfficeComplementHeads.contains(toks[h].lower), !orgCapWord(m), isCap(m), sameSentence(cs, m),
@@ -464,7 +533,7 @@ extension Doc {
             end = m
         }
         guard capHead ? true : (hasCapital || e.orgLowercaseHeads.contains(toks[i].lower) || adjectiveHead) else { return nil }
-        if properComplementHead, !properName, !(i + 1..<end).contains(where: { isCap($0) }) { return nil }
+        if properComplementHead, !adjectiveHead, !properName, !(i + 1..<end).contains(where: { isCap($0) }) { return nil }
         if end - i == 1, !(capHead && e.orgStandalone.contains(toks[i].lower)) { return nil }
         // trailing prepositions or determiners never end a name
         while end > i + 1, e.preps.contains(toks[end - 1].lower) || e.dets.contains(toks[end - 1].lower) || e.listConjunctions.contains(toks[end - 1].lower) { end -= 1 }
@@ -504,7 +573,8 @@ extension Doc {
             // "مركز القيادة والسيطرة": a coordinated modifier (another head after "و" starts another name)
             // ("قوات الجمارك واللواء X": a rank after "و" starts a person)
             if mods > 0, t.hasPrefix("وال"), m > 0, toks[m - 1].text.hasPrefix("لل") || toks[m - 1].text.hasPrefix("ال"), !p.stopwords.contains(t),
-               !e.orgHeads.contains(String(t.dropFirst())), !p.ranks.startsWith(String(t.dropFirst())), !p.offices.startsWith(String(t.dropFirst())) { mods += 1; m += 1; continue }
+               !e.orgHeads.contains(String(t.dropFirst())), e.knownOrganizations[String(t.dropFirst())] == nil,
+               !p.ranks.startsWith(String(t.dropFirst())), !p.offices.startsWith(String(t.dropFirst())) { mods += 1; m += 1; continue }
             // "شرطة ولاية الخرطوم", "قيادة الأمن الداخلي بمحافظة درعا": an administrative noun and its definite place name
             let (mb, mcut) = arabicBase(m)
             let viaFi = t == "في" && m + 1 < n && e.adminNouns.contains(toks[m + 1].text)
@@ -522,7 +592,8 @@ extension Doc {
             if mods > 0, t.hasPrefix("لل") || (t.hasPrefix("ل") && e.linkNouns.contains(String(t.dropFirst())) && m + 1 < n && toks[m + 1].text.hasPrefix("ال")), !p.stopwords.contains(t) {
                 mods += 1; m += 1; onlyGeneric = false; continue
             }
-            guard t.hasPrefix("ال"), !p.stopwords.contains(t), !e.nameStopWords.contains(t), p.ranks.match(toks, at: m) == nil, p.offices.match(toks, at: m) == nil else { break }
+            guard t.hasPrefix("ال"), !p.stopwords.contains(t), !e.nameStopWords.contains(t), !e.descriptiveModifiers.contains(t),
+                  p.ranks.match(toks, at: m) == nil, p.offices.match(toks, at: m) == nil else { break }
             // "شرطة المنطقة": a generic place noun ends the name
             if e.placeBefore.contains(arabicIndefinite(t)) { mods += 1; m += 1; break }
             onlyGeneric = false
@@ -567,7 +638,7 @@ extension Doc {
         var start = toks[r.lowerBound].start
         if p.isArabicScript {
             let (base, cut) = arabicBase(r.lowerBound)
-            if cut > 0, p.entities.orgHeads.contains(base) || p.entities.placeBefore.contains(base) {
+            if cut > 0, p.entities.orgHeads.contains(base) || p.entities.placeBefore.contains(base) || p.entities.knownOrganizations[base] != nil {
                 start += cut
                 if base.hasPrefix("ال"), toks[r.lowerBound].text.hasPrefix("لل") { return ("ا" + slice(start, toks[r.upperBound - 1].end), start) }
             }
@@ -642,7 +713,7 @@ extension Doc {
                 if let k = aliases[a] ?? initialsOf[a], var o = byKey[k] {
                     o.mentions += 1
                     byKey[k] = o
-                } else if a.unicodeScalars.count >= 3 {
+                } else if a.unicodeScalars.count >= 3 || p.entities.knownOrganizations[a]?.contains([a]) == true {
                     add(a, toks[i].start, key: a.lowercased())
                 }
             }

@@ -149,6 +149,12 @@ struct LanguageData: Decodable, Sendable {
     var possessiveSuffixes: [String]?
     /// Abbreviations of a place name's first word ("Saint" written "St" or "St."): each gazetteer name is also known with them.
     var placeNameAbbreviations: [String: [String]]?
+    /// Organizations known by name from general knowledge ("United Nations", "Interpol", "حماس"), matched as written.
+    var orgKnownNames: [String]?
+    /// Arabic adjectives that describe an organization instead of naming it ("القوات المختصة", "الوكالة الرسمية"): a name stops before them.
+    var orgDescriptiveModifiers: [String]?
+    /// Words that never open a name's complement ("the Daily Times on Monday": a weekday after "on").
+    var orgComplementStops: [String]?
     /// Surnames are often written in capitals ("Assimi GOITA"): a word in capitals right after a name word is its surname.
     var surnamesInCapitals: Bool?
     /// Prepositions between a place noun and its name ("province of X", "ville de X"); without it, the organization prepositions.
