@@ -31,6 +31,13 @@ extension Doc {
             if p.entities.placeBefore.contains(s) || p.entities.linkNouns.contains(s) || p.entities.landformWords.contains(s) { return false }
             // "بتعاون", "لتعزيز": a preposition written onto a verbal noun in ta- (no name starts so)
             if cut > 0, !s.hasPrefix("و"), b.hasPrefix("ت"), b.unicodeScalars.count >= 4, !p.entities.givenNames.contains(b) { return false }
+            // "بجهود", "لحقوق": a preposition written onto a plural in fu'ul (no name starts so; "سعود" is a given name)
+            if cut > 0, !s.hasPrefix("و"), !p.entities.givenNames.contains(s), !p.entities.givenNames.contains(b) {
+                let bs = Array(b.unicodeScalars)
+                if bs.count == 4, bs[2] == "\u{0648}" { return false }
+                // "لاستقلال", "باجتماع": a preposition written onto a verbal noun of a derived pattern
+                if arabicVerbalNoun("ال" + b) { return false }
+            }
             // "تحريرها", "لمواجهتهم": a noun or verb with an attached pronoun
             if s.unicodeScalars.count >= 5, s.hasSuffix("ها") || s.hasSuffix("هم") || s.hasSuffix("هما") { return false }
             // an office in the accusative ("مديرا", "مديراً": "as director")
@@ -230,12 +237,30 @@ extension Doc {
         if p.entities.givenNames.contains(t), !(k + 1 < n && sameSentence(k, k + 1) && toks[k + 1].text.hasPrefix("ال")) { return true }
         guard !p.vocab.contains(t), !p.officeWords.contains(t), !p.orgWords.contains(t), !p.entities.orgHeads.contains(t) else { return false }
         if k > 0, p.entities.nameParticles.contains(toks[k - 1].text) { return true }
+        // "سعيد أحميدوش الاجتماع": a verbal noun with the article is the verb's object, not a family name
+        if arabicVerbalNoun(t) { return false }
         // "علي محمد البلولة نائب ...", "أحمد القبة.", "حسين الحواتمة إن": a feminine family name, not followed by an adjective
         // that agrees with it (a feminine noun with the article is "الإدارة العامة")
         if t.hasSuffix("ة"), !t.hasSuffix("ية"), t.unicodeScalars.count >= 5,
            k + 1 >= n || !sameSentence(k, k + 1) || toks[k + 1].kind != .word || !toks[k + 1].text.hasPrefix("ال") { return true }
         // a family name with the article ("التركي", "الدباش"), not a feminine noun or adjective ("الإقليمية")
         return t.unicodeScalars.count >= 4 && !t.hasSuffix("ة") && !t.hasSuffix("ات")
+    }
+
+    /// Arabic: a verbal noun with the article in a derived pattern that no family name has: افتعال ("الاجتماع"), انفعال
+    /// ("الانطلاق"), استفعال ("الاستقبال"), إفعال ("الإعلان") and تفعيل ("التحقيق"); a nisba ending in "ي" is none of them.
+    func arabicVerbalNoun(_ t: String) -> Bool {
+        guard t.hasPrefix("ال") else { return false }
+        let s = Array(t.unicodeScalars.dropFirst(2))
+        guard let last = s.last, last != "ي", last != "ة" else { return false }
+        let alif: Unicode.Scalar = "\u{0627}", ta: Unicode.Scalar = "\u{062A}", nun: Unicode.Scalar = "\u{0646}", sin: Unicode.Scalar = "\u{0633}"
+        let hamzaAlif: Unicode.Scalar = "\u{0625}", ya: Unicode.Scalar = "\u{064A}"
+        switch s.count {
+        case 5: return (s[0] == hamzaAlif && s[3] == alif) || (s[0] == ta && s[3] == ya)
+        case 6: return s[0] == alif && s[4] == alif && (s[2] == ta || s[1] == nun)
+        case 7: return s[0] == alif && s[1] == sin && s[2] == ta && s[5] == alif
+        default: return false
+        }
     }
 
     /// The office phrase (title) starting at `k`, ended by punctuation or a non-title word.
@@ -308,7 +333,12 @@ extension Doc {
         while m < n, m - e < 7, sameSentence(e, m), toks[m].kind == .word {
             let t = toks[m].text
             if m > e {
-                if p.ranks.match(toks, at: m) != nil || p.entities.nameStopWords.contains(t) || p.has(p.stopwords, toks[m]) || p.has(p.titleStops, toks[m]) { break }
+                // "الناطق الإعلامي لشرطة منطقة مكة": an organization word with "ل" or "ب" goes on the office's complement
+                let b = arabicBase(m).0
+                let linked = b != t && (t.hasPrefix("ل") || t.hasPrefix("ب")) && (p.orgWords.contains(b) || p.entities.orgHeads.contains(b) || p.entities.linkNouns.contains(b) || p.entities.placeBefore.contains(b))
+                if p.ranks.match(toks, at: m) != nil || (p.entities.nameStopWords.contains(t) && !linked) || p.has(p.stopwords, toks[m]) || p.has(p.titleStops, toks[m]) { break }
+                // "... تبون وزير الداخلية إبراهيم مراد": a given name starting a name after the office: the office is that person's
+                if m >= o.end, p.entities.givenNames.contains(t), let ne = nameRun(m, anchored: true), ne - m >= 2 { return nil }
                 // "ومدير", "وسعادة": the next item of a list ("واللامركزية" joins a complement)
                 if t.hasPrefix("و"), !t.hasPrefix("وال") { break }
             }
@@ -459,6 +489,19 @@ extension Doc {
         return slice(toks[first].start, toks[i - 1].end)
     }
 
+    /// Latin script, offices written in lower case: at `i`, one to three capitalised words that are no given names, right after a
+    /// preposition or determiner ("de l'Intérieur", "des Affaires Étrangères"), then a known given name starting a name of two words
+    /// or more, with an office before: the capitalised words complete that office and the name is its holder's.
+    private func holderAfterComplement(_ i: Int) -> (start: Int, end: Int, title: String)? {
+        guard !p.isArabicScript, p.titleAnyLowercase, i > 0, nameTok(i), !p.entities.givenNames.contains(toks[i].text),
+              p.entities.preps.contains(toks[i - 1].lower) || p.entities.dets.contains(toks[i - 1].lower), sameSentence(i - 1, i) else { return nil }
+        var g = i + 1
+        while g < n, g <= i + 3, nameTok(g), toks[g].spaceBefore, sameSentence(i, g), !p.entities.givenNames.contains(toks[g].text) { g += 1 }
+        guard g < n, g <= i + 3, toks[g].spaceBefore, sameSentence(i, g), p.entities.givenNames.contains(toks[g].text),
+              let e = nameRun(g, anchored: false), e - g >= 2, let title = titleWalkBack(g) else { return nil }
+        return (g, e, title)
+    }
+
     /// ", préfet des Bouches-du-Rhône": an office word right after the comma that follows a name.
     private func officeRightAfterComma(_ e: Int) -> Bool {
         guard e + 1 < n, toks[e].kind == .punct, toks[e].text == "," || toks[e].text == "\u{060C}" else { return false }
@@ -597,6 +640,13 @@ extension Doc {
                let e2 = nameRun(i + 1, anchored: true), e2 >= e {
                 found.append(Found(name: slice(toks[i + 1].start, toks[e2 - 1].end), rank: nil, titles: [tb + " " + toks[i].text] + appositiveTitles(after: e2)))
                 i = e2
+                continue
+            }
+            // "le ministre de l'Intérieur Bruno Retailleau", "ministre de l'Administration Territoriale Paul X": capitalised words
+            // after "de"/"l'" complete the office; the known given name after them starts its holder's name
+            if let h = holderAfterComplement(i) {
+                found.append(Found(name: slice(toks[h.start].start, toks[h.end - 1].end), rank: nil, titles: [h.title] + appositiveTitles(after: h.end)))
+                i = h.end
                 continue
             }
             // office + name / appositive "Name, office"

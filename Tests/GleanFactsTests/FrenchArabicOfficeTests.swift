@@ -1,0 +1,55 @@
+import Testing
+@testable import GleanFacts
+
+/// French and Arabic offices and names (issue 15, session 10): offices with function words ("garde des Sceaux"), an office's
+/// capitalised complement before its holder, Arabic offices after a name, verbal nouns and prepositional plurals that end a name.
+/// Sentences written for these tests; one row per rule.
+@Suite struct FrenchArabicOfficeTests {
+    typealias PersonCase = EntityGrammarTests.PersonCase
+
+    static let people: [PersonCase] = [
+        // fr: an office made of words and function words, between commas before the name
+        PersonCase(language: "fr", text: "Le garde des Sceaux, Paul Lemercier, a présenté le texte au Sénat.", name: "Paul Lemercier",
+                   rank: nil, titles: ["garde des Sceaux"]),
+        // fr: the office's capitalised complement ("de l'Intérieur") stops before the known given name of its holder
+        PersonCase(language: "fr", text: "Le ministre de l'Intérieur Bruno Vasseur a annoncé de nouveaux recrutements.", name: "Bruno Vasseur",
+                   rank: nil, titles: ["ministre de l'Intérieur"]),
+        // fr: "du" after an office elsewhere in the lexicon is no office word: the rank after it still opens a name
+        PersonCase(language: "fr", text: "Ils le considèrent comme le poulain du général Jean Ravelo, président du Sénat.", name: "Jean Ravelo",
+                   rank: "General", titles: ["président du Sénat"]),
+        // fr: a capitalised rank of two words at the start of a sentence
+        PersonCase(language: "fr", text: "Commissaire divisionnaire Marc Tchoumba a présenté le bilan.", name: "Marc Tchoumba",
+                   rank: "Chief Superintendent", titles: []),
+        // ar: an office after the name goes on through an organization word with "ل" ("لشرطة")
+        PersonCase(language: "ar", text: "قال العقيد سالم الغامدي الناطق الإعلامي لشرطة منطقة تبوك إن التحقيق مستمر.", name: "سالم الغامدي",
+                   rank: "Colonel", titles: ["الناطق الإعلامي لشرطة منطقة تبوك"]),
+        // ar: a plural in fu'ul with "ب" ("بجهود") ends the name
+        PersonCase(language: "ar", text: "وأشاد وزير الداخلية الأمير فيصل بن سعد بن نايف بجهود رجال الأمن.", name: "فيصل بن سعد بن نايف",
+                   rank: "Prince", titles: ["وزير الداخلية"]),
+        // ar: a verbal noun with the article ("الاجتماع") is the verb's object, not a family name
+        PersonCase(language: "ar", text: "وترأس المدير الجهوي سعيد أحميدوش الاجتماع الأمني.", name: "سعيد أحميدوش",
+                   rank: nil, titles: ["المدير الجهوي"]),
+    ]
+
+    @Test(arguments: people)
+    func person(_ c: PersonCase) {
+        c.expectTheOnePerson()
+    }
+
+    /// An office followed by a given name after a person is the next person's office, not an appositive of the first.
+    @Test func officeOfTheNextPerson() {
+        let facts = FactExtractor().extract("واستقبل الرئيس سالم حداد وزير الداخلية كمال العطار في القصر.", language: "ar")
+        #expect(facts.people.map(\.name) == ["سالم حداد", "كمال العطار"])
+        #expect(facts.people.map(\.titles) == [["الرئيس"], ["وزير الداخلية"]])
+    }
+
+    /// A verbal noun with a preposition ("لاستقلال") starts no name.
+    @Test(arguments: [
+        "وحيّا وزير الداخلية الشعب بمناسبة الذكرى السبعين لاستقلال البلاد، مشيراً إلى أن العام كان صعباً.",
+        "ودعا المدير العام إلى الالتزام باجتماعات اللجنة.",
+    ])
+    func noPerson(_ text: String) {
+        let facts = FactExtractor().extract(text, language: "ar")
+        #expect(facts.people.isEmpty, "\(facts.people.map(\.name))")
+    }
+}
