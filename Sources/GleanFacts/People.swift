@@ -40,6 +40,8 @@ extension Doc {
             }
             // "تحريرها", "لمواجهتهم": a noun or verb with an attached pronoun
             if s.unicodeScalars.count >= 5, s.hasSuffix("ها") || s.hasSuffix("هم") || s.hasSuffix("هما") { return false }
+            // "اجتماعا": a verbal noun of a derived pattern in the indefinite accusative
+            if s.hasSuffix("ا"), s.unicodeScalars.count >= 6, !p.entities.givenNames.contains(s), arabicVerbalNoun("ال" + String(s.dropLast())) { return false }
             // an office in the accusative ("مديرا", "مديراً": "as director")
             for suf in ["اً", "ًا", "ا"] where s.hasSuffix(suf) && s.count > suf.count + 2 {
                 if p.officeWords.contains(String(s.dropLast(suf.count))) { return false }
@@ -235,6 +237,8 @@ extension Doc {
               !t.unicodeScalars.contains(where: { (0x64B...0x64D).contains($0.value) }) else { return false }
         // "ولد محمد الأمين": a given name with the article, not an office's first word ("الأمين العام")
         if p.entities.givenNames.contains(t), !(k + 1 < n && sameSentence(k, k + 1) && toks[k + 1].text.hasPrefix("ال")) { return true }
+        // "عبد الأمير", "عبد الملك": after "عبد" a word with the article completes a given name, even one the lexicons know
+        if k > 0, toks[k - 1].text == "عبد" || toks[k - 1].text == "وعبد", sameSentence(k - 1, k) { return true }
         guard !p.vocab.contains(t), !p.officeWords.contains(t), !p.orgWords.contains(t), !p.entities.orgHeads.contains(t) else { return false }
         if k > 0, p.entities.nameParticles.contains(toks[k - 1].text) { return true }
         // "سعيد أحميدوش الاجتماع": a verbal noun with the article is the verb's object, not a family name
@@ -594,7 +598,9 @@ extension Doc {
             // "secrétaire général X": an adjective after an office word, not a rank
             let rankAfterOffice = i > 0 && toks[i].kind == .word && !isCap(i) && !p.isArabicScript && p.has(p.officeWords, toks[i - 1])
             // rank / honorific + name
-            if !rankAfterOffice, let r0 = p.ranks.match(toks, at: i) {
+            // "عبد الأمير": a rank word right after "عبد" is the second half of a given name
+            let afterAbd = p.isArabicScript && i > 0 && (toks[i - 1].text == "عبد" || toks[i - 1].text == "وعبد") && sameSentence(i - 1, i)
+            if !rankAfterOffice, !afterAbd, let r0 = p.ranks.match(toks, at: i) {
                 let r = (value: r0.value, end: r0.end, start: i)
                 var s = r.end
                 // "the Hon. Dr. Terrance Drew": honorifics in a row

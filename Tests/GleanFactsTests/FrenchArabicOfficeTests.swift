@@ -29,6 +29,15 @@ import Testing
         // ar: a verbal noun with the article ("الاجتماع") is the verb's object, not a family name
         PersonCase(language: "ar", text: "وترأس المدير الجهوي سعيد أحميدوش الاجتماع الأمني.", name: "سعيد أحميدوش",
                    rank: nil, titles: ["المدير الجهوي"]),
+        // ar: a verbal noun of a derived pattern in the indefinite accusative ("اجتماعا") ends the name
+        PersonCase(language: "ar", text: "ترأس وزير الداخلية الشيخ راشد بن حمد آل خليفة اجتماعا أمنيا.", name: "راشد بن حمد آل خليفة",
+                   rank: "Sheikh", titles: ["وزير الداخلية"]),
+        // ar: a rank word after "عبد" ("عبد الأمير") is half of a given name, not a rank
+        PersonCase(language: "ar", text: "ونقلت الوكالة عن الفريق الركن عبد الأمير يار الله قوله إن العملية انتهت.", name: "عبد الأمير يار الله",
+                   rank: "Lieutenant General", titles: []),
+        // ar: a common past-tense verb of the news ("اعترف") after a name is no name word
+        PersonCase(language: "ar", text: "وأعلنت النيابة أن المتهم محمد سعيد حسن اعترف بالتهم المنسوبة إليه.", name: "محمد سعيد حسن",
+                   rank: nil, titles: []),
     ]
 
     @Test(arguments: people)
