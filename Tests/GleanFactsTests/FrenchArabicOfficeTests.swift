@@ -20,6 +20,9 @@ import Testing
         // fr: a capitalised rank of two words at the start of a sentence
         PersonCase(language: "fr", text: "Commissaire divisionnaire Marc Tchoumba a présenté le bilan.", name: "Marc Tchoumba",
                    rank: "Chief Superintendent", titles: []),
+        // fr: a rank of two words written in title case, as many outlets write it
+        PersonCase(language: "fr", text: "Le Commissaire Divisionnaire Moussa Keita, Directeur Régional de la Police, a fait le bilan.", name: "Moussa Keita",
+                   rank: "Chief Superintendent", titles: ["Directeur Régional de la Police"]),
         // ar: an office after the name goes on through an organization word with "ل" ("لشرطة")
         PersonCase(language: "ar", text: "قال العقيد سالم الغامدي الناطق الإعلامي لشرطة منطقة تبوك إن التحقيق مستمر.", name: "سالم الغامدي",
                    rank: "Colonel", titles: ["الناطق الإعلامي لشرطة منطقة تبوك"]),
@@ -60,5 +63,19 @@ import Testing
     func noPerson(_ text: String) {
         let facts = FactExtractor().extract(text, language: "ar")
         #expect(facts.people.isEmpty, "\(facts.people.map(\.name))")
+    }
+
+    /// Number words: a scale word after a number word takes "de" before its noun; Arabic teens and hundreds in words;
+    /// a percent sign written before the number in right-to-left text.
+    @Test(arguments: [
+        ("fr", "Plus de deux millions de personnes ont été contrôlées.", [M("count", 2_000_000)]),
+        ("fr", "Un million de comprimés ont été saisis au port.", [M("count", 1_000_000)]),
+        ("ar", "وقتل خمسة عشر شخصا في الحادث.", [M("count", 15)]),
+        ("ar", "وأسفرت الحملة عن توقيف ثلاثمائة مشتبه به.", [M("count", 300)]),
+        ("ar", "وارتفعت الجرائم بنسبة %20 مقارنة بالعام الماضي.", [M("percent", 20)]),
+    ])
+    func numberWords(_ language: String, _ text: String, _ expected: [M]) {
+        let facts = FactExtractor().extract(text, language: language)
+        #expect(facts.metrics.map(M.init) == expected)
     }
 }
