@@ -394,6 +394,23 @@ extension Doc {
         return titleRightBefore(c)
     }
 
+    /// Latin script: a second office before the one `titleBefore(i)` found, both set off by commas ("Le ministre de la Justice,
+    /// garde des Sceaux, X", "le ministre d'État, ministre de la Défense, X"): the first office, or nil.
+    private func chainedTitleBefore(_ i: Int, _ found: String) -> String? {
+        guard !p.isArabicScript, i > 2 else { return nil }
+        let c = i > 2 && p.entities.dets.contains(toks[i - 1].lower) ? i - 2 : i - 1
+        guard toks[c].kind == .punct, toks[c].text == ",", c > 1 else { return nil }
+        // where the office found before the comma starts
+        var s = c - 1
+        while s >= 0, s >= c - 14, toks[s].start > 0, slice(toks[s].start, toks[c - 1].end) != found { s -= 1 }
+        guard s > 1, s >= c - 14, slice(toks[s].start, toks[c - 1].end) == found else { return nil }
+        var k = s - 1
+        if k > 1, p.entities.dets.contains(toks[k].lower) { k -= 1 }
+        guard toks[k].kind == .punct, toks[k].text == ",", sameSentence(k - 1, i) else { return nil }
+        guard let t = titleRightBefore(k), t != found else { return nil }
+        return t
+    }
+
     /// French-style offices: walk back over the office's complement ("le président de l'Assemblée nationale X").
     private func titleWalkBack(_ i: Int) -> String? {
         // "la ville de Lao Cai": a name after a preposition or a place noun completes an office, it is not its holder
@@ -622,7 +639,10 @@ extension Doc {
                     var titles: [String] = []
                     // "... مدير عام قوات السجون والفريق شرطة X": a rank joined by "و" starts the next item of a list, the office before it is the previous one's
                     let listItem = p.isArabicScript && toks[i].text.hasPrefix("و") && i > 0
-                    if !listItem, let tb = titleBefore(i) { titles.append(tb) }
+                    if !listItem, let tb = titleBefore(i) {
+                        if let t0 = chainedTitleBefore(i, tb) { titles.append(t0) }
+                        titles.append(tb)
+                    }
                     // "Met Acting Deputy Commissioner Tim Godwin": a rank that is also an office is a title too
                     else if let m = p.offices.match(toks, at: i), m.end == r.end, let tb = titleRightBefore(s) { titles.append(tb) }
                     titles += appositiveTitles(after: e)
@@ -671,7 +691,7 @@ extension Doc {
                         start = g
                         tb = slice(toks[i].start, toks[g - 1].end).isEmpty ? tb : tb + " " + slice(toks[i].start, toks[g - 1].end)
                     }
-                    let titles = [tb] + appositiveTitles(after: e)
+                    let titles = (start == i ? chainedTitleBefore(i, tb).map { [$0] } ?? [] : []) + [tb] + appositiveTitles(after: e)
                     found.append(Found(name: slice(toks[start].start, toks[e - 1].end), rank: nil, titles: titles))
                     i = e
                     if let sp = arabicTitleSpan(e), titles.last == sp.text { i = sp.end }

@@ -23,6 +23,11 @@ import Testing
         // fr: a rank of two words written in title case, as many outlets write it
         PersonCase(language: "fr", text: "Le Commissaire Divisionnaire Moussa Keita, Directeur Régional de la Police, a fait le bilan.", name: "Moussa Keita",
                    rank: "Chief Superintendent", titles: ["Directeur Régional de la Police"]),
+        // fr: two offices before the name, each set off by commas
+        PersonCase(language: "fr", text: "Le ministre de la Justice, garde des Sceaux, Ismaïla Fall, a inauguré le tribunal.", name: "Ismaïla Fall",
+                   rank: nil, titles: ["ministre de la Justice", "garde des Sceaux"]),
+        PersonCase(language: "fr", text: "Le ministre d'État, ministre de la Défense, le général Paul Yao, a visité le camp.", name: "Paul Yao",
+                   rank: "General", titles: ["ministre d'État", "ministre de la Défense"]),
         // ar: an office after the name goes on through an organization word with "ل" ("لشرطة")
         PersonCase(language: "ar", text: "قال العقيد سالم الغامدي الناطق الإعلامي لشرطة منطقة تبوك إن التحقيق مستمر.", name: "سالم الغامدي",
                    rank: "Colonel", titles: ["الناطق الإعلامي لشرطة منطقة تبوك"]),
