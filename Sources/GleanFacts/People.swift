@@ -102,7 +102,7 @@ extension Doc {
                 last = k; k += 1; continue
             }
             // a family name with the article, after an office or a known given name, or right after a particle ("ولد الطلبة")
-            if p.isArabicScript, anchored || givenNameAt(i), k > i,
+            if p.isArabicScript, anchored || givenNameAt(i) || arabicCompoundStart(i), k > i,
                last == k - 1 || p.entities.nameParticles.contains(toks[k - 1].text), arabicSurname(k) {
                 last = k
                 k += 1
@@ -138,6 +138,14 @@ extension Doc {
         let s = toks[k].text
         guard s.hasPrefix("و"), s.unicodeScalars.count > 3, !p.entities.givenNames.contains(s) else { return false }
         return p.entities.givenNames.contains(String(s.dropFirst()))
+    }
+
+    /// Arabic: "أبو" or "عبد" opening a compound given name ("أبو بكر", "عبد الرحمن"), not a known place ("أبو ظبي").
+    private func arabicCompoundStart(_ k: Int) -> Bool {
+        guard p.isArabicScript, k >= 0, k + 1 < n, toks[k].text == "أبو" || toks[k].text == "عبد", sameSentence(k, k + 1) else { return false }
+        if let cands = p.entities.placeNames[toks[k].text],
+           cands.contains(where: { c in c.count >= 2 && k + c.count <= n && c.indices.allSatisfy { toks[k + $0].text == c[$0] } }) { return false }
+        return true
     }
 
     /// A known given name at `k`, also with "و" written onto it.
@@ -705,7 +713,7 @@ extension Doc {
                    e - i >= (atBoundary || officeRightAfterComma(e) || bornAfter(e) || given || speaker(i, e, commonWords: commonWords) ? 2 : 3) {
                     let titles = appositiveTitles(after: e)
                     // an Arabic office right after a run without a comma makes it a name only when it starts with a given name
-                    if !titles.isEmpty, !(p.isArabicScript && !isPunct(e, [",", "\u{060C}"]) && !given) {
+                    if !titles.isEmpty, !(p.isArabicScript && !isPunct(e, [",", "\u{060C}"]) && !given && !arabicCompoundStart(i)) {
                         let rank = listRankSentence == sentOf[i] ? listRank : nil
                         found.append(Found(name: slice(nameStart(i), toks[e - 1].end), rank: rank, titles: titles))
                         i = e

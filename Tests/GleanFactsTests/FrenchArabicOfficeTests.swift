@@ -28,6 +28,9 @@ import Testing
                    rank: nil, titles: ["ministre de la Justice", "garde des Sceaux"]),
         PersonCase(language: "fr", text: "Le ministre d'État, ministre de la Défense, le général Paul Yao, a visité le camp.", name: "Paul Yao",
                    rank: "General", titles: ["ministre d'État", "ministre de la Défense"]),
+        // ar: a name opening with "أبو" ends with a family name with the article and takes the office after the comma
+        PersonCase(language: "ar", text: "وأوضح أبو بكر الصديقي، مدير إدارة المرور، أن الحوادث تراجعت.", name: "أبو بكر الصديقي",
+                   rank: nil, titles: ["مدير إدارة المرور"]),
         // ar: an office after the name goes on through an organization word with "ل" ("لشرطة")
         PersonCase(language: "ar", text: "قال العقيد سالم الغامدي الناطق الإعلامي لشرطة منطقة تبوك إن التحقيق مستمر.", name: "سالم الغامدي",
                    rank: "Colonel", titles: ["الناطق الإعلامي لشرطة منطقة تبوك"]),
