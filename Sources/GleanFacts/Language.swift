@@ -326,7 +326,16 @@ final class LanguageProfile: Sendable {
         ranks = PhraseSet((d.ranks ?? [:]).map { ($0.key, $0.value) }, caseSensitive: true, tokenizer: tk)
         offices = PhraseSet((d.offices ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
         var ow = Set<String>()
-        for o in d.offices ?? [] { for t in tk.tokenize(Array(o.unicodeScalars)) where t.kind == .word { ow.insert(t.lower) } }
+        // where an office may hold any lower-case word ("garde des Sceaux", "chef de l'État"), the words from its first function word
+        // on are its complement ("des Sceaux", "de la police"), not office words: "police", "région" or "République" stay free
+        let anyLower = (d.titleConnectors ?? []).contains("*")
+        let functionWords = Set(((d.stopwords ?? []) + (d.orgPrepositions ?? []) + (d.orgDeterminers ?? [])).map { $0.lowercased() })
+        for o in d.offices ?? [] {
+            for t in tk.tokenize(Array(o.unicodeScalars)) where t.kind == .word {
+                if anyLower && functionWords.contains(t.lower) { break }
+                ow.insert(t.lower)
+            }
+        }
         officeWords = ow
         orgWords = Set(d.orgWords ?? [])
         placeNouns = Set((d.placeNouns ?? []).map { $0.lowercased() })

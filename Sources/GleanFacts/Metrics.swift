@@ -250,6 +250,10 @@ extension Doc {
         if f < n, toks[f].text == ")", i > 0, toks[i - 1].text == "(", adjacent(e - 1, f) { f += 1 }
         if e < n, toks[e].kind == .punct, Doc.percentSigns.contains(toks[e].text), !toks[e].paragraphBefore, kind != .ratio {
             kind = .percent; unit = "percent"; e += 1
+        } else if kind != .ratio, i > 0, toks[i - 1].kind == .punct, Doc.percentSigns.contains(toks[i - 1].text), adjacent(i - 1, i),
+                  !(i > 1 && toks[i - 2].kind == .number && adjacent(i - 2, i - 1)) {
+            // "بنسبة %20": right-to-left text puts the percent sign before the number
+            kind = .percent; unit = "percent"; start = i - 1
         } else if kind != .ratio, let pw = p.percentWords.match(toks, at: e) {
             kind = .percent; unit = "percent"; e = pw.end
         } else if let c = p.currencies.match(toks, at: e), sameSentence(i, e) {
@@ -365,7 +369,8 @@ extension Doc {
         guard e0 < n, sameSentence(i, e0), !toks[e0].paragraphBefore, i >= 0 else { return nil }
         var value = Double(v)
         var e = e0
-        if let s = p.scaleWords.match(toks, at: e) { value *= s.value; e = s.end }
+        var scaled = false
+        if let s = p.scaleWords.match(toks, at: e) { value *= s.value; e = s.end; scaled = true }
         var kind = MetricKind.count
         var unit: String?
         if let pw = p.percentWords.match(toks, at: e) {
@@ -373,14 +378,16 @@ extension Doc {
         } else {
             var f = e
             // "une vingtaine d'années", "a dozen of"
-            if e0 - i >= 1, f < n, toks[f].lower == "d'" || toks[f].lower == "de" || toks[f].lower == "of", p.cardinalWords.match(toks, at: i).map({ $0.end - i >= 2 }) == true { f += 1 }
+            // ("deux millions de personnes", "un million de comprimés": a scale word takes "de" before its noun too)
+            if e0 - i >= 1, f < n, toks[f].lower == "d'" || toks[f].lower == "de" || toks[f].lower == "of",
+               scaled || p.cardinalWords.match(toks, at: i).map({ $0.end - i >= 2 }) == true { f += 1 }
             guard let np = nounPhrase(from: f) else { return nil }
             let known = toks[f].known && p.units[toks[f].lower] != nil
             if p.isArabicScript && !known { return nil }
             unit = np.unit
             e = np.end
         }
-        if e0 - i == 1, p.has(p.indefiniteArticles, toks[i]), !isMeasureUnit(unit) { return nil }
+        if e0 - i == 1, !scaled, p.has(p.indefiniteArticles, toks[i]), !isMeasureUnit(unit) { return nil }
         // "at all three levels": a known set, not a reported quantity
         if p.collectiveWords.matchEnding(toks, before: i) != nil { return nil }
         if kind == .count, isDuration(start: i, end: e, unit: unit) { return nil }

@@ -31,8 +31,17 @@ extension Doc {
             if p.entities.placeBefore.contains(s) || p.entities.linkNouns.contains(s) || p.entities.landformWords.contains(s) { return false }
             // "بتعاون", "لتعزيز": a preposition written onto a verbal noun in ta- (no name starts so)
             if cut > 0, !s.hasPrefix("و"), b.hasPrefix("ت"), b.unicodeScalars.count >= 4, !p.entities.givenNames.contains(b) { return false }
+            // "بجهود", "لحقوق": a preposition written onto a plural in fu'ul (no name starts so; "سعود" is a given name)
+            if cut > 0, !s.hasPrefix("و"), !p.entities.givenNames.contains(s), !p.entities.givenNames.contains(b) {
+                let bs = Array(b.unicodeScalars)
+                if bs.count == 4, bs[2] == "\u{0648}" { return false }
+                // "لاستقلال", "باجتماع": a preposition written onto a verbal noun of a derived pattern
+                if arabicVerbalNoun("ال" + b) { return false }
+            }
             // "تحريرها", "لمواجهتهم": a noun or verb with an attached pronoun
             if s.unicodeScalars.count >= 5, s.hasSuffix("ها") || s.hasSuffix("هم") || s.hasSuffix("هما") { return false }
+            // "اجتماعا": a verbal noun of a derived pattern in the indefinite accusative
+            if s.hasSuffix("ا"), s.unicodeScalars.count >= 6, !p.entities.givenNames.contains(s), arabicVerbalNoun("ال" + String(s.dropLast())) { return false }
             // an office in the accusative ("مديرا", "مديراً": "as director")
             for suf in ["اً", "ًا", "ا"] where s.hasSuffix(suf) && s.count > suf.count + 2 {
                 if p.officeWords.contains(String(s.dropLast(suf.count))) { return false }
@@ -93,7 +102,7 @@ extension Doc {
                 last = k; k += 1; continue
             }
             // a family name with the article, after an office or a known given name, or right after a particle ("ولد الطلبة")
-            if p.isArabicScript, anchored || givenNameAt(i), k > i,
+            if p.isArabicScript, anchored || givenNameAt(i) || arabicCompoundStart(i), k > i,
                last == k - 1 || p.entities.nameParticles.contains(toks[k - 1].text), arabicSurname(k) {
                 last = k
                 k += 1
@@ -129,6 +138,14 @@ extension Doc {
         let s = toks[k].text
         guard s.hasPrefix("و"), s.unicodeScalars.count > 3, !p.entities.givenNames.contains(s) else { return false }
         return p.entities.givenNames.contains(String(s.dropFirst()))
+    }
+
+    /// Arabic: "أبو" or "عبد" opening a compound given name ("أبو بكر", "عبد الرحمن"), not a known place ("أبو ظبي").
+    private func arabicCompoundStart(_ k: Int) -> Bool {
+        guard p.isArabicScript, k >= 0, k + 1 < n, toks[k].text == "أبو" || toks[k].text == "عبد", sameSentence(k, k + 1) else { return false }
+        if let cands = p.entities.placeNames[toks[k].text],
+           cands.contains(where: { c in c.count >= 2 && k + c.count <= n && c.indices.allSatisfy { toks[k + $0].text == c[$0] } }) { return false }
+        return true
     }
 
     /// A known given name at `k`, also with "و" written onto it.
@@ -228,14 +245,34 @@ extension Doc {
               !t.unicodeScalars.contains(where: { (0x64B...0x64D).contains($0.value) }) else { return false }
         // "ولد محمد الأمين": a given name with the article, not an office's first word ("الأمين العام")
         if p.entities.givenNames.contains(t), !(k + 1 < n && sameSentence(k, k + 1) && toks[k + 1].text.hasPrefix("ال")) { return true }
+        // "عبد الأمير", "عبد الملك": after "عبد" a word with the article completes a given name, even one the lexicons know
+        if k > 0, toks[k - 1].text == "عبد" || toks[k - 1].text == "وعبد", sameSentence(k - 1, k) { return true }
         guard !p.vocab.contains(t), !p.officeWords.contains(t), !p.orgWords.contains(t), !p.entities.orgHeads.contains(t) else { return false }
         if k > 0, p.entities.nameParticles.contains(toks[k - 1].text) { return true }
+        // "سعيد أحميدوش الاجتماع": a verbal noun with the article is the verb's object, not a family name
+        if arabicVerbalNoun(t) { return false }
         // "علي محمد البلولة نائب ...", "أحمد القبة.", "حسين الحواتمة إن": a feminine family name, not followed by an adjective
         // that agrees with it (a feminine noun with the article is "الإدارة العامة")
         if t.hasSuffix("ة"), !t.hasSuffix("ية"), t.unicodeScalars.count >= 5,
            k + 1 >= n || !sameSentence(k, k + 1) || toks[k + 1].kind != .word || !toks[k + 1].text.hasPrefix("ال") { return true }
         // a family name with the article ("التركي", "الدباش"), not a feminine noun or adjective ("الإقليمية")
         return t.unicodeScalars.count >= 4 && !t.hasSuffix("ة") && !t.hasSuffix("ات")
+    }
+
+    /// Arabic: a verbal noun with the article in a derived pattern that no family name has: افتعال ("الاجتماع"), انفعال
+    /// ("الانطلاق"), استفعال ("الاستقبال"), إفعال ("الإعلان") and تفعيل ("التحقيق"); a nisba ending in "ي" is none of them.
+    func arabicVerbalNoun(_ t: String) -> Bool {
+        guard t.hasPrefix("ال") else { return false }
+        let s = Array(t.unicodeScalars.dropFirst(2))
+        guard let last = s.last, last != "ي", last != "ة" else { return false }
+        let alif: Unicode.Scalar = "\u{0627}", ta: Unicode.Scalar = "\u{062A}", nun: Unicode.Scalar = "\u{0646}", sin: Unicode.Scalar = "\u{0633}"
+        let hamzaAlif: Unicode.Scalar = "\u{0625}", ya: Unicode.Scalar = "\u{064A}"
+        switch s.count {
+        case 5: return (s[0] == hamzaAlif && s[3] == alif) || (s[0] == ta && s[3] == ya)
+        case 6: return s[0] == alif && s[4] == alif && (s[2] == ta || s[1] == nun)
+        case 7: return s[0] == alif && s[1] == sin && s[2] == ta && s[5] == alif
+        default: return false
+        }
     }
 
     /// The office phrase (title) starting at `k`, ended by punctuation or a non-title word.
@@ -308,7 +345,12 @@ extension Doc {
         while m < n, m - e < 7, sameSentence(e, m), toks[m].kind == .word {
             let t = toks[m].text
             if m > e {
-                if p.ranks.match(toks, at: m) != nil || p.entities.nameStopWords.contains(t) || p.has(p.stopwords, toks[m]) || p.has(p.titleStops, toks[m]) { break }
+                // "الناطق الإعلامي لشرطة منطقة مكة": an organization word with "ل" or "ب" goes on the office's complement
+                let b = arabicBase(m).0
+                let linked = b != t && (t.hasPrefix("ل") || t.hasPrefix("ب")) && (p.orgWords.contains(b) || p.entities.orgHeads.contains(b) || p.entities.linkNouns.contains(b) || p.entities.placeBefore.contains(b))
+                if p.ranks.match(toks, at: m) != nil || (p.entities.nameStopWords.contains(t) && !linked) || p.has(p.stopwords, toks[m]) || p.has(p.titleStops, toks[m]) { break }
+                // "... تبون وزير الداخلية إبراهيم مراد": a given name starting a name after the office: the office is that person's
+                if m >= o.end, p.entities.givenNames.contains(t), let ne = nameRun(m, anchored: true), ne - m >= 2 { return nil }
                 // "ومدير", "وسعادة": the next item of a list ("واللامركزية" joins a complement)
                 if t.hasPrefix("و"), !t.hasPrefix("وال") { break }
             }
@@ -358,6 +400,23 @@ extension Doc {
         let c = i > 2 && p.entities.dets.contains(toks[i - 1].lower) ? i - 2 : i - 1
         guard toks[c].kind == .punct, toks[c].text == ",", c > 0, sameSentence(c - 1, i) else { return nil }
         return titleRightBefore(c)
+    }
+
+    /// Latin script: a second office before the one `titleBefore(i)` found, both set off by commas ("Le ministre de la Justice,
+    /// garde des Sceaux, X", "le ministre d'État, ministre de la Défense, X"): the first office, or nil.
+    private func chainedTitleBefore(_ i: Int, _ found: String) -> String? {
+        guard !p.isArabicScript, i > 2 else { return nil }
+        let c = i > 2 && p.entities.dets.contains(toks[i - 1].lower) ? i - 2 : i - 1
+        guard toks[c].kind == .punct, toks[c].text == ",", c > 1 else { return nil }
+        // where the office found before the comma starts
+        var s = c - 1
+        while s >= 0, s >= c - 14, toks[s].start > 0, slice(toks[s].start, toks[c - 1].end) != found { s -= 1 }
+        guard s > 1, s >= c - 14, slice(toks[s].start, toks[c - 1].end) == found else { return nil }
+        var k = s - 1
+        if k > 1, p.entities.dets.contains(toks[k].lower) { k -= 1 }
+        guard toks[k].kind == .punct, toks[k].text == ",", sameSentence(k - 1, i) else { return nil }
+        guard let t = titleRightBefore(k), t != found else { return nil }
+        return t
     }
 
     /// French-style offices: walk back over the office's complement ("le président de l'Assemblée nationale X").
@@ -459,6 +518,19 @@ extension Doc {
         return slice(toks[first].start, toks[i - 1].end)
     }
 
+    /// Latin script, offices written in lower case: at `i`, one to three capitalised words that are no given names, right after a
+    /// preposition or determiner ("de l'Intérieur", "des Affaires Étrangères"), then a known given name starting a name of two words
+    /// or more, with an office before: the capitalised words complete that office and the name is its holder's.
+    private func holderAfterComplement(_ i: Int) -> (start: Int, end: Int, title: String)? {
+        guard !p.isArabicScript, p.titleAnyLowercase, i > 0, nameTok(i), !p.entities.givenNames.contains(toks[i].text),
+              p.entities.preps.contains(toks[i - 1].lower) || p.entities.dets.contains(toks[i - 1].lower), sameSentence(i - 1, i) else { return nil }
+        var g = i + 1
+        while g < n, g <= i + 3, nameTok(g), toks[g].spaceBefore, sameSentence(i, g), !p.entities.givenNames.contains(toks[g].text) { g += 1 }
+        guard g < n, g <= i + 3, toks[g].spaceBefore, sameSentence(i, g), p.entities.givenNames.contains(toks[g].text),
+              let e = nameRun(g, anchored: false), e - g >= 2, let title = titleWalkBack(g) else { return nil }
+        return (g, e, title)
+    }
+
     /// ", préfet des Bouches-du-Rhône": an office word right after the comma that follows a name.
     private func officeRightAfterComma(_ e: Int) -> Bool {
         guard e + 1 < n, toks[e].kind == .punct, toks[e].text == "," || toks[e].text == "\u{060C}" else { return false }
@@ -551,7 +623,9 @@ extension Doc {
             // "secrétaire général X": an adjective after an office word, not a rank
             let rankAfterOffice = i > 0 && toks[i].kind == .word && !isCap(i) && !p.isArabicScript && p.has(p.officeWords, toks[i - 1])
             // rank / honorific + name
-            if !rankAfterOffice, let r0 = p.ranks.match(toks, at: i) {
+            // "عبد الأمير": a rank word right after "عبد" is the second half of a given name
+            let afterAbd = p.isArabicScript && i > 0 && (toks[i - 1].text == "عبد" || toks[i - 1].text == "وعبد") && sameSentence(i - 1, i)
+            if !rankAfterOffice, !afterAbd, let r0 = p.ranks.match(toks, at: i) {
                 let r = (value: r0.value, end: r0.end, start: i)
                 var s = r.end
                 // "the Hon. Dr. Terrance Drew": honorifics in a row
@@ -573,7 +647,10 @@ extension Doc {
                     var titles: [String] = []
                     // "... مدير عام قوات السجون والفريق شرطة X": a rank joined by "و" starts the next item of a list, the office before it is the previous one's
                     let listItem = p.isArabicScript && toks[i].text.hasPrefix("و") && i > 0
-                    if !listItem, let tb = titleBefore(i) { titles.append(tb) }
+                    if !listItem, let tb = titleBefore(i) {
+                        if let t0 = chainedTitleBefore(i, tb) { titles.append(t0) }
+                        titles.append(tb)
+                    }
                     // "Met Acting Deputy Commissioner Tim Godwin": a rank that is also an office is a title too
                     else if let m = p.offices.match(toks, at: i), m.end == r.end, let tb = titleRightBefore(s) { titles.append(tb) }
                     titles += appositiveTitles(after: e)
@@ -599,6 +676,13 @@ extension Doc {
                 i = e2
                 continue
             }
+            // "le ministre de l'Intérieur Bruno Retailleau", "ministre de l'Administration Territoriale Paul X": capitalised words
+            // after "de"/"l'" complete the office; the known given name after them starts its holder's name
+            if let h = holderAfterComplement(i) {
+                found.append(Found(name: slice(toks[h.start].start, toks[h.end - 1].end), rank: nil, titles: [h.title] + appositiveTitles(after: h.end)))
+                i = h.end
+                continue
+            }
             // office + name / appositive "Name, office"
             // "le président du Cameroun Paul Biya": after a known place that completes an office, a given name starts the holder's name
             let afterPlace = !p.isArabicScript && i >= 2 && p.entities.givenNames.contains(toks[i].text) && p.entities.preps.contains(toks[i - 2].lower)
@@ -615,7 +699,7 @@ extension Doc {
                         start = g
                         tb = slice(toks[i].start, toks[g - 1].end).isEmpty ? tb : tb + " " + slice(toks[i].start, toks[g - 1].end)
                     }
-                    let titles = [tb] + appositiveTitles(after: e)
+                    let titles = (start == i ? chainedTitleBefore(i, tb).map { [$0] } ?? [] : []) + [tb] + appositiveTitles(after: e)
                     found.append(Found(name: slice(toks[start].start, toks[e - 1].end), rank: nil, titles: titles))
                     i = e
                     if let sp = arabicTitleSpan(e), titles.last == sp.text { i = sp.end }
@@ -629,7 +713,7 @@ extension Doc {
                    e - i >= (atBoundary || officeRightAfterComma(e) || bornAfter(e) || given || speaker(i, e, commonWords: commonWords) ? 2 : 3) {
                     let titles = appositiveTitles(after: e)
                     // an Arabic office right after a run without a comma makes it a name only when it starts with a given name
-                    if !titles.isEmpty, !(p.isArabicScript && !isPunct(e, [",", "\u{060C}"]) && !given) {
+                    if !titles.isEmpty, !(p.isArabicScript && !isPunct(e, [",", "\u{060C}"]) && !given && !arabicCompoundStart(i)) {
                         let rank = listRankSentence == sentOf[i] ? listRank : nil
                         found.append(Found(name: slice(nameStart(i), toks[e - 1].end), rank: rank, titles: titles))
                         i = e
