@@ -296,6 +296,30 @@ struct MetadataBuilder {
         return nil
     }
 
+    /// The metadata title (by its key, as spelled) that `h` holds after a date or a short label
+    /// ending in a colon ("Dec 18 2025 Headline", "Blog: Headline"): a dateline or a section
+    /// name set before the headline in the same heading.
+    func prefixedTitle(_ h: String, in spellings: [(key: String, text: String)]) -> String? {
+        let hk = titleKey(h)
+        for (k, t) in spellings where k.count >= 12 && hk.count > k.count + 1 && hk.hasSuffix(" " + k) {
+            let head = String(hk.dropLast(k.count + 1))
+            if Self.isLabel(head) { return t }
+            if let d = DateRules.unbounded.scanText(head, requireAlone: false), !d.monthOnly,
+                head.split(separator: " ").count <= 5, !head.contains(where: { $0.isLetter && !$0.isASCII })
+            {
+                return t
+            }
+        }
+        return nil
+    }
+
+    /// One or two words ending in a colon ("Blog:", "Case study:"): a section label.
+    static func isLabel(_ s: String) -> Bool {
+        guard s.hasSuffix(":") else { return false }
+        let words = s.dropLast().split(separator: " ")
+        return (1...2).contains(words.count) && words.allSatisfy { $0.allSatisfy { $0.isLetter || $0 == "-" } }
+    }
+
     func h1Texts() -> [(Int, String)] {
         raw.h1.compactMap { i in
             let t = Self.withoutAnchorMark(Self.withoutSoftHyphens(TextGather.text(of: elems[Int(i)].node, limit: 600)))
@@ -438,7 +462,9 @@ struct MetadataBuilder {
             guard let r else { continue }
             let r2 = JSONLDFacts.decodeEntities(r)
             refList.append(titleKey(r2))
-            for t in [r2, stripSite(r2, site: site, url: url)] + parts(r2) {
+            for t0 in [r2, stripSite(r2, site: site, url: url)] + parts(r2) {
+                // Markdown heading marks a site writes into its metadata ("## Headline") are no part of it.
+                let t = Self.withoutAnchorMark(t0)
                 let k = titleKey(t)
                 refs.insert(k)
                 if spelled[k] == nil {
@@ -462,6 +488,11 @@ struct MetadataBuilder {
         // Ann"): the metadata title.
         for (_, h) in h1s {
             if let t = wrappedTitle(h, in: spellings) { return found(t) }
+        }
+        // An h1 that puts a date or a label before a metadata title ("Dec 18 2025 Headline",
+        // "Blog: Headline"): the metadata title.
+        for (_, h) in h1s {
+            if let t = prefixedTitle(h, in: spellings) { return found(t) }
         }
         // An h1 that begins a reference title ("Headline: more words" or "Headline | Section").
         for (_, h) in h1s {

@@ -202,6 +202,24 @@ struct TitleCase: Sendable, CustomStringConvertible {
             name: "a one-word h1 that <title> confirms stays",
             bytes: page(head: "<title>Coupons | Residential Electrician Coupons</title>", top: "<h1>Coupons</h1>"),
             title: "Coupons"),
+        TitleCase(
+            name: "an h1 that puts a dateline before the og:title: the og:title",
+            bytes: page(head: "<title>Panel upgrades this winter | Bright Sparks</title><meta property=\"og:title\" content=\"Panel upgrades this winter\">",
+                        top: "<h1><span>Dec 18 2025</span> Panel upgrades this winter</h1>"),
+            title: "Panel upgrades this winter"),
+        TitleCase(
+            name: "an h1 that puts a section label before the <title>'s headline: the headline",
+            bytes: page(head: "<title>Panel upgrades this winter | Bright Sparks</title>", top: "<h1>Blog: Panel upgrades this winter</h1>"),
+            title: "Panel upgrades this winter"),
+        TitleCase(
+            name: "an h1 whose words before the metadata title are neither a date nor a label stays",
+            bytes: page(head: "<title>Panel upgrades this winter | Bright Sparks</title>", top: "<h1>Why we plan Panel upgrades this winter</h1>"),
+            title: "Why we plan Panel upgrades this winter"),
+        TitleCase(
+            name: "Markdown heading marks in og:title are dropped when it confirms the h1",
+            bytes: page(head: "<title>## Panel upgrades this winter - Bright Sparks</title><meta property=\"og:title\" content=\"## Panel upgrades this winter\">",
+                        top: "<h1>Panel upgrades this winter</h1>"),
+            title: "Panel upgrades this winter"),
     ]
 
     @Test(arguments: cases)
@@ -234,5 +252,12 @@ struct TitleCase: Sendable, CustomStringConvertible {
     func headRun(_ first: String, _ whole: String, _ want: String) {
         let b = MetadataBuilder(raw: RawMeta(), elems: [], contentRoots: [], paragraphs: [])
         #expect(b.headRun(first: first, whole: whole) == want)
+    }
+
+    @Test(arguments: [
+        ("blog:", true), ("case study:", true), ("news", false), ("a very long label:", false), ("2025:", false), ("", false),
+    ] as [(String, Bool)])
+    func labels(_ s: String, _ label: Bool) {
+        #expect(MetadataBuilder.isLabel(s) == label)
     }
 }
