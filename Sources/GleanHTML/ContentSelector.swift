@@ -14,6 +14,11 @@ struct ContentSelector {
     /// Collapsed accordion panels (``Elem/collapsed``) are read: a page read whole (FAQs, course lists,
     /// service details unfold there). An article's best node does not read them.
     var readsCollapsed = false
+    /// Comment- and reply-named blocks (``Hints/discussion``) that hold paragraphs are read: on a page that
+    /// declares itself a discussion (a forum thread, a question with its answers) every post is content, not
+    /// comments to drop. One-line remarks under a post (no paragraph) and page chrome by tag (nav, aside,
+    /// header, footer) stay out.
+    var keepsDiscussion = false
 
     // Subtree aggregates for the current flags.
     private(set) var text: [Int32] = []
@@ -60,6 +65,12 @@ struct ContentSelector {
         let e = elems[i]
         if e.pruned { return true }
         if e.hidden && !(readsCollapsed && e.collapsed) && rawText[i] * 2 < rawTotal { return true }
+        if keepsDiscussion && e.hints.contains(.discussion) && i < pCount.count && pCount[i] > 0 {
+            switch e.tag {
+            case .nav, .aside, .header, .footer: break
+            default: return false
+            }
+        }
         if stripUnlikely && e.hints.contains(.unlikely) && !e.hints.contains(.maybe)
             && (e.hints.contains(.strongNegative) || rawText[i] * 2 < rawTotal) && !proseBlock(i)
         {

@@ -53,6 +53,8 @@ struct RawMeta {
     var skipLink: (anchor: Int32, idHash: UInt64)?
     /// `<a>` elements seen so far, counted up to ``SkipLink/firstAnchors``.
     var anchorsSeen = 0
+    /// Microdata says the page is a discussion: an `itemtype` of DiscussionForumPosting or QAPage.
+    var declaresDiscussion = false
 
     /// Notes which kind of date a metadata key names, if it is the first such key seen with a date.
     mutating func noteDateKey(_ key: String, value: String) {
@@ -257,6 +259,11 @@ struct DocumentWalker {
                 if let v { content = cString(v) }
             case AttrName.pubdate:
                 hasPubdate = true
+            case AttrName.itemtype:
+                if !meta.declaresDiscussion, let v {
+                    let s = cString(v)
+                    if s.contains("DiscussionForumPosting") || s.contains("QAPage") { meta.declaresDiscussion = true }
+                }
             case AttrName.name, AttrName.property:
                 if tag == .meta, let v { metaKey = cString(v).lowercased() }
             case AttrName.httpEquiv:

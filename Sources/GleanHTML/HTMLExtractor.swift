@@ -256,8 +256,10 @@ struct MainContent {
         var bestLen = -1
         var firstLen = -1
         var first: (sel: ContentSelector, roots: [Int])?
+        let discussion = meta.map(PageFeatures.declaresDiscussion) ?? false
         for (strip, weight, clean) in attempts {
             var sel = ContentSelector(elems: elems)
+            sel.keepsDiscussion = discussion
             sel.stripUnlikely = strip
             sel.weightClasses = weight
             sel.cleanConditionally = clean

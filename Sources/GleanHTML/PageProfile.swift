@@ -149,6 +149,13 @@ struct PageFeatures {
         return HintAutomaton(kinds.map { (Array($0.0.utf8), Hints(rawValue: $0.1)) })
     }()
 
+    /// The page says it is a discussion (a forum thread, a question and its answers): a JSON-LD or microdata
+    /// type DiscussionForumPosting or QAPage. Its posts are its content.
+    static func declaresDiscussion(_ meta: RawMeta) -> Bool {
+        meta.declaresDiscussion
+            || meta.jsonLD.contains { $0.contains("\"DiscussionForumPosting\"") || $0.contains("\"QAPage\"") }
+    }
+
     /// What the page says it is, in JSON-LD types, og:type and publication-date metadata.
     static func declaredKinds(_ meta: RawMeta) -> (product: Bool, article: Bool, forum: Bool, list: Bool, published: Bool) {
         var product = false

@@ -104,6 +104,9 @@ struct Hints: OptionSet {
     static let review = Hints(rawValue: 128)
     /// An accordion or a collapsible panel (Bootstrap's "collapse"): panels the reader unfolds.
     static let accordion = Hints(rawValue: 256)
+    /// Comments and replies: chrome under an article, but the posts themselves on a discussion page
+    /// (``ContentSelector/keepsDiscussion``).
+    static let discussion = Hints(rawValue: 512)
 }
 
 enum HintMatcher {
@@ -134,6 +137,7 @@ enum HintMatcher {
     private static let authorish = ["author", "byline", "writer"]
     private static let review = ["review", "rating", "price", "quantity", "add-to-cart", "addtocart", "upsell", "cross-sell"]
     private static let accordion = ["accordion", "collaps"]
+    private static let discussion = ["comment", "replies"]
 
     /// Every pattern with the hints it gives (a pattern in several lists gives all of theirs).
     static let patterns: [(bytes: [UInt8], hints: Hints)] = {
@@ -153,6 +157,7 @@ enum HintMatcher {
         add(authorish, .authorish)
         add(review, .review)
         add(accordion, .accordion)
+        add(discussion, .discussion)
         return list
     }()
 

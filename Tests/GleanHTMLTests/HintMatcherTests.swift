@@ -9,7 +9,7 @@ import Testing
         ("article-body", [.maybe, .positive]),
         ("sidebar", [.unlikely, .strongNegative, .negative]),
         // "comment" inside "comments", and "com-" is no part of it.
-        ("comments", [.unlikely, .strongNegative, .negative]),
+        ("comments", [.unlikely, .strongNegative, .negative, .discussion]),
         // Overlapping matches: "byline" holds no other pattern, but gives three hints.
         ("byline", [.negative, .dateish, .authorish]),
         // A pattern at the very end; a pattern with a digit.
