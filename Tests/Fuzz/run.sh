@@ -44,6 +44,8 @@ FUZZ_CONFIG=${FUZZ_CONFIG:-release}
 case $FUZZ_CONFIG in release) OPT=-O ;; debug) OPT=-Onone ;; *) log "FUZZ_CONFIG is release or debug"; exit 2 ;; esac
 SPM_FLAGS=(--scratch-path "$SCRATCH" -c "$FUZZ_CONFIG" -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address)
 FUZZ_RUN_FLAGS=(-timeout=10 -rss_limit_mb=2048 -print_final_stats=1)
+# leaks that are a library's own, not Glean's (each one explained in the file)
+export LSAN_OPTIONS="suppressions=$ROOT/Tests/Fuzz/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 
 # ---- seeds -------------------------------------------------------------------------------------
 seed_html() {
