@@ -1,8 +1,8 @@
 // Calendar dates, months and anchoring years.
 
 extension Doc {
-    static let yearWords: Set<String> = ["عام", "سنة", "العام"]
-    static let rangeTo: Set<String> = ["to", "until", "till", "through", "à", "au", "jusqu'à", "إلى", "الى", "حتى"]
+    static let yearWords: WordSet = ["عام", "سنة", "العام"]
+    static let rangeTo: WordSet = ["to", "until", "till", "through", "à", "au", "jusqu'à", "إلى", "الى", "حتى"]
 
     func yearValue(_ i: Int) -> Int? {
         guard i >= 0, i < n, toks[i].kind == .number, !toks[i].formatted, toks[i].intDigits == 4 else { return nil }
@@ -40,7 +40,7 @@ extension Doc {
     func monthAt(_ i: Int) -> (Int, Int)? {
         if let hm = hyphenMonth(i) {
             var end = i + 1
-            if end + 1 < n, Doc.yearWords.contains(toks[end].lower), yearValue(end + 1) != nil { end += 1 }
+            if end + 1 < n, Doc.yearWords.containsLower(toks[end]), yearValue(end + 1) != nil { end += 1 }
             return (hm, end)
         }
         guard i < n, toks[i].kind == .word, let m = p.months.match(toks, at: i) else { return nil }
@@ -56,8 +56,8 @@ extension Doc {
         // "Feb. 22, 2024"
         if end < n, toks[end].text == ".", adjacent(end - 1, end), toks[end - 1].text.count <= 4 { end += 1 }
         // "فبراير عام 2024", "ت2 من عام 2008"
-        if end + 2 < n, p.has(p.dayMonthConnectors, toks[end]), Doc.yearWords.contains(toks[end + 1].lower), yearValue(end + 2) != nil { end += 2 }
-        else if end + 1 < n, Doc.yearWords.contains(toks[end].lower), yearValue(end + 1) != nil { end += 1 }
+        if end + 2 < n, p.has(p.dayMonthConnectors, toks[end]), Doc.yearWords.containsLower(toks[end + 1]), yearValue(end + 2) != nil { end += 2 }
+        else if end + 1 < n, Doc.yearWords.containsLower(toks[end]), yearValue(end + 1) != nil { end += 1 }
         return (m.value, end)
     }
 
@@ -86,7 +86,7 @@ extension Doc {
             // "20 رمضان 1437هـ": a Hijri day and month (and year) is no date here and no quantity
             if toks[i].kind == .number, !p.hijriMonths.isEmpty, smallInt(i, max: 30) != nil, let hm = p.hijriMonths.match(toks, at: i + 1) {
                 var e = hm.end
-                if e < n, toks[e].kind == .number { e += 1; if e < n, toks[e].kind == .word, p.hijriMarkers.contains(toks[e].text) { e += 1 } }
+                if e < n, toks[e].kind == .number { e += 1; if e < n, toks[e].kind == .word, p.hijriMarkers.containsText(toks[e]) { e += 1 } }
                 for k in i..<e { used[k] = true }
                 i = e
                 continue
@@ -269,7 +269,7 @@ extension Doc {
         let s1 = toks[i + 1].text, s2 = toks[i + 3].text
         guard s1 == s2, s1 == "/" || s1 == "-" || s1 == "." else { return nil }
         if i + 5 < n, adjacent(i + 4, i + 5), toks[i + 5].kind != .punct || toks[i + 5].text == "/" || toks[i + 5].text == "-",
-           !(toks[i + 5].kind == .word && p.gregorianMarkers.contains(toks[i + 5].text)) { return nil }
+           !(toks[i + 5].kind == .word && p.gregorianMarkers.containsText(toks[i + 5])) { return nil }
         if i > 0, adjacent(i - 1, i), toks[i - 1].text == "/" || toks[i - 1].text == "-" || toks[i - 1].kind == .word { return nil }
         if let y = yearValue(i), let m = smallInt(i + 2, max: 12), let d = smallInt(i + 4, max: 31), Doc.validDay(y, m, d) {
             return (Doc.iso(y, m, d), i + 5)
@@ -286,7 +286,7 @@ extension Doc {
         guard k >= 0, p.has(p.yearPrepositions, toks[k]) else { return false }
         k -= 1
         var words = 0
-        while k >= 0, words < 2, toks[k].kind == .word, !p.has(p.stopwords, toks[k]) || (toks[k].known && p.units[toks[k].lower] != nil), !isCap(k) {
+        while k >= 0, words < 2, toks[k].kind == .word, !p.has(p.stopwords, toks[k]) || (toks[k].known && p.units[lowerOf: toks[k]] != nil), !isCap(k) {
             k -= 1; words += 1
         }
         guard k >= 0, toks[k].kind == .number, sameSentence(k, i) else { return false }
@@ -295,7 +295,7 @@ extension Doc {
         // "50'886 (54’548 en 2016)": a value in brackets with its year, after the current one, is the compared value
         if s > 0, toks[s - 1].text == "(", i + 1 < n, toks[i + 1].text == ")", s > 1, toks[s - 2].kind == .number || toks[s - 2].kind == .word { return true }
         // "compared to the 73 murders recorded in 2020": a determiner before the compared value
-        if s > 1, toks[s - 1].kind == .word, p.entities.dets.contains(toks[s - 1].lower) || toks[s - 1].lower == "the",
+        if s > 1, toks[s - 1].kind == .word, p.entities.dets.containsLower(toks[s - 1]) || toks[s - 1].lower == "the",
            p.baselineMarkers.matchEnding(toks, before: s - 1) != nil { s -= 1 }
         guard let b = p.baselineMarkers.matchEnding(toks, before: s) else { return false }
         if b.start > 0, p.has(p.startingWords, toks[b.start - 1]) || (b.start > 1 && p.has(p.startingWords, toks[b.start - 2])) { return false }
@@ -304,16 +304,16 @@ extension Doc {
 
     /// A bare year counts unless it is a baseline ("compared to 2023"), part of a range ("2020-2025"), an identifier or a quantity.
     func isAnchorYear(_ i: Int) -> Bool {
-        let dashes: Set<String> = ["-", "\u{2013}", "\u{2014}", "/"]
-        if i + 2 < n, toks[i + 1].kind == .punct, dashes.contains(toks[i + 1].text), yearValue(i + 2) != nil { return false }
-        if i >= 2, toks[i - 1].kind == .punct, dashes.contains(toks[i - 1].text), yearValue(i - 2) != nil { return false }
-        if i + 1 < n, adjacent(i, i + 1), toks[i + 1].kind == .word, !p.gregorianMarkers.contains(toks[i + 1].text) { return false }
-        if i + 1 < n, toks[i + 1].kind == .word, p.hijriMarkers.contains(toks[i + 1].text) { return false }
+        let dashes: WordSet = ["-", "\u{2013}", "\u{2014}", "/"]
+        if i + 2 < n, toks[i + 1].kind == .punct, dashes.containsText(toks[i + 1]), yearValue(i + 2) != nil { return false }
+        if i >= 2, toks[i - 1].kind == .punct, dashes.containsText(toks[i - 1]), yearValue(i - 2) != nil { return false }
+        if i + 1 < n, adjacent(i, i + 1), toks[i + 1].kind == .word, !p.gregorianMarkers.containsText(toks[i + 1]) { return false }
+        if i + 1 < n, toks[i + 1].kind == .word, p.hijriMarkers.containsText(toks[i + 1]) { return false }
         // "entre 2015 et 2017", "between 2012 and 2016": a term
         if i >= 2, p.has(p.numberRangeWords, toks[i - 1]), yearValue(i - 2) != nil { return false }
         if i + 2 < n, p.has(p.numberRangeWords, toks[i + 1]), yearValue(i + 2) != nil, i > 0, p.has(p.rangeOpeners, toks[i - 1]) { return false }
         // "Vision 2030", "Euro 2024", "opération transit 2015": the year names the thing
-        if i >= 1, toks[i - 1].kind == .word, toks[i - 1].knownExact, p.yearNameWords.contains(toks[i - 1].text) { return false }
+        if i >= 1, toks[i - 1].kind == .word, toks[i - 1].knownExact, p.yearNameWords.containsText(toks[i - 1]) { return false }
         // "contre 437 en 2020", "from 88,083 in 2022", "passant de 2,39 en 2017": the year of a compared value
         if isValueBaseline(i) { return false }
         // inside a document code ("144/2021/ND-CP", "01/2024")
@@ -322,13 +322,13 @@ extension Doc {
         if i + 1 < n, toks[i + 1].text == "%" || toks[i + 1].text == "\u{066A}" { return false }
         if i > 0, adjacent(i - 1, i), toks[i - 1].kind == .word, !p.isArabicScript { return false }
         // "from 2021 to 2025", "de 2021 à 2025": a range
-        if i >= 2, toks[i - 1].kind == .word, Doc.rangeTo.contains(toks[i - 1].lower), yearValue(i - 2) != nil { return false }
-        if i + 2 < n, toks[i + 1].kind == .word, Doc.rangeTo.contains(toks[i + 1].lower), yearValue(i + 2) != nil { return false }
+        if i >= 2, toks[i - 1].kind == .word, Doc.rangeTo.containsLower(toks[i - 1]), yearValue(i - 2) != nil { return false }
+        if i + 2 < n, toks[i + 1].kind == .word, Doc.rangeTo.containsLower(toks[i + 1]), yearValue(i + 2) != nil { return false }
         if p.baselineMarkers.matchEnding(toks, before: i) != nil { return false }
         if i >= 2, toks[i - 1].lower == "the" || toks[i - 1].lower == "l'" || toks[i - 1].lower.hasPrefix("ال"),
            p.baselineMarkers.matchEnding(toks, before: i - 1) != nil { return false }
         if p.identifierPrefixes.matchEnding(toks, before: i) != nil || p.numberMarkers.matchEnding(toks, before: i) != nil { return false }
-        if i + 1 < n, toks[i + 1].kind == .word, let u = (toks[i + 1].known ? p.units[toks[i + 1].lower] : nil), u != "years" { return false }
+        if i + 1 < n, toks[i + 1].kind == .word, let u = (toks[i + 1].known ? p.units[lowerOf: toks[i + 1]] : nil), u != "years" { return false }
         return true
     }
 }

@@ -48,8 +48,8 @@ struct Doc {
         return p.isArabicScript ? true : Scalars.isLower(f)
     }
 
-    func isPunct(_ i: Int, _ set: Set<String>) -> Bool {
-        i >= 0 && i < n && toks[i].kind == .punct && set.contains(toks[i].text)
+    func isPunct(_ i: Int, _ set: WordSet) -> Bool {
+        i >= 0 && i < n && toks[i].kind == .punct && set.containsText(toks[i])
     }
 
     func adjacent(_ a: Int, _ b: Int) -> Bool {
@@ -70,8 +70,8 @@ struct Doc {
         return slice(a, b)
     }
 
-    static let clausePunct: Set<String> = [",", ";", ":", "(", ")", "\u{060C}", "\u{061B}", "[", "]", "\u{2013}", "\u{2014}"]
-    static let enders: Set<String> = [".", "!", "?", "\u{061F}", "\u{2026}"]
+    static let clausePunct: WordSet = [",", ";", ":", "(", ")", "\u{060C}", "\u{061B}", "[", "]", "\u{2013}", "\u{2014}"]
+    static let enders: WordSet = [".", "!", "?", "\u{061F}", "\u{2026}"]
 
     private mutating func splitSentences() {
         sentOf = Array(repeating: 0, count: n)
@@ -82,9 +82,9 @@ struct Doc {
                 sentences.append(start..<i); start = i; idx += 1
             }
             sentOf[i] = idx
-            guard toks[i].kind == .punct, Self.enders.contains(toks[i].text), i + 1 < n else { continue }
+            guard toks[i].kind == .punct, Self.enders.containsText(toks[i]), i + 1 < n else { continue }
             var k = i + 1
-            while k < n, toks[k].kind == .punct, Self.enders.contains(toks[k].text) || toks[k].text == "\"" || toks[k].text == "\u{201D}" || toks[k].text == ")" {
+            while k < n, toks[k].kind == .punct, Self.enders.containsText(toks[k]) || toks[k].text == "\"" || toks[k].text == "\u{201D}" || toks[k].text == ")" {
                 if toks[k].paragraphBefore { break }
                 sentOf[k] = idx
                 k += 1

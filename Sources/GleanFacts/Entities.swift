@@ -2,102 +2,102 @@
 // complements, acronyms tied to their full form, "X province" / "la ville de X" / "منطقة X"), plus a modest
 // lexicon of country, capital and region names. Every word is data in Languages/<code>.json.
 
-/// The entity words of one language, compiled.
-struct EntityLexicon: Sendable {
+/// The entity words of one language, compiled (a class: the extractors read it through `p.entities` many times per token, so it is shared, not copied).
+final class EntityLexicon: Sendable {
     /// Nouns that head an organization's name ("Ministry", "Committee", "Direction", "وزارة"), lower-cased.
-    let orgHeads: Set<String>
+    let orgHeads: WordSet
     /// Heads that name an organization alone ("Politburo", "Secretariat").
-    let orgStandalone: Set<String>
+    let orgStandalone: WordSet
     /// Heads that start a name even in lower case ("ministère", "syndicat").
-    let orgLowercaseHeads: Set<String>
+    let orgLowercaseHeads: WordSet
     /// Lower-case heads that start a name only with a capitalised complement ("parquet de Bangui").
-    let orgProperComplementHeads: Set<String>
+    let orgProperComplementHeads: WordSet
     /// Lower-case words that may close a name ("force" in "Traffic Police force").
-    let orgTails: Set<String>
+    let orgTails: WordSet
     /// Prepositions that open a complement ("of", "de", "du").
-    let preps: Set<String>
+    let preps: WordSet
     /// Determiners inside a complement ("the", "la", "l'").
-    let dets: Set<String>
+    let dets: WordSet
     /// Adjectives that follow a head in languages that put them after the noun.
-    let adjectives: Set<String>
+    let adjectives: WordSet
     let adjSuffixes: [String]
     /// Heads come first, modifiers follow ("Direction générale de ...").
     let headFirst: Bool
     /// Adjectives that mark a place modifier before a head ("Provincial", "Regional").
-    let placeAdjectives: Set<String>
+    let placeAdjectives: WordSet
     /// Upper-case words that are not acronyms of organizations.
-    let notAcronyms: Set<String>
+    let notAcronyms: WordSet
     /// Place nouns written before the name ("province of X", "la ville de X", "منطقة X").
-    let placeBefore: Set<String>
+    let placeBefore: WordSet
     /// Place nouns written after the name ("X province").
-    let placeAfter: Set<String>
+    let placeAfter: WordSet
     /// Offices that govern a territory ("préfet des X", "governor of X").
-    let placeOffices: Set<String>
+    let placeOffices: WordSet
     /// Office words whose complement is a place named without the article ("محافظ جرش", "مدير أمن عدن").
-    let placeComplementHeads: Set<String>
+    let placeComplementHeads: WordSet
     /// Place names by their first word: word lists, longest first.
-    let placeNames: [String: [[String]]]
+    let placeNames: WordMap<[[String]]>
     /// Office words that may modify an organization's head ("Standing Committee", "General Department").
-    let officeModifiers: Set<String>
+    let officeModifiers: WordSet
     /// Arabic nouns that link a complement with li- ("لمكافحة المخدرات").
-    let linkNouns: Set<String>
+    let linkNouns: WordSet
     /// Particles inside personal names ("bin", "van", "de").
-    let nameParticles: Set<String>
+    let nameParticles: WordSet
     /// Second words of compound given names ("عصام الدين", "عوض الله").
-    let nameCompoundSeconds: Set<String>
+    let nameCompoundSeconds: WordSet
     /// Words that introduce a birth year ("born", "né").
-    let birthWords: Set<String>
+    let birthWords: WordSet
     /// Conjunctions in lists of names ("and", "et", "و").
-    let listConjunctions: Set<String>
+    let listConjunctions: WordSet
     /// Common given names: a capitalised pair starting with one is a person even without an office.
-    let givenNames: Set<String>
+    let givenNames: WordSet
     /// Prepositions of place before a capitalised name ("à", "en", "in").
-    let placePrepositions: Set<String>
+    let placePrepositions: WordSet
     /// Administrative nouns whose complement is a place even with the article ("ولاية", "محافظة").
-    let adminNouns: Set<String>
+    let adminNouns: WordSet
     /// Administrative nouns that belong to the place's name ("محافظة مسقط").
-    let nounsInName: Set<String>
+    let nounsInName: WordSet
     /// Direction and landform words that join the place after them ("شمال إفريقيا").
-    let directionWords: Set<String>
+    let directionWords: WordSet
     /// Landform words that make one place with the known place after them ("ريف دمشق", "ساحل حضرموت").
-    let landformWords: Set<String>
+    let landformWords: WordSet
     /// Organization heads and link nouns with every alef form written bare ("الامن" as well as "الأمن").
-    let orgWordsBare: Set<String>
+    let orgWordsBare: WordSet
     /// Organizations known by name, by their first word: word lists, longest first.
-    let knownOrganizations: [String: [[String]]]
+    let knownOrganizations: WordMap<[[String]]>
     /// Adjectives that describe an organization instead of naming it ("المختصة", "الرسمية").
-    let descriptiveModifiers: Set<String>
+    let descriptiveModifiers: WordSet
     /// Words that never open a name's complement ("Monday" after "on").
-    let complementStops: Set<String>
+    let complementStops: WordSet
 
     /// The word with hamzated alefs written bare (Arabic writers often drop the hamza).
     static func alefBare(_ s: String) -> String {
         String(String.UnicodeScalarView(s.unicodeScalars.map { "أإآ".unicodeScalars.contains($0) ? "ا" : $0 }))
     }
     /// Words after a name that end it ("Jr", "Sr").
-    let nameSuffixes: Set<String>
+    let nameSuffixes: WordSet
     /// Function words and verbs that are never part of a name (Arabic, where names have no capitals).
-    let nameStopWords: Set<String>
+    let nameStopWords: WordSet
     /// Words before a place's name that do not make that name a family name ("Central", "North"), lower-cased.
-    let placeQualifiers: Set<String>
+    let placeQualifiers: WordSet
     /// Lower-case heads that start a name when an adjective follows ("police nationale").
-    let orgAdjectiveHeads: Set<String>
+    let orgAdjectiveHeads: WordSet
     /// Adjectives (and their endings) that make such a head one body ("nationale", "-ienne").
-    let orgHeadAdjectives: Set<String>
+    let orgHeadAdjectives: WordSet
     let orgHeadAdjectiveSuffixes: [String]
     /// Nouns for an organization's staff or services ("مصالح", "services"): "مصالح وزارة الداخلية" is the ministry.
-    let orgServiceNouns: Set<String>
-    let orgOfficeComplementHeads: Set<String>
-    let orgPreNounAdjectives: Set<String>
-    let orgLowercaseTailHeads: Set<String>
-    let residencePrepositions: Set<String>
+    let orgServiceNouns: WordSet
+    let orgOfficeComplementHeads: WordSet
+    let orgPreNounAdjectives: WordSet
+    let orgLowercaseTailHeads: WordSet
+    let residencePrepositions: WordSet
     let possessiveSuffixes: [String]
     let surnamesInCapitals: Bool
     /// Prepositions between a place noun and its name ("province of X"); nil: the organization prepositions.
-    let placeNounPrepositions: Set<String>?
+    let placeNounPrepositions: WordSet?
 
     init(_ d: LanguageData, tokenizer tk: Tokenizer) {
-        let low = { (a: [String]?) in Set((a ?? []).map { $0.lowercased() }) }
+        let low = { (a: [String]?) in WordSet((a ?? []).map { $0.lowercased() }) }
         orgHeads = low(d.orgHeads)
         orgStandalone = low(d.orgStandaloneHeads)
         orgLowercaseHeads = low(d.orgLowercaseHeads)
@@ -109,7 +109,7 @@ struct EntityLexicon: Sendable {
         adjSuffixes = (d.orgAdjectiveSuffixes ?? []).map { $0.lowercased() }
         headFirst = !(d.orgAdjectiveSuffixes ?? []).isEmpty
         placeAdjectives = low(d.orgPlaceAdjectives)
-        notAcronyms = Set(d.orgNotAcronyms ?? [])
+        notAcronyms = WordSet(d.orgNotAcronyms ?? [])
         placeBefore = low(d.placeNounsBefore)
         placeAfter = low(d.placeNounsAfter)
         placeOffices = low(d.placeOffices)
@@ -139,7 +139,7 @@ struct EntityLexicon: Sendable {
             var seen = Set<[String]>()
             names[k] = names[k]?.filter { seen.insert($0).inserted }.sorted { $0.count > $1.count }
         }
-        placeNames = names
+        placeNames = WordMap(names)
         var known: [String: [[String]]] = [:]
         for n in d.orgKnownNames ?? [] {
             let words = tk.tokenize(Array(n.unicodeScalars)).map(\.text)
@@ -147,36 +147,36 @@ struct EntityLexicon: Sendable {
             known[f, default: []].append(words)
         }
         for k in known.keys { known[k]?.sort { $0.count > $1.count } }
-        knownOrganizations = known
-        descriptiveModifiers = Set(d.orgDescriptiveModifiers ?? [])
+        knownOrganizations = WordMap(known)
+        descriptiveModifiers = WordSet(d.orgDescriptiveModifiers ?? [])
         complementStops = low(d.orgComplementStops)
         nameParticles = low(d.nameParticles)
-        nameCompoundSeconds = Set(d.nameCompoundSeconds ?? [])
+        nameCompoundSeconds = WordSet(d.nameCompoundSeconds ?? [])
         officeModifiers = low(d.orgOfficeModifiers)
         linkNouns = low(d.orgLinkNouns)
         birthWords = low(d.birthWords)
         listConjunctions = low(d.listConjunctions)
-        givenNames = Set(d.givenNames ?? [])
-        nameSuffixes = Set(d.nameSuffixes ?? [])
-        nameStopWords = Set(d.nameStopWords ?? [])
-        placePrepositions = Set(d.placePrepositions ?? [])
-        adminNouns = Set(d.placeAdminNouns ?? [])
-        nounsInName = Set(d.placeNounsInName ?? [])
-        directionWords = Set(d.placeDirectionWords ?? [])
-        landformWords = Set(d.placeLandformWords ?? [])
-        orgWordsBare = Set(((d.orgHeads ?? []) + (d.orgLinkNouns ?? [])).map(EntityLexicon.alefBare))
+        givenNames = WordSet(d.givenNames ?? [])
+        nameSuffixes = WordSet(d.nameSuffixes ?? [])
+        nameStopWords = WordSet(d.nameStopWords ?? [])
+        placePrepositions = WordSet(d.placePrepositions ?? [])
+        adminNouns = WordSet(d.placeAdminNouns ?? [])
+        nounsInName = WordSet(d.placeNounsInName ?? [])
+        directionWords = WordSet(d.placeDirectionWords ?? [])
+        landformWords = WordSet(d.placeLandformWords ?? [])
+        orgWordsBare = WordSet(((d.orgHeads ?? []) + (d.orgLinkNouns ?? [])).map(EntityLexicon.alefBare))
         placeQualifiers = low(d.placeQualifiers)
         orgAdjectiveHeads = low(d.orgAdjectiveHeads)
         orgHeadAdjectives = low(d.orgHeadAdjectives)
         orgHeadAdjectiveSuffixes = (d.orgHeadAdjectiveSuffixes ?? []).map { $0.lowercased() }
-        orgServiceNouns = Set(d.orgServiceNouns ?? [])
+        orgServiceNouns = WordSet(d.orgServiceNouns ?? [])
         orgOfficeComplementHeads = low(d.orgOfficeComplementHeads)
         orgPreNounAdjectives = low(d.orgPreNounAdjectives)
         orgLowercaseTailHeads = low(d.orgLowercaseTailHeads)
         residencePrepositions = low(d.residencePrepositions)
         possessiveSuffixes = d.possessiveSuffixes ?? []
         surnamesInCapitals = d.surnamesInCapitals ?? false
-        placeNounPrepositions = d.placeNounPrepositions.map { Set($0.map { $0.lowercased() }) }
+        placeNounPrepositions = d.placeNounPrepositions.map { WordSet($0.map { $0.lowercased() }) }
     }
 }
 
@@ -242,8 +242,8 @@ extension Doc {
               sameSentence(i - 1, i), isCap(i - 1), toks[i].text.unicodeScalars.count >= 3 else { return false }
         let prev = toks[i - 1]
         if prev.text.unicodeScalars.allSatisfy({ !Scalars.isLower($0) }) { return false }
-        if p.has(p.stopwords, prev) || (prev.knownExact && p.orgWords.contains(prev.text)) || p.entities.orgHeads.contains(prev.lower) { return false }
-        if p.entities.placeNames[prev.text] != nil || isOfficeOrRank(i - 1) || p.months.match(toks, at: i - 1) != nil { return false }
+        if p.has(p.stopwords, prev) || (prev.knownExact && p.orgWords.containsText(prev)) || p.entities.orgHeads.containsLower(prev) { return false }
+        if p.entities.placeNames[textOf: prev] != nil || isOfficeOrRank(i - 1) || p.months.match(toks, at: i - 1) != nil { return false }
         return true
     }
 
@@ -251,7 +251,7 @@ extension Doc {
     private func initials(_ r: Range<Int>) -> String {
         var s = ""
         for k in r where toks[k].kind == .word {
-            if p.entities.preps.contains(toks[k].lower) || p.entities.dets.contains(toks[k].lower) || p.has(p.stopwords, toks[k]) { continue }
+            if p.entities.preps.containsLower(toks[k]) || p.entities.dets.containsLower(toks[k]) || p.has(p.stopwords, toks[k]) { continue }
             if let f = toks[k].text.unicodeScalars.first { s.unicodeScalars.append(f) }
         }
         return s.uppercased()
@@ -278,7 +278,7 @@ extension Doc {
         var i = 0
         while i < n {
             guard toks[i].kind == .word, !covered[i] else { i += 1; continue }
-            var cands = known[toks[i].text]
+            var cands = known[textOf: toks[i]]
             if cands == nil, p.isArabicScript, case let (b, cut) = arabicBase(i), cut > 0 { cands = known[b] }
             guard let cs = cands else { i += 1; continue }
             var len = 0
@@ -306,7 +306,7 @@ extension Doc {
 
     /// A Latin-script span that is exactly a name of the place lexicon ("West Bank" has the head "Bank" but names a place).
     private func isPlaceName(_ r: Range<Int>) -> Bool {
-        guard !p.isArabicScript, r.count >= 2, let cands = p.entities.placeNames[toks[r.lowerBound].text] else { return false }
+        guard !p.isArabicScript, r.count >= 2, let cands = p.entities.placeNames[textOf: toks[r.lowerBound]] else { return false }
         return cands.contains { c in c.count == r.count && (0..<r.count).allSatisfy { toks[r.lowerBound + $0].text == c[$0] } }
     }
 
@@ -329,7 +329,7 @@ extension Doc {
                     var k = i + 1
                     while k < r.upperBound {
                         // an inner name with its own adjective ("du Comité provincial du Parti")
-                        if k > i + 1, p.entities.preps.contains(toks[k - 1].lower) || p.entities.dets.contains(toks[k - 1].lower),
+                        if k > i + 1, p.entities.preps.containsLower(toks[k - 1]) || p.entities.dets.containsLower(toks[k - 1]),
                            let inner = headFirstOrg(at: k, inner: true), inner.upperBound <= r.upperBound, inner.count >= 2, isLatinAdjective(k + 1) {
                             spans.append(inner)
                         }
@@ -359,11 +359,11 @@ extension Doc {
         if isStop(k), toks[k].text.unicodeScalars.count > 1 || k == 0 || sentOf[k - 1] != sentOf[k] { return false }
         // a sentence's first word in -ing ("Regarding", "Attending") is a verb
         if k == 0 || sentOf[k - 1] != sentOf[k] || toks[k].paragraphBefore, toks[k].lower.hasSuffix("ing") { return false }
-        if isOfficeOrRank(k), !p.entities.orgHeads.contains(toks[k].lower) {
+        if isOfficeOrRank(k), !p.entities.orgHeads.containsLower(toks[k]) {
             // "Standing Committee", "General Department": an office word that modifies an organization's head
             let e = p.entities
-            guard e.officeModifiers.contains(toks[k].lower), k + 1 < n, isCap(k + 1),
-                  e.orgHeads.contains(toks[k + 1].lower) || (toks[k + 1].knownExact && p.orgWords.contains(toks[k + 1].text)) else { return false }
+            guard e.officeModifiers.containsLower(toks[k]), k + 1 < n, isCap(k + 1),
+                  e.orgHeads.containsLower(toks[k + 1]) || (toks[k + 1].knownExact && p.orgWords.containsText(toks[k + 1])) else { return false }
         }
         return true
     }
@@ -385,34 +385,34 @@ extension Doc {
             r += 1
             if let c = runContinues(r), orgCapWord(c) { r = c }
             // "St Christopher and Nevis Police Force": "and" between capitals, kept only when a head follows it
-            if conj < 0, r + 1 < n, toks[r].text == "&" || (e.listConjunctions.contains(toks[r].text) && !isCap(r)), orgCapWord(r + 1), sameSentence(r, r + 1) {
+            if conj < 0, r + 1 < n, toks[r].text == "&" || (e.listConjunctions.containsText(toks[r]) && !isCap(r)), orgCapWord(r + 1), sameSentence(r, r + 1) {
                 conj = r
                 r += 1
             }
         }
         var h = -1
-        for k in i..<r where e.orgHeads.contains(toks[k].lower) { h = k }
+        for k in i..<r where e.orgHeads.containsLower(toks[k]) { h = k }
         // "... Party Committee and People's Committee": two names when a head stands on each side
-        if conj >= 0, h < conj || (i..<conj).contains(where: { e.orgHeads.contains(toks[$0].lower) }) {
+        if conj >= 0, h < conj || (i..<conj).contains(where: { e.orgHeads.containsLower(toks[$0]) }) {
             r = conj
             h = -1
-            for k in i..<r where e.orgHeads.contains(toks[k].lower) { h = k }
+            for k in i..<r where e.orgHeads.containsLower(toks[k]) { h = k }
         }
         // "National Public Service Portal": known words after the last head make it another kind of name;
         // "... Committee Office Le Minh Hung": unknown ones are a person's name after it
-        if h >= 0, h + 1 < r, (h + 1..<r).contains(where: { toks[$0].kind == .word && p.vocab.contains(toks[$0].lower) }) { return nil }
+        if h >= 0, h + 1 < r, (h + 1..<r).contains(where: { toks[$0].kind == .word && p.vocab.containsLower(toks[$0]) }) { return nil }
         // "Provincial Party Secretary", "Regional Police Chief": the run qualifies an office, it is not named here
-        if h >= 0, h + 1 == r, r < n, toks[r].kind == .word, isCap(r), p.has(p.officeWords, toks[r]), !e.officeModifiers.contains(toks[r].lower) { return nil }
+        if h >= 0, h + 1 == r, r < n, toks[r].kind == .word, isCap(r), p.has(p.officeWords, toks[r]), !e.officeModifiers.containsLower(toks[r]) { return nil }
         var inner: [Range<Int>] = []
         if h < 0 {
             // "Nakasozi police post", "Brikama police station": a place's name, a lower-case tail and a lower-case head
-            if r + 1 < n, r - i <= 3, sameSentence(r, r + 1), !isCap(r), !isCap(r + 1), e.orgTails.contains(toks[r].lower), e.orgLowercaseTailHeads.contains(toks[r + 1].lower),
-               !(i..<r).contains(where: { p.vocab.contains(toks[$0].lower) }) {
+            if r + 1 < n, r - i <= 3, sameSentence(r, r + 1), !isCap(r), !isCap(r + 1), e.orgTails.containsLower(toks[r]), e.orgLowercaseTailHeads.containsLower(toks[r + 1]),
+               !(i..<r).contains(where: { p.vocab.containsLower(toks[$0]) }) {
                 return (i..<(r + 2), [], r + 2)
             }
             // "Tan Lac district police"
-            if r + 1 < n, sameSentence(r, r + 1), e.placeAfter.contains(toks[r].lower) || e.placeAdjectives.contains(toks[r].lower), !isCap(r),
-               e.orgTails.contains(toks[r + 1].lower) || e.orgLowercaseHeads.contains(toks[r + 1].lower), !isCap(r + 1) {
+            if r + 1 < n, sameSentence(r, r + 1), e.placeAfter.containsLower(toks[r]) || e.placeAdjectives.containsLower(toks[r]), !isCap(r),
+               e.orgTails.containsLower(toks[r + 1]) || e.orgLowercaseHeads.containsLower(toks[r + 1]), !isCap(r + 1) {
                 return (i..<(r + 2), [], r + 2)
             }
             return nil
@@ -421,62 +421,62 @@ extension Doc {
         if end == r {
             // complements: "of the Party Central Committee", "of Lang Son province"
             var k = end
-            while k + 1 < n, sameSentence(end - 1, k), e.preps.contains(toks[k].lower), !isCap(k) {
+            while k + 1 < n, sameSentence(end - 1, k), e.preps.containsLower(toks[k]), !isCap(k) {
                 var m = k + 1
-                while m < n, e.dets.contains(toks[m].lower), !isCap(m) || toks[m].lower == "the" { m += 1 }
+                while m < n, e.dets.containsLower(toks[m]), !isCap(m) || toks[m].lower == "the" { m += 1 }
                 let cs = m
                 // "the Daily Times on Monday": a weekday opens no complement
-                if m < n, e.complementStops.contains(toks[m].lower) { break }
+                if m < n, e.complementStops.containsLower(toks[m]) { break }
                 // "Ministry of Justice", "Office of the Director of Public Prosecution": an office named by the complement
                 // (not one a person's name follows: "... of Justice Minister X")
-                if m < n, e.orgOfficeComplementHeads.contains(toks[h].lower), !orgCapWord(m), isCap(m), sameSentence(cs, m),
+                if m < n, e.orgOfficeComplementHeads.containsLower(toks[h]), !orgCapWord(m), isCap(m), sameSentence(cs, m),
                    let o = p.offices.match(toks, at: m), o.end > m, o.end >= n || !sameSentence(m, o.end) || !(toks[o.end].kind == .word && isCap(o.end)) {
                     m = o.end
-                    if m + 1 < n, sameSentence(cs, m + 1), e.preps.contains(toks[m].lower), !isCap(m), orgCapWord(m + 1) { m += 1 }
+                    if m + 1 < n, sameSentence(cs, m + 1), e.preps.containsLower(toks[m]), !isCap(m), orgCapWord(m + 1) { m += 1 }
                 }
                 while m < n, orgCapWord(m), sameSentence(cs, m), m - cs < 8 {
                     m += 1
                     // "Communist Party of Vietnam", "Bureau of Crime Statistics and Research": an inner "of" or "and" between capitals
-                    if m + 1 < n, e.preps.contains(toks[m].lower) || e.listConjunctions.contains(toks[m].lower), !isCap(m), orgCapWord(m + 1) { m += 1 }
+                    if m + 1 < n, e.preps.containsLower(toks[m]) || e.listConjunctions.containsLower(toks[m]), !isCap(m), orgCapWord(m + 1) { m += 1 }
                 }
                 guard m > cs else { break }
                 // a person's name after the complement is not part of it ("... Security Nguyen Van A" stops at ranks and offices)
-                if m < n, e.placeAfter.contains(toks[m].lower), !isCap(m) { m += 1 }
+                if m < n, e.placeAfter.containsLower(toks[m]), !isCap(m) { m += 1 }
                 var hasHead = false
-                for q in cs..<m where e.orgHeads.contains(toks[q].lower) { hasHead = true }
+                for q in cs..<m where e.orgHeads.containsLower(toks[q]) { hasHead = true }
                 if hasHead, m - cs >= 2 {
                     var ce = m
-                    while ce > cs, !e.orgHeads.contains(toks[ce - 1].lower) { ce -= 1 }
+                    while ce > cs, !e.orgHeads.containsLower(toks[ce - 1]) { ce -= 1 }
                     if ce - cs >= 2, ce == m { inner.append(cs..<ce) }
                 }
                 end = m
                 k = m
             }
-            if end == h + 1, end < n, e.orgTails.contains(toks[end].lower), !isCap(end), sameSentence(h, end) { end += 1 }
+            if end == h + 1, end < n, e.orgTails.containsLower(toks[end]), !isCap(end), sameSentence(h, end) { end += 1 }
         }
         let span = i..<end
-        if span.count == 1 && !e.orgStandalone.contains(toks[i].lower) { return nil }
+        if span.count == 1 && !e.orgStandalone.containsLower(toks[i]) { return nil }
         return (span, inner, max(end, r))
     }
 
     /// French-style names: the head, adjectives, then "de ..." complements ("Direction générale de la sûreté nationale").
     private func headFirstOrg(at i: Int, inner: Bool = false) -> Range<Int>? {
         let e = p.entities
-        guard i < n, toks[i].kind == .word, e.orgHeads.contains(toks[i].lower) else { return nil }
+        guard i < n, toks[i].kind == .word, e.orgHeads.containsLower(toks[i]) else { return nil }
         let capHead = isCap(i)
         // "police nationale", "direction générale de ...": a lower-case head that an adjective follows
         // (an adjective that makes it one body: "nationale", "fédérale", "algérienne"; not "municipale" or "judiciaire")
-        let adjectiveHead = !inner && !capHead && e.orgAdjectiveHeads.contains(toks[i].lower) && i + 1 < n && sameSentence(i, i + 1)
+        let adjectiveHead = !inner && !capHead && e.orgAdjectiveHeads.containsLower(toks[i]) && i + 1 < n && sameSentence(i, i + 1)
             && toks[i + 1].kind == .word && !isCap(i + 1) && namingAdjective(toks[i + 1].lower)
-        let properComplementHead = !inner && !capHead && e.orgProperComplementHeads.contains(toks[i].lower)
-        if !capHead, !e.orgLowercaseHeads.contains(toks[i].lower), !adjectiveHead, !properComplementHead { return nil }
+        let properComplementHead = !inner && !capHead && e.orgProperComplementHeads.containsLower(toks[i])
+        if !capHead, !e.orgLowercaseHeads.containsLower(toks[i]), !adjectiveHead, !properComplementHead { return nil }
         if i > 0, toks[i - 1].kind == .word, isCap(i - 1), !isStop(i - 1), sameSentence(i - 1, i), !isOfficeOrRank(i - 1),
-           !e.dets.contains(toks[i - 1].lower), !e.preps.contains(toks[i - 1].lower) { return nil }
+           !e.dets.containsLower(toks[i - 1]), !e.preps.containsLower(toks[i - 1]) { return nil }
         var end = i + 1
         var hasCapital = capHead
         // adjectives right after the head
         while end < n, sameSentence(i, end), toks[end].kind == .word, toks[end].spaceBefore {
-            if isLatinAdjective(end) || (isCap(end) && (e.orgHeads.contains(toks[end].lower) || isLatinAdjective(end))) { if isCap(end) { hasCapital = true }; end += 1; continue }
+            if isLatinAdjective(end) || (isCap(end) && (e.orgHeads.containsLower(toks[end]) || isLatinAdjective(end))) { if isCap(end) { hasCapital = true }; end += 1; continue }
             break
         }
         // complements
@@ -484,59 +484,59 @@ extension Doc {
         while end + 1 < n, end - i < 14, sameSentence(i, end) {
             // "technique et scientifique", "de la délinquance et des réponses pénales": a coordinated adjective or complement
             // "technique et scientifique": a coordinated adjective
-            if e.listConjunctions.contains(toks[end].lower), end + 1 < n, sameSentence(end, end + 1),
+            if e.listConjunctions.containsLower(toks[end]), end + 1 < n, sameSentence(end, end + 1),
                toks[end + 1].kind == .word, !isCap(end + 1), isLatinAdjective(end + 1) {
                 end += 2
                 continue
             }
             // "de la délinquance et des réponses pénales", "de Fada et de Tenkodogo": a coordinated complement
-            if e.listConjunctions.contains(toks[end].lower), end + 2 < n, sameSentence(end, end + 1), e.preps.contains(toks[end + 1].lower) {
+            if e.listConjunctions.containsLower(toks[end]), end + 2 < n, sameSentence(end, end + 1), e.preps.containsLower(toks[end + 1]) {
                 var c = end + 2
-                while c < n, e.dets.contains(toks[c].lower) { c += 1 }
+                while c < n, e.dets.containsLower(toks[c]) { c += 1 }
                 // the same kind of complement: another proper name after a proper name, a noun with its adjective after a
                 // common noun; never another organization ("et du Comité populaire") or people ("et des dirigeants du ...")
-                let proper = c < n && isCap(c) && properName && !e.orgHeads.contains(toks[c].lower) && !isOfficeOrRank(c)
+                let proper = c < n && isCap(c) && properName && !e.orgHeads.containsLower(toks[c]) && !isOfficeOrRank(c)
                 let common = c + 1 < n && !isCap(c) && !properName && toks[c].kind == .word && !isOfficeOrRank(c) && !isCap(c + 1)
-                    && isLatinAdjective(c + 1) && !(c + 2 < n && e.preps.contains(toks[c + 2].lower))
+                    && isLatinAdjective(c + 1) && !(c + 2 < n && e.preps.containsLower(toks[c + 2]))
                 // "de la Sécurité Publique et de l'Immigration": a capitalised common noun after a capitalised common noun;
                 // "des institutions et de la sécurité": a lower-case noun that closes the name after a lower-case one
                 let prevCap = end > 0 && isCap(end - 1)
-                let titled = c < n && isCap(c) && prevCap && !properName && toks[c].kind == .word && p.vocab.contains(toks[c].lower) == false
-                    && !e.orgHeads.contains(toks[c].lower) && !isOfficeOrRank(c) && !(c + 1 < n && e.preps.contains(toks[c + 1].lower))
+                let titled = c < n && isCap(c) && prevCap && !properName && toks[c].kind == .word && p.vocab.containsLower(toks[c]) == false
+                    && !e.orgHeads.containsLower(toks[c]) && !isOfficeOrRank(c) && !(c + 1 < n && e.preps.containsLower(toks[c + 1]))
                 let lastCommon = c < n && !isCap(c) && !prevCap && !properName && toks[c].kind == .word && !isOfficeOrRank(c) && !p.has(p.stopwords, toks[c])
                     && (c + 1 >= n || !sameSentence(c, c + 1) || toks[c + 1].kind != .word)
                 guard proper || common || titled || lastCommon else { break }
                 end += 1
             }
-            guard e.preps.contains(toks[end].lower), !properName || (end + 2 < n && (isCap(end + 1) || isCap(end + 2))) else { break }
+            guard e.preps.containsLower(toks[end]), !properName || (end + 2 < n && (isCap(end + 1) || isCap(end + 2))) else { break }
             var m = end + 1
-            while m < n, e.dets.contains(toks[m].lower) { m += 1 }
+            while m < n, e.dets.containsLower(toks[m]) { m += 1 }
             guard m < n, toks[m].kind == .word, sameSentence(i, m), !p.has(p.stopwords, toks[m]) || isCap(m),
-                  !isOfficeOrRank(m) || e.orgPreNounAdjectives.contains(toks[m].lower) else { break }
+                  !isOfficeOrRank(m) || e.orgPreNounAdjectives.containsLower(toks[m]) else { break }
             if isCap(m) {
                 hasCapital = true
                 let first = m
                 m += 1
                 // a proper name may run over several capitals ("de Lao Cai"), a common noun does not
-                while m < n, m - first < 3, isCap(m), !p.vocab.contains(toks[first].lower), toks[m].kind == .word, !isOfficeOrRank(m), sameSentence(first, m) { m += 1 }
+                while m < n, m - first < 3, isCap(m), !p.vocab.containsLower(toks[first]), toks[m].kind == .word, !isOfficeOrRank(m), sameSentence(first, m) { m += 1 }
                 // "de Haute-Savoie des individus": after a proper name, only another capitalised complement goes on
-                if !p.vocab.contains(toks[first].lower), !e.orgHeads.contains(toks[first].lower) { properName = true }
+                if !p.vocab.containsLower(toks[first]), !e.orgHeads.containsLower(toks[first]) { properName = true }
             } else {
                 // "de répondre", "pour orienter": an infinitive ends the name
-                if m > end + 1 || !p.entities.dets.contains(toks[m - 1].lower), toks[m].lower.hasSuffix("er") || toks[m].lower.hasSuffix("ir") { break }
+                if m > end + 1 || !p.entities.dets.containsLower(toks[m - 1]), toks[m].lower.hasSuffix("er") || toks[m].lower.hasSuffix("ir") { break }
                 // "de première instance", "de grande instance": an adjective before the complement's noun
-                if e.orgPreNounAdjectives.contains(toks[m].lower), m + 1 < n, sameSentence(m, m + 1), toks[m + 1].kind == .word, !isCap(m + 1),
+                if e.orgPreNounAdjectives.containsLower(toks[m]), m + 1 < n, sameSentence(m, m + 1), toks[m + 1].kind == .word, !isCap(m + 1),
                    !p.has(p.stopwords, toks[m + 1]) { m += 1 }
                 m += 1
             }
             while m < n, sameSentence(i, m), toks[m].kind == .word, isLatinAdjective(m) || (isCap(m) && isLatinAdjective(m)) { if isCap(m) { hasCapital = true }; m += 1 }
             end = m
         }
-        guard capHead ? true : (hasCapital || e.orgLowercaseHeads.contains(toks[i].lower) || adjectiveHead) else { return nil }
+        guard capHead ? true : (hasCapital || e.orgLowercaseHeads.containsLower(toks[i]) || adjectiveHead) else { return nil }
         if properComplementHead, !adjectiveHead, !properName, !(i + 1..<end).contains(where: { isCap($0) }) { return nil }
-        if end - i == 1, !(capHead && e.orgStandalone.contains(toks[i].lower)) { return nil }
+        if end - i == 1, !(capHead && e.orgStandalone.containsLower(toks[i])) { return nil }
         // trailing prepositions or determiners never end a name
-        while end > i + 1, e.preps.contains(toks[end - 1].lower) || e.dets.contains(toks[end - 1].lower) || e.listConjunctions.contains(toks[end - 1].lower) { end -= 1 }
+        while end > i + 1, e.preps.containsLower(toks[end - 1]) || e.dets.containsLower(toks[end - 1]) || e.listConjunctions.containsLower(toks[end - 1]) { end -= 1 }
         return i..<end
     }
 
@@ -545,7 +545,7 @@ extension Doc {
         let e = p.entities
         guard toks[i].kind == .word else { return nil }
         let (base, _) = arabicBase(i)
-        guard e.orgHeads.contains(toks[i].text) || e.orgHeads.contains(base) else { return nil }
+        guard e.orgHeads.containsText(toks[i]) || e.orgHeads.contains(base) else { return nil }
         var m = i + 1
         var mods = 0
         var onlyGeneric = true
@@ -553,12 +553,12 @@ extension Doc {
             let t = toks[m].text
             // "مجلس إدارة الأكاديمية": a head in the construct state before the definite modifier
             if m == i + 1, e.orgHeads.contains(t), !t.hasPrefix("ال"), !e.orgServiceNouns.contains(arabicBase(i).0), m + 1 < n, sameSentence(m, m + 1),
-               toks[m + 1].text.hasPrefix("ال") || (e.adminNouns.contains(toks[m + 1].text) && m + 2 < n && sameSentence(m, m + 2) && toks[m + 2].text.hasPrefix("ال")) {
+               toks[m + 1].text.hasPrefix("ال") || (e.adminNouns.containsText(toks[m + 1]) && m + 2 < n && sameSentence(m, m + 2) && toks[m + 2].text.hasPrefix("ال")) {
                 m += 1
                 continue
             }
             if e.placeBefore.contains(t), m + 1 < n, sameSentence(m, m + 1), toks[m + 1].kind == .word, !toks[m + 1].text.hasPrefix("ال"),
-               !p.stopwords.contains(toks[m + 1].text), !p.vocab.contains(toks[m + 1].text) {
+               !p.stopwords.containsText(toks[m + 1]), !p.vocab.containsText(toks[m + 1]) {
                 // "شرطة منطقة هاي ها"
                 var q = m + 1
                 while q < n, q - m <= 3, sameSentence(m, q), arabicNameWord(q) { q += 1 }
@@ -577,14 +577,14 @@ extension Doc {
                !p.ranks.startsWith(String(t.dropFirst())), !p.offices.startsWith(String(t.dropFirst())) { mods += 1; m += 1; continue }
             // "شرطة ولاية الخرطوم", "قيادة الأمن الداخلي بمحافظة درعا": an administrative noun and its definite place name
             let (mb, mcut) = arabicBase(m)
-            let viaFi = t == "في" && m + 1 < n && e.adminNouns.contains(toks[m + 1].text)
+            let viaFi = t == "في" && m + 1 < n && e.adminNouns.containsText(toks[m + 1])
             if (e.adminNouns.contains(t) && !toks[m].text.hasPrefix("ال")) || (mods > 0 && !onlyGeneric && ((mcut > 0 && t.hasPrefix("ب") && e.adminNouns.contains(mb)) || viaFi)) {
                 let q = viaFi ? m + 2 : m + 1
-                if q < n, sameSentence(m, q), toks[q].kind == .word, !e.orgWordsBare.contains(EntityLexicon.alefBare(toks[q].text)), !p.stopwords.contains(toks[q].text),
+                if q < n, sameSentence(m, q), toks[q].kind == .word, !e.orgWordsBare.contains(EntityLexicon.alefBare(toks[q].text)), !p.stopwords.containsText(toks[q]),
                    toks[q].text.hasPrefix("ال") || arabicNameWord(q) {
                     var r = q + 1
                     // "ولاية نواكشوط الغربية", "محافظة ريف دمشق"
-                    if r < n, sameSentence(q, r), e.directionWords.contains(toks[r].text) || (e.landformWords.contains(toks[q].text) && arabicNameWord(r)) { r += 1 }
+                    if r < n, sameSentence(q, r), e.directionWords.containsText(toks[r]) || (e.landformWords.containsText(toks[q]) && arabicNameWord(r)) { r += 1 }
                     m = r; mods += 1; onlyGeneric = false
                     break
                 }
@@ -691,7 +691,7 @@ extension Doc {
         if !p.isArabicScript {
             // acronyms: "(DGST)" right after a name is that name; elsewhere an acronym of a name's initials is that name
             var aliases: [String: String] = glued
-            var notOrganizations = Set<String>()
+            var notOrganizations = WordSet()
             let dateline = datelineTokens()
             for i in 0..<n where acronymAt(i) && !covered[i] {
                 guard i >= 1, toks[i - 1].text == "(", i + 1 < n, toks[i + 1].text == ")" else { continue }
@@ -708,7 +708,7 @@ extension Doc {
                     notOrganizations.insert(toks[i].text)
                 }
             }
-            for i in 0..<n where acronymAt(i) && !covered[i] && !dateline.contains(i) && !notOrganizations.contains(toks[i].text) {
+            for i in 0..<n where acronymAt(i) && !covered[i] && !dateline.contains(i) && !notOrganizations.containsText(toks[i]) {
                 let a = toks[i].text
                 if let k = aliases[a] ?? initialsOf[a], var o = byKey[k] {
                     o.mentions += 1
@@ -747,8 +747,8 @@ extension Doc {
     private func expansionIsOrganization(_ r: Range<Int>) -> Bool {
         let e = p.entities
         if p.offices.match(toks, at: r.lowerBound) != nil || p.ranks.match(toks, at: r.lowerBound) != nil { return false }
-        if r.contains(where: { e.orgHeads.contains(toks[$0].lower) }) { return true }
-        let content = r.filter { toks[$0].kind == .word && !p.has(p.stopwords, toks[$0]) && !e.preps.contains(toks[$0].lower) && !e.dets.contains(toks[$0].lower) }
+        if r.contains(where: { e.orgHeads.containsLower(toks[$0]) }) { return true }
+        let content = r.filter { toks[$0].kind == .word && !p.has(p.stopwords, toks[$0]) && !e.preps.containsLower(toks[$0]) && !e.dets.containsLower(toks[$0]) }
         let first = toks[r.lowerBound]
         return !e.headFirst && content.allSatisfy { isCap($0) } && first.text.hasSuffix("s") && first.text.unicodeScalars.count > 3 && !first.known
     }
@@ -812,7 +812,7 @@ extension Doc {
                 if !plain, Array(wb.prefix(wa.count)) == wa, let f = x.first, e.preps.contains(f) {
                     let tail = toksOf[b].suffix(x.count).dropFirst().filter { !e.dets.contains($0.lower) }
                     placeComplement = !tail.isEmpty && tail.allSatisfy { t in
-                        t.kind == .word && (t.text.unicodeScalars.first.map { Scalars.isUpper($0) } ?? false) && !e.orgHeads.contains(t.lower)
+                        t.kind == .word && (t.text.unicodeScalars.first.map { Scalars.isUpper($0) } ?? false) && !e.orgHeads.containsLower(t)
                     }
                 }
                 guard plain || placeComplement else { continue }
@@ -874,13 +874,13 @@ extension Doc {
             if p.isArabicScript {
                 let (base, cut) = arabicBase(i)
                 // "منطقة هاي ها", "مدينة X"
-                if e.placeBefore.contains(t.text) || e.placeBefore.contains(base) || e.placeOffices.contains(t.text) || e.placeOffices.contains(base),
+                if e.placeBefore.containsText(t) || e.placeBefore.contains(base) || e.placeOffices.containsText(t) || e.placeOffices.contains(base),
                    i + 1 < n, sameSentence(i, i + 1) {
                     var q = i + 1
                     // a verb in the imperfect right after the noun ("مقاطعة تستكمل ...") names no place
                     let w = i + 1 < n ? toks[i + 1].text : ""
                     let verbLike = (w.hasPrefix("ت") || w.hasPrefix("ي")) && w.unicodeScalars.count >= 5
-                    let admin = e.adminNouns.contains(base) || e.adminNouns.contains(t.text)
+                    let admin = e.adminNouns.contains(base) || e.adminNouns.containsText(t)
                     // "محافظة شمال الباطنة": a direction word opens the name
                     if admin, e.directionWords.contains(w), q + 1 < n, sameSentence(i, q + 1), toks[q + 1].kind == .word { q += 1 }
                     let first = q
@@ -888,26 +888,26 @@ extension Doc {
                     while !verbLike, q < n, q - i <= 3, sameSentence(i, q), arabicNameWord(q) || (admin && q == first && arabicFeminineName(q)),
                           q == first || !(e.directionWords.contains(arabicBase(q).0) || e.landformWords.contains(arabicBase(q).0)),
                           // "محافظ جرش فراس أبو قاعود": after an office, one word names the place and the person's name follows
-                          q == first || e.placeBefore.contains(t.text) || e.placeBefore.contains(base),
+                          q == first || e.placeBefore.containsText(t) || e.placeBefore.contains(base),
                           // "رئيس إقليم كردستان مسعود ...": a known given name after the place's first word starts a person's name
-                          q == first || !e.givenNames.contains(toks[q].text) { q += 1 }
+                          q == first || !e.givenNames.containsText(toks[q]) { q += 1 }
                     // "ولاية الجزائر", "محافظة الأحمدي": an administrative noun names its place even with the article
                     if q == first, admin, toks[q].kind == .word, toks[q].text.hasPrefix("ال"),
-                       !p.vocab.contains(toks[q].text), !e.nameStopWords.contains(toks[q].text), !toks[q].text.hasSuffix("ية"),
+                       !p.vocab.containsText(toks[q]), !e.nameStopWords.containsText(toks[q]), !toks[q].text.hasSuffix("ية"),
                        !e.orgWordsBare.contains(EntityLexicon.alefBare(toks[q].text)) { q += 1 }
                     if q == first { q = i + 1 }
                     // "ولاية نواكشوط الغربية": a direction adjective closes the name
-                    if q > i + 1, admin, q < n, sameSentence(i, q), e.directionWords.contains(toks[q].text) { q += 1 }
+                    if q > i + 1, admin, q < n, sameSentence(i, q), e.directionWords.containsText(toks[q]) { q += 1 }
                     if q > i + 1 {
                         // "محافظة مسقط": an administrative noun is part of the name
-                        let s = e.nounsInName.contains(t.text) ? t.start : e.nounsInName.contains(base) ? t.start + cut : toks[i + 1].start
+                        let s = e.nounsInName.containsText(t) ? t.start : e.nounsInName.contains(base) ? t.start + cut : toks[i + 1].start
                         found.append((slice(s, toks[q - 1].end), s)); i = q; continue
                     }
                 }
                 // "شمال إفريقيا", "ريف دمشق": a direction word before a known place makes one place with it
-                if e.landformWords.contains(t.text) || e.landformWords.contains(base), i + 1 < n, sameSentence(i, i + 1),
-                   let cands = e.placeNames[toks[i + 1].text], let (len, _) = matchPlace(cands, at: i + 1) {
-                    let s = e.landformWords.contains(t.text) ? t.start : t.start + cut
+                if e.landformWords.containsText(t) || e.landformWords.contains(base), i + 1 < n, sameSentence(i, i + 1),
+                   let cands = e.placeNames[textOf: toks[i + 1]], let (len, _) = matchPlace(cands, at: i + 1) {
+                    let s = e.landformWords.containsText(t) ? t.start : t.start + cut
                     found.append((slice(s, toks[i + len].end), s))
                     i += len + 1
                     continue
@@ -926,44 +926,44 @@ extension Doc {
             }
             // "X province", "X district" (a sentence's first words that are known words are not part of the name: "Build Lao Cai province")
             if isCap(i), i == 0 || !(isCap(i - 1) && sameSentence(i - 1, i) && !isStop(i - 1)), let r = placeRun(i), r < n, sameSentence(i, r),
-               !isCap(r), e.placeAfter.contains(toks[r].lower) {
+               !isCap(r), e.placeAfter.containsLower(toks[r]) {
                 var a = i
-                if a == 0 || sentOf[a - 1] != sentOf[a] || toks[a].paragraphBefore, a < r - 1, toks[a].knownExact, p.orgWords.contains(toks[a].text), p.entities.placeNames[toks[a].text] == nil { a += 1 }
+                if a == 0 || sentOf[a - 1] != sentOf[a] || toks[a].paragraphBefore, a < r - 1, toks[a].knownExact, p.orgWords.containsText(toks[a]), p.entities.placeNames[textOf: toks[a]] == nil { a += 1 }
                 found.append((slice(toks[a].start, toks[r - 1].end), toks[a].start)); i = r + 1; continue
             }
             // "Lusaka Province", "Kanyama Constituency": a capitalised place noun closing a run is part of the place's name
             if isCap(i), !orgCovered[i], i == 0 || !(isCap(i - 1) && sameSentence(i - 1, i) && !isStop(i - 1)), let r = placeRun(i), r - i >= 2,
-               e.placeAfter.contains(toks[r - 1].lower), !(i..<r - 1).contains(where: { e.orgHeads.contains(toks[$0].lower) || e.placeAfter.contains(toks[$0].lower) || p.vocab.contains(toks[$0].lower) }),
+               e.placeAfter.containsLower(toks[r - 1]), !(i..<r - 1).contains(where: { e.orgHeads.containsLower(toks[$0]) || e.placeAfter.containsLower(toks[$0]) || p.vocab.containsLower(toks[$0]) }),
                r >= n || !(toks[r].kind == .word && isCap(r) && sameSentence(i, r)) {
                 found.append((slice(t.start, toks[r - 1].end), t.start)); i = r; continue
             }
             // "X Provincial Police": the place before a place adjective of an organization
             if isCap(i), i == 0 || !(isCap(i - 1) && sameSentence(i - 1, i) && !isStop(i - 1)), let r = placeRun(i), r < n, r > i {
                 var q = i
-                while q < r, !e.placeAdjectives.contains(toks[q].lower) { q += 1 }
-                if q < r, q > i, !(i..<q).contains(where: { e.orgHeads.contains(toks[$0].lower) || p.vocab.contains(toks[$0].text) }) {
+                while q < r, !e.placeAdjectives.containsLower(toks[q]) { q += 1 }
+                if q < r, q > i, !(i..<q).contains(where: { e.orgHeads.containsLower(toks[$0]) || p.vocab.containsText(toks[$0]) }) {
                     found.append((slice(t.start, toks[q - 1].end), t.start)); i = r; continue
                 }
             }
             // "province of X", "la ville de X", "la région X", "préfet des X"
-            if e.placeBefore.contains(t.lower) || e.placeOffices.contains(t.lower), !(isCap(i) && e.placeBefore.contains(t.lower) && i > 0 && isCap(i - 1)) {
+            if e.placeBefore.containsLower(t) || e.placeOffices.containsLower(t), !(isCap(i) && e.placeBefore.containsLower(t) && i > 0 && isCap(i - 1)) {
                 var k = i + 1
-                if k < n, (e.placeNounPrepositions ?? e.preps).contains(toks[k].lower) { k += 1 } else if e.placeOffices.contains(t.lower) { i += 1; continue }
-                while k < n, e.dets.contains(toks[k].lower), !isCap(k) { k += 1 }
+                if k < n, (e.placeNounPrepositions ?? e.preps).containsLower(toks[k]) { k += 1 } else if e.placeOffices.containsLower(t) { i += 1; continue }
+                while k < n, e.dets.containsLower(toks[k]), !isCap(k) { k += 1 }
                 // a head word names a place right after the place noun ("en région Centre"), not before a complement
                 // "le procureur d'État Georges Oswald": a given name after the noun starts a person, not a place
-                if k < n, sameSentence(i, k), !(e.givenNames.contains(toks[k].text) && e.placeNames[toks[k].text] == nil), let r = placeRun(k),
-                   !(k..<r).contains(where: { e.orgHeads.contains(toks[$0].lower) }) || (r - k <= 2 && !(r < n && e.preps.contains(toks[r].lower))) {
+                if k < n, sameSentence(i, k), !(e.givenNames.containsText(toks[k]) && e.placeNames[textOf: toks[k]] == nil), let r = placeRun(k),
+                   !(k..<r).contains(where: { e.orgHeads.containsLower(toks[$0]) }) || (r - k <= 2 && !(r < n && e.preps.containsLower(toks[r]))) {
                     found.append((slice(toks[k].start, toks[r - 1].end), toks[k].start))
                     // "les régions de l'Est et du Centre Est", "the provinces of Sindh, Punjab and Balochistan": the list goes on
                     var q = r
-                    while q + 1 < n, sameSentence(i, q), toks[q].text == "," || e.listConjunctions.contains(toks[q].lower) {
+                    while q + 1 < n, sameSentence(i, q), toks[q].text == "," || e.listConjunctions.containsLower(toks[q]) {
                         var k2 = q + 1
-                        if e.listConjunctions.contains(toks[k2].lower) { k2 += 1 }
-                        while k2 < n, e.preps.contains(toks[k2].lower) || (e.dets.contains(toks[k2].lower) && !isCap(k2)) { k2 += 1 }
-                        guard k2 < n, sameSentence(i, k2), isCap(k2), !e.givenNames.contains(toks[k2].text), let r2 = placeRun(k2), r2 - k2 <= 3,
-                              !(r2 < n && e.preps.contains(toks[r2].lower)),
-                              !((k2..<r2).contains(where: { e.orgHeads.contains(toks[$0].lower) }) && r2 < n && sameSentence(k2, r2) && toks[r2].kind == .word && !isCap(r2))
+                        if e.listConjunctions.containsLower(toks[k2]) { k2 += 1 }
+                        while k2 < n, e.preps.containsLower(toks[k2]) || (e.dets.containsLower(toks[k2]) && !isCap(k2)) { k2 += 1 }
+                        guard k2 < n, sameSentence(i, k2), isCap(k2), !e.givenNames.containsText(toks[k2]), let r2 = placeRun(k2), r2 - k2 <= 3,
+                              !(r2 < n && e.preps.containsLower(toks[r2])),
+                              !((k2..<r2).contains(where: { e.orgHeads.containsLower(toks[$0]) }) && r2 < n && sameSentence(k2, r2) && toks[r2].kind == .word && !isCap(r2))
                         else { break }
                         found.append((slice(toks[k2].start, toks[r2 - 1].end), toks[k2].start))
                         q = r2
@@ -972,37 +972,37 @@ extension Doc {
                 }
             }
             // "John Banda, 30, of Kamwala South", "aged 35 of Chilulu Garden": a place of residence after an age
-            if isCap(i), !orgCovered[i], i >= 2, e.residencePrepositions.contains(toks[i - 1].lower), sameSentence(i - 2, i) {
+            if isCap(i), !orgCovered[i], i >= 2, e.residencePrepositions.containsLower(toks[i - 1]), sameSentence(i - 2, i) {
                 var a = i - 2
                 if a > 0, toks[a].text == ",", toks[a - 1].kind == .number { a -= 1 }
                 if toks[a].kind == .number, toks[a].intDigits <= 2, !toks[a].formatted, let r = placeRun(i), r - i <= 3,
-                   !(i..<r).contains(where: { e.orgHeads.contains(toks[$0].lower) || e.givenNames.contains(toks[$0].text) }) {
+                   !(i..<r).contains(where: { e.orgHeads.containsLower(toks[$0]) || e.givenNames.containsText(toks[$0]) }) {
                     found.append((slice(t.start, toks[r - 1].end), t.start)); i = r; continue
                 }
             }
             // "in Dhaka’s Mohammadpur Beribadh": the possessor is a place, and so are the capitals after it
-            if isCap(i), !orgCovered[i], i > 0, e.placePrepositions.contains(toks[i - 1].text), sameSentence(i - 1, i), i + 1 < n, isCap(i + 1), sameSentence(i, i + 1),
+            if isCap(i), !orgCovered[i], i > 0, e.placePrepositions.containsText(toks[i - 1]), sameSentence(i - 1, i), i + 1 < n, isCap(i + 1), sameSentence(i, i + 1),
                let suf = e.possessiveSuffixes.first(where: { t.text.hasSuffix($0) && t.text.unicodeScalars.count > $0.unicodeScalars.count + 1 }),
                case let owner = String(t.text.unicodeScalars.dropLast(suf.unicodeScalars.count)), e.placeNames[owner]?.contains([owner]) == true,
-               let r = placeRun(i + 1), r - i - 1 <= 3, !(i + 1..<r).contains(where: { p.vocab.contains(toks[$0].lower) || e.orgHeads.contains(toks[$0].lower) || orgCovered[$0] }) {
+               let r = placeRun(i + 1), r - i - 1 <= 3, !(i + 1..<r).contains(where: { p.vocab.containsLower(toks[$0]) || e.orgHeads.containsLower(toks[$0]) || orgCovered[$0] }) {
                 found.append((owner, t.start))
                 found.append((slice(toks[i + 1].start, toks[r - 1].end), toks[i + 1].start)); i = r; continue
             }
             // "à Verviers", "en Flandre", "in Punjab": a locative preposition before capitals that name nothing else
-            if isCap(i), !orgCovered[i], i > 0, e.placePrepositions.contains(toks[i - 1].text), sameSentence(i - 1, i), e.placeNames[t.text] == nil,
-               let r = placeRun(i), r - i <= 3, !(i..<r).contains(where: { p.vocab.contains(toks[$0].lower) || e.orgHeads.contains(toks[$0].lower) || e.givenNames.contains(toks[$0].text) || orgCovered[$0] }),
+            if isCap(i), !orgCovered[i], i > 0, e.placePrepositions.containsText(toks[i - 1]), sameSentence(i - 1, i), e.placeNames[textOf: t] == nil,
+               let r = placeRun(i), r - i <= 3, !(i..<r).contains(where: { p.vocab.containsLower(toks[$0]) || e.orgHeads.containsLower(toks[$0]) || e.givenNames.containsText(toks[$0]) || orgCovered[$0] }),
                r >= n || !(toks[r].kind == .word && isCap(r)), !(i..<r).contains(where: { toks[$0].text.unicodeScalars.allSatisfy { Scalars.isUpper($0) } }) {
                 found.append((slice(t.start, toks[r - 1].end), t.start)); i = r; continue
             }
-            if isCap(i), !orgCovered[i], let cands = e.placeNames[t.text], let (len0, _) = matchPlace(cands, at: i), len0 > 1 || !surnames.contains(t.text),
+            if isCap(i), !orgCovered[i], let cands = e.placeNames[textOf: t], let (len0, _) = matchPlace(cands, at: i), len0 > 1 || !surnames.containsText(t),
                i == 0 || !(orgCapWord(i - 1) && sameSentence(i - 1, i)) {
                 // "St Catherine North", "Kinshasa Est": a known place and a direction word after it are one place
                 var len = len0
-                if i + len < n, sameSentence(i, i + len), toks[i + len].spaceBefore, e.directionWords.contains(toks[i + len].text),
+                if i + len < n, sameSentence(i, i + len), toks[i + len].spaceBefore, e.directionWords.containsText(toks[i + len]),
                    i + len + 1 >= n || !(orgCapWord(i + len + 1) && sameSentence(i, i + len + 1)) { len += 1 }
                 // "la République du Cameroun Paul Biya": a person's given name after the place starts another name
-                guard i + len >= n || !(orgCapWord(i + len) && sameSentence(i, i + len)) || (toks[i + len].spaceBefore && e.givenNames.contains(toks[i + len].text)
-                    && i + len + 1 < n && sameSentence(i, i + len + 1) && isCap(i + len + 1) && !(i > 0 && p.indefiniteArticles.contains(toks[i - 1].lower)))
+                guard i + len >= n || !(orgCapWord(i + len) && sameSentence(i, i + len)) || (toks[i + len].spaceBefore && e.givenNames.containsText(toks[i + len])
+                    && i + len + 1 < n && sameSentence(i, i + len + 1) && isCap(i + len + 1) && !(i > 0 && p.indefiniteArticles.containsLower(toks[i - 1])))
                 else { i += 1; continue }
                 found.append((slice(t.start, toks[i + len - 1].end), t.start)); i += len; continue
             }
@@ -1019,16 +1019,16 @@ extension Doc {
 
     /// One-word place names that this document also writes as a family name: after a given name, a rank or another
     /// capitalised word inside a sentence ("Major General Antony Anderson" makes a later "Anderson" a person, not the town).
-    private func familyNames() -> Set<String> {
+    private func familyNames() -> WordSet {
         let e = p.entities
-        var out = Set<String>()
-        for j in 1..<max(n, 1) where toks[j].kind == .word && isCap(j) && e.placeNames[toks[j].text] != nil {
+        var out = WordSet()
+        for j in 1..<max(n, 1) where toks[j].kind == .word && isCap(j) && e.placeNames[textOf: toks[j]] != nil {
             let k = j - 1
             guard toks[k].kind == .word, isCap(k), sameSentence(k, j), !toks[j].paragraphBefore, !isStop(k),
-                  !e.placeQualifiers.contains(toks[k].lower), !(e.placeNames[toks[k].text].flatMap { matchPlace($0, at: k) }.map { $0.0 > 1 } ?? false),
+                  !e.placeQualifiers.containsLower(toks[k]), !(e.placeNames[textOf: toks[k]].flatMap { matchPlace($0, at: k) }.map { $0.0 > 1 } ?? false),
                   !(j + 1 < n && isCap(j + 1) && sameSentence(j, j + 1)) else { continue }
             let sentenceStart = k == 0 || sentOf[k - 1] != sentOf[k] || toks[k].paragraphBefore
-            if e.givenNames.contains(toks[k].text) || p.ranks.match(toks, at: k) != nil || (!sentenceStart && !toks[k].known) {
+            if e.givenNames.containsText(toks[k]) || p.ranks.match(toks, at: k) != nil || (!sentenceStart && !toks[k].known) {
                 out.insert(toks[j].text)
             }
         }

@@ -165,38 +165,40 @@ struct LanguageData: Decodable, Sendable {
 }
 
 /// A set of token phrases with values, matched at a token position (longest first).
+/// Words are compared by their bytes and FNV-1a hashes (see WordSet): the phrases are normalised to NFC here.
 struct PhraseSet<V: Sendable>: Sendable {
-    private var byFirst: [String: [(keys: [String], value: V)]] = [:]
+    private var byFirst = WordMap<[(keys: [String], hashes: [UInt64], value: V)]>()
     let caseSensitive: Bool
     private(set) var isEmpty = true
 
     init(_ pairs: [(String, V)], caseSensitive: Bool, tokenizer: Tokenizer) {
         self.caseSensitive = caseSensitive
         for (phrase, v) in pairs {
-            let toks = tokenizer.tokenize(Array(phrase.unicodeScalars))
+            let toks = tokenizer.tokenize(Array(Word.normalised(phrase).unicodeScalars))
             guard !toks.isEmpty else { continue }
             let keys = toks.map { caseSensitive ? $0.text : $0.lower }
-            byFirst[keys[0], default: []].append((keys, v))
+            byFirst[keys[0], default: []].append((keys, keys.map(Word.hash), v))
             isEmpty = false
         }
         for k in byFirst.keys { byFirst[k]?.sort { $0.keys.count > $1.keys.count } }
     }
 
-    /// Longest phrase starting at token `i`: (value, index after the phrase).
     /// Whether some phrase starts with this word.
     func startsWith(_ w: String) -> Bool { byFirst[caseSensitive ? w : w.lowercased()] != nil }
 
+    /// Longest phrase starting at token `i`: (value, index after the phrase).
     func match(_ toks: [Tok], at i: Int) -> (value: V, end: Int)? {
         guard i >= 0, i < toks.count, caseSensitive ? toks[i].knownExact : toks[i].known else { return nil }
-        let k0 = caseSensitive ? toks[i].text : toks[i].lower
-        guard let cands = byFirst[k0] else { return nil }
+        guard let cands = caseSensitive ? byFirst[textOf: toks[i]] : byFirst[lowerOf: toks[i]] else { return nil }
         for c in cands {
             let n = c.keys.count
             guard i + n <= toks.count else { continue }
             var ok = true
             for m in 1..<max(n, 1) where m < n {
                 let t = toks[i + m]
-                if t.paragraphBefore || (caseSensitive ? t.text : t.lower) != c.keys[m] { ok = false; break }
+                let same = caseSensitive ? t.textHash == c.hashes[m] && Word.same(t.text, c.keys[m])
+                                         : t.lowerHash == c.hashes[m] && Word.same(t.lower, c.keys[m])
+                if t.paragraphBefore || !same { ok = false; break }
             }
             if ok { return (c.value, i + n) }
         }
@@ -221,22 +223,22 @@ final class LanguageProfile: Sendable {
     let isArabicScript: Bool
     let tokenizer: Tokenizer
     let dateOrder: String
-    let stopwords: Set<String>
+    let stopwords: WordSet
     let boilerplate: [String]
     let ranks: PhraseSet<String>
     let offices: PhraseSet<Bool>
-    let officeWords: Set<String>
-    let orgWords: Set<String>
-    let placeNouns: Set<String>
-    let titleConnectors: Set<String>
+    let officeWords: WordSet
+    let orgWords: WordSet
+    let placeNouns: WordSet
+    let titleConnectors: WordSet
     let titleAnyLowercase: Bool
-    let titleStops: Set<String>
+    let titleStops: WordSet
     let titleMaxWords: Int
-    let preNameConnectors: Set<String>
+    let preNameConnectors: WordSet
     let months: PhraseSet<Int>
-    let ordinalSuffixes: Set<String>
+    let ordinalSuffixes: WordSet
     let baselineMarkers: PhraseSet<Bool>
-    let rangeWords: Set<String>
+    let rangeWords: WordSet
     let percentWords: PhraseSet<Bool>
     let scaleWords: PhraseSet<Double>
     let currencies: PhraseSet<String>
@@ -247,59 +249,59 @@ final class LanguageProfile: Sendable {
     let ordinalWords: PhraseSet<Int>
     let cardinalWords: PhraseSet<Int>
     let numberWordsAreMetrics: Bool
-    let placeUnits: Set<String>
-    let direction: [String: String]
-    let changeMarkers: Set<String>
+    let placeUnits: WordSet
+    let direction: WordMap<String>
+    let changeMarkers: WordSet
     let identifierPrefixes: PhraseSet<Bool>
-    let units: [String: String]
+    let units: WordMap<String>
     let referenceTypes: PhraseSet<String>
     let numberMarkers: PhraseSet<Bool>
     let issuerMarkers: PhraseSet<Bool>
-    let skipBeforeIssuer: Set<String>
-    let numberlessTypes: [String: PhraseSet<Bool>]
-    let numberlessOfHeads: Set<String>
+    let skipBeforeIssuer: WordSet
+    let numberlessTypes: WordMap<PhraseSet<Bool>>
+    let numberlessOfHeads: WordSet
     let clauseStops: PhraseSet<Bool>
     let quoteMaxLength: Int
-    let abbreviations: Set<String>
+    let abbreviations: WordSet
     /// Every word of every lexicon, as written and lower-cased.
-    let vocab: Set<String>
+    let vocab: WordSet
     // MARK: people and entities
     let entities: EntityLexicon
     // MARK: numbers, dates, references
-    let indefiniteArticles: Set<String>
+    let indefiniteArticles: WordSet
     let fractionWords: PhraseSet<[Int]>
     let timeOfDayWords: PhraseSet<Bool>
     let clockWordsBefore: PhraseSet<Bool>
     let clockUnits: PhraseSet<Bool>
-    let durationMarkers: Set<String>
-    let numberRangeWords: Set<String>
-    let thousandsConnectors: Set<String>
+    let durationMarkers: WordSet
+    let numberRangeWords: WordSet
+    let thousandsConnectors: WordSet
     let arabicFractionMark: String?
     let referenceYearConnectors: PhraseSet<Bool>
-    let gregorianMarkers: Set<String>
-    let hijriMarkers: Set<String>
+    let gregorianMarkers: WordSet
+    let hijriMarkers: WordSet
     let hijriMonths: PhraseSet<Bool>
-    let dayMonthConnectors: Set<String>
+    let dayMonthConnectors: WordSet
     let standaloneReferences: PhraseSet<String>
-    let referenceTitleHeads: [String: String]
+    let referenceTitleHeads: WordMap<String>
     let draftWords: PhraseSet<Bool>
     let headlineMaxWords: Int
-    let yearStyleTypes: [String: String]
-    let rangeOpeners: Set<String>
+    let yearStyleTypes: WordMap<String>
+    let rangeOpeners: WordSet
     let collectiveWords: PhraseSet<Bool>
-    let yearPrepositions: Set<String>
-    let monthAloneCues: Set<String>
-    let dateRangeFillers: Set<String>
-    let startingWords: Set<String>
-    let namedTypes: Set<String>
+    let yearPrepositions: WordSet
+    let monthAloneCues: WordSet
+    let dateRangeFillers: WordSet
+    let startingWords: WordSet
+    let namedTypes: WordSet
     let ageSuffixes: [String]
-    let sentenceWords: Set<String>
-    let yearNameWords: Set<String>
+    let sentenceWords: WordSet
+    let yearNameWords: WordSet
     let dualSuffixes: [String]
     /// Single-word cardinal numbers, lower-cased (to read "four-year-old").
-    let cardinalWordMap: [String: Int]
+    let cardinalWordMap: WordMap<Int>
     /// Single-word month names, lower-cased (to read "end-September", "mid-February").
-    let monthWords: [String: Int]
+    let monthWords: WordMap<Int>
     // MARK: people: reported speech
     /// Verbs of speech right after a name ("said", "a déclaré"): a capitalised run before them is a speaker.
     let reportingVerbs: PhraseSet<Bool>
@@ -321,34 +323,34 @@ final class LanguageProfile: Sendable {
                                               frenchElision: d.code == "fr" || d.code == "it" || d.code == "ca"))
         tokenizer = tk
         dateOrder = d.dateOrder ?? "dmy"
-        stopwords = Set((d.stopwords ?? []).map { $0.lowercased() })
+        stopwords = WordSet((d.stopwords ?? []).map { $0.lowercased() })
         boilerplate = d.boilerplate ?? []
         ranks = PhraseSet((d.ranks ?? [:]).map { ($0.key, $0.value) }, caseSensitive: true, tokenizer: tk)
         offices = PhraseSet((d.offices ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
-        var ow = Set<String>()
+        var ow = WordSet()
         // where an office may hold any lower-case word ("garde des Sceaux", "chef de l'État"), the words from its first function word
         // on are its complement ("des Sceaux", "de la police"), not office words: "police", "région" or "République" stay free
         let anyLower = (d.titleConnectors ?? []).contains("*")
-        let functionWords = Set(((d.stopwords ?? []) + (d.orgPrepositions ?? []) + (d.orgDeterminers ?? [])).map { $0.lowercased() })
+        let functionWords = WordSet(((d.stopwords ?? []) + (d.orgPrepositions ?? []) + (d.orgDeterminers ?? [])).map { $0.lowercased() })
         for o in d.offices ?? [] {
             for t in tk.tokenize(Array(o.unicodeScalars)) where t.kind == .word {
-                if anyLower && functionWords.contains(t.lower) { break }
+                if anyLower && functionWords.containsLower(t) { break }
                 ow.insert(t.lower)
             }
         }
-        officeWords = ow
-        orgWords = Set(d.orgWords ?? [])
-        placeNouns = Set((d.placeNouns ?? []).map { $0.lowercased() })
+        officeWords = WordSet(ow)
+        orgWords = WordSet(d.orgWords ?? [])
+        placeNouns = WordSet((d.placeNouns ?? []).map { $0.lowercased() })
         let tc = d.titleConnectors ?? []
         titleAnyLowercase = tc.contains("*")
-        titleConnectors = Set(tc.map { $0.lowercased() })
-        titleStops = Set((d.titleStops ?? []).map { $0.lowercased() })
+        titleConnectors = WordSet(tc.map { $0.lowercased() })
+        titleStops = WordSet((d.titleStops ?? []).map { $0.lowercased() })
         titleMaxWords = d.titleMaxWords ?? 14
-        preNameConnectors = Set(d.preNameConnectors ?? [])
+        preNameConnectors = WordSet(d.preNameConnectors ?? [])
         months = PhraseSet(monthTable.map { ($0.key, $0.value) }, caseSensitive: false, tokenizer: tk)
-        ordinalSuffixes = Set((d.ordinalSuffixes ?? []).map { $0.lowercased() })
+        ordinalSuffixes = WordSet((d.ordinalSuffixes ?? []).map { $0.lowercased() })
         baselineMarkers = PhraseSet((d.baselineMarkers ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
-        rangeWords = Set((d.rangeWords ?? []).map { $0.lowercased() })
+        rangeWords = WordSet((d.rangeWords ?? []).map { $0.lowercased() })
         percentWords = PhraseSet((d.percentWords ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
         scaleWords = PhraseSet((d.scaleWords ?? [:]).map { ($0.key, $0.value) }, caseSensitive: false, tokenizer: tk)
         currencies = PhraseSet((d.currencies ?? [:]).map { ($0.key, $0.value) }, caseSensitive: true, tokenizer: tk)
@@ -359,62 +361,62 @@ final class LanguageProfile: Sendable {
         ordinalWords = PhraseSet((d.ordinalWords ?? [:]).map { ($0.key, $0.value) }, caseSensitive: false, tokenizer: tk)
         cardinalWords = PhraseSet((d.cardinalWords ?? [:]).map { ($0.key, $0.value) }, caseSensitive: false, tokenizer: tk)
         numberWordsAreMetrics = d.numberWordsAreMetrics ?? false
-        placeUnits = Set((d.placeUnits ?? []).map { $0.lowercased() })
+        placeUnits = WordSet((d.placeUnits ?? []).map { $0.lowercased() })
         var dir: [String: String] = [:]
         for (k, ws) in d.directionWords ?? [:] { for w in ws { dir[w.lowercased()] = k } }
-        direction = dir
-        changeMarkers = Set((d.changeMarkers ?? []).map { $0.lowercased() })
+        direction = WordMap(dir)
+        changeMarkers = WordSet((d.changeMarkers ?? []).map { $0.lowercased() })
         identifierPrefixes = PhraseSet((d.identifierPrefixes ?? []).map { ($0, true) }, caseSensitive: true, tokenizer: tk)
         var u: [String: String] = [:]
         for (k, v) in d.units ?? [:] { u[k.lowercased()] = v }
-        units = u
+        units = WordMap(u)
         referenceTypes = PhraseSet((d.referenceTypes ?? [:]).map { ($0.key, $0.value) }, caseSensitive: true, tokenizer: tk)
         numberMarkers = PhraseSet((d.numberMarkers ?? []).map { ($0, true) }, caseSensitive: true, tokenizer: tk)
         issuerMarkers = PhraseSet((d.issuerMarkers ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
-        skipBeforeIssuer = Set((d.skipBeforeIssuer ?? []).map { $0.lowercased() })
+        skipBeforeIssuer = WordSet((d.skipBeforeIssuer ?? []).map { $0.lowercased() })
         var nl: [String: PhraseSet<Bool>] = [:]
         for (k, v) in d.numberlessTypes ?? [:] { nl[k] = PhraseSet(v.map { ($0, true) }, caseSensitive: false, tokenizer: tk) }
-        numberlessTypes = nl
-        numberlessOfHeads = Set(d.numberlessOfHeads ?? [])
+        numberlessTypes = WordMap(nl)
+        numberlessOfHeads = WordSet(d.numberlessOfHeads ?? [])
         clauseStops = PhraseSet((d.clauseStops ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
         quoteMaxLength = d.quoteMaxLength ?? 80
-        abbreviations = Set((d.sentenceAbbreviations ?? []).map { String($0.dropLast()).lowercased() })
+        abbreviations = WordSet((d.sentenceAbbreviations ?? []).map { String($0.dropLast()).lowercased() })
         // MARK: numbers, dates, references
-        indefiniteArticles = Set((d.indefiniteArticles ?? []).map { $0.lowercased() })
+        indefiniteArticles = WordSet((d.indefiniteArticles ?? []).map { $0.lowercased() })
         fractionWords = PhraseSet((d.fractionWords ?? [:]).filter { $0.value.count == 2 }.map { ($0.key, $0.value) }, caseSensitive: false, tokenizer: tk)
         timeOfDayWords = PhraseSet((d.timeOfDayWords ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
         clockWordsBefore = PhraseSet((d.clockWordsBefore ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
         clockUnits = PhraseSet((d.clockUnits ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
-        durationMarkers = Set((d.durationMarkers ?? []).map { $0.lowercased() })
-        numberRangeWords = Set((d.numberRangeWords ?? []).map { $0.lowercased() })
-        thousandsConnectors = Set(d.thousandsConnectors ?? [])
+        durationMarkers = WordSet((d.durationMarkers ?? []).map { $0.lowercased() })
+        numberRangeWords = WordSet((d.numberRangeWords ?? []).map { $0.lowercased() })
+        thousandsConnectors = WordSet(d.thousandsConnectors ?? [])
         arabicFractionMark = d.arabicFractionMark
         referenceYearConnectors = PhraseSet((d.referenceYearConnectors ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
-        gregorianMarkers = Set(d.gregorianMarkers ?? [])
-        hijriMarkers = Set(d.hijriMarkers ?? [])
+        gregorianMarkers = WordSet(d.gregorianMarkers ?? [])
+        hijriMarkers = WordSet(d.hijriMarkers ?? [])
         hijriMonths = PhraseSet((d.hijriMonths ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
-        dayMonthConnectors = Set((d.dayMonthConnectors ?? []).map { $0.lowercased() })
+        dayMonthConnectors = WordSet((d.dayMonthConnectors ?? []).map { $0.lowercased() })
         standaloneReferences = PhraseSet((d.standaloneReferences ?? [:]).map { ($0.key, $0.value) }, caseSensitive: true, tokenizer: tk)
-        referenceTitleHeads = d.referenceTitleHeads ?? [:]
+        referenceTitleHeads = WordMap(d.referenceTitleHeads ?? [:])
         draftWords = PhraseSet((d.draftWords ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
         headlineMaxWords = d.headlineMaxWords ?? 0
-        yearStyleTypes = d.yearStyleTypes ?? [:]
-        rangeOpeners = Set((d.rangeOpeners ?? []).map { $0.lowercased() })
-        yearPrepositions = Set((d.yearPrepositions ?? []).map { $0.lowercased() })
-        monthAloneCues = Set((d.monthAloneCues ?? []).map { $0.lowercased() })
-        dateRangeFillers = Set((d.dateRangeFillers ?? []).map { $0.lowercased() })
-        namedTypes = Set(d.namedTypes ?? [])
+        yearStyleTypes = WordMap(d.yearStyleTypes ?? [:])
+        rangeOpeners = WordSet((d.rangeOpeners ?? []).map { $0.lowercased() })
+        yearPrepositions = WordSet((d.yearPrepositions ?? []).map { $0.lowercased() })
+        monthAloneCues = WordSet((d.monthAloneCues ?? []).map { $0.lowercased() })
+        dateRangeFillers = WordSet((d.dateRangeFillers ?? []).map { $0.lowercased() })
+        namedTypes = WordSet(d.namedTypes ?? [])
         ageSuffixes = (d.ageSuffixes ?? []).map { $0.lowercased() }
-        yearNameWords = Set(d.yearNameWords ?? [])
+        yearNameWords = WordSet(d.yearNameWords ?? [])
         dualSuffixes = d.dualSuffixes ?? []
-        sentenceWords = Set((d.sentenceWords ?? []).map { $0.lowercased() })
+        sentenceWords = WordSet((d.sentenceWords ?? []).map { $0.lowercased() })
         var cm: [String: Int] = [:]
         for (k, v) in d.cardinalWords ?? [:] where !k.contains(" ") { cm[k.lowercased()] = v }
-        cardinalWordMap = cm
-        startingWords = Set((d.startingWords ?? []).map { $0.lowercased() })
+        cardinalWordMap = WordMap(cm)
+        startingWords = WordSet((d.startingWords ?? []).map { $0.lowercased() })
         var mw: [String: Int] = [:]
         for (k, v) in monthTable where !k.contains(" ") { mw[k.lowercased()] = v }
-        monthWords = mw
+        monthWords = WordMap(mw)
         collectiveWords = PhraseSet((d.collectiveWords ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
         reportingVerbs = PhraseSet((d.reportingVerbs ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
         reportingLeads = PhraseSet((d.reportingLeads ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
@@ -481,11 +483,11 @@ final class LanguageProfile: Sendable {
         all += d.numberlessOfHeads ?? []
         all += d.clauseStops ?? []
         all += d.sentenceAbbreviations ?? []
-        var v = Set<String>()
+        var v = WordSet()
         for phrase in all {
             for t in tk.tokenize(Array(phrase.unicodeScalars)) { v.insert(t.text); v.insert(t.lower) }
         }
-        vocab = v
+        vocab = WordSet(v)
         entities = EntityLexicon(d, tokenizer: tk)
     }
 
@@ -503,14 +505,14 @@ final class LanguageProfile: Sendable {
     func markKnown(_ toks: inout [Tok]) {
         for i in toks.indices {
             if toks[i].kind == .number { toks[i].known = false; toks[i].knownExact = false; continue }
-            let k = vocab.contains(toks[i].lower)
+            let k = vocab.containsLower(toks[i])
             toks[i].known = k
-            toks[i].knownExact = toks[i].text == toks[i].lower ? k : vocab.contains(toks[i].text)
+            toks[i].knownExact = toks[i].textHash == toks[i].lowerHash && Word.same(toks[i].text, toks[i].lower) ? k : vocab.containsText(toks[i])
         }
     }
 
     /// Set membership of a token's lower-cased text, skipping the hash for tokens outside every lexicon.
-    @inline(__always) func has(_ set: Set<String>, _ t: Tok) -> Bool { t.known && set.contains(t.lower) }
+    @inline(__always) func has(_ set: WordSet, _ t: Tok) -> Bool { t.known && set.containsLower(t) }
 }
 
 /// An error reading a language file.
@@ -540,7 +542,7 @@ public struct LanguageRegistry: Sendable {
     init(profiles: [String: LanguageProfile]) {
         self.profiles = profiles
         stopwordProfiles = profiles.keys.sorted().compactMap { code in
-            profiles[code].map { StopwordProfile(code: code, stopwords: $0.stopwords, arabicScript: $0.isArabicScript) }
+            profiles[code].map { StopwordProfile(code: code, stopwords: Set($0.stopwords), arabicScript: $0.isArabicScript) }
         }
     }
 

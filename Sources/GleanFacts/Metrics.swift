@@ -1,10 +1,10 @@
 // Numbers that quantify something: percents, counts, ratios, money, ranks, changes in rank.
 
 extension Doc {
-    private static let percentSigns: Set<String> = ["%", "\u{066A}", "\u{FE6A}", "\u{FF05}"]
-    private static let arabicPrefixes: Set<String> = ["و", "ب", "بـ", "ل", "لـ", "ف", "ك", "وب", "وبـ"]
-    private static let dashes: Set<String> = ["-", "\u{2013}", "\u{2014}"]
-    static let timeUnits: Set<String> = ["years", "months", "days", "weeks", "quarters", "hours", "year", "month", "day", "week", "quarter"]
+    private static let percentSigns: WordSet = ["%", "\u{066A}", "\u{FE6A}", "\u{FF05}"]
+    private static let arabicPrefixes: WordSet = ["و", "ب", "بـ", "ل", "لـ", "ف", "ك", "وب", "وبـ"]
+    private static let dashes: WordSet = ["-", "\u{2013}", "\u{2014}"]
+    static let timeUnits: WordSet = ["years", "months", "days", "weeks", "quarters", "hours", "year", "month", "day", "week", "quarter"]
 
     private var nounFirst: Bool { p.isArabicScript || p.titleAnyLowercase }
 
@@ -12,7 +12,7 @@ extension Doc {
     func nounPhrase(from e: Int) -> (unit: String, end: Int)? {
         guard e < n, toks[e].kind == .word, !toks[e].paragraphBefore else { return nil }
         func ok(_ k: Int) -> Bool {
-            guard k < n, toks[k].kind == .word, !toks[k].paragraphBefore, isLowerWord(k) || (toks[k].known ? p.units[toks[k].lower] : nil) != nil else { return false }
+            guard k < n, toks[k].kind == .word, !toks[k].paragraphBefore, isLowerWord(k) || (toks[k].known ? p.units[lowerOf: toks[k]] : nil) != nil else { return false }
             let l = toks[k].lower
             if p.stopwords.contains(l) || p.months.match(toks, at: k) != nil || p.scaleWords.match(toks, at: k) != nil { return false }
             if p.cardinalWords.match(toks, at: k) != nil || p.ordinalWords.match(toks, at: k) != nil { return false }
@@ -32,15 +32,15 @@ extension Doc {
             if !words.isEmpty, (toks[k].lower == "and" || toks[k].lower == "et"), ok(k + 1), words.count < 4 {
                 var m = k + 1
                 var hit = false
-                while m < n, m < k + 5, ok(m) { if (toks[m].known ? p.units[toks[m].lower] : nil) != nil { hit = true }; m += 1 }
+                while m < n, m < k + 5, ok(m) { if (toks[m].known ? p.units[lowerOf: toks[m]] : nil) != nil { hit = true }; m += 1 }
                 if hit { words.append(k); joined = true; k += 1; continue }
             }
             break
         }
         let content = words.filter { toks[$0].lower != "and" && toks[$0].lower != "et" }
         guard !content.isEmpty else { return nil }
-        if let hit = (nounFirst ? content : content.reversed()).first(where: { (toks[$0].known ? p.units[toks[$0].lower] : nil) != nil }) {
-            return ((toks[hit].known ? p.units[toks[hit].lower] : nil) ?? toks[hit].lower, (words.last ?? e) + 1)
+        if let hit = (nounFirst ? content : content.reversed()).first(where: { (toks[$0].known ? p.units[lowerOf: toks[$0]] : nil) != nil }) {
+            return ((toks[hit].known ? p.units[lowerOf: toks[hit]] : nil) ?? toks[hit].lower, (words.last ?? e) + 1)
         }
         let head = nounFirst ? content[0] : (content.last ?? e)
         return (toks[head].lower, (words.last ?? e) + 1)
@@ -52,7 +52,7 @@ extension Doc {
         while k >= 0, k >= i - 9, sameSentence(k, i) {
             if toks[k].kind == .punct && (toks[k].text == ";" || toks[k].text == "\u{061B}" || toks[k].text == "(") { break }
             if p.has(p.changeMarkers, toks[k]) { change = true }
-            if let d = (toks[k].known ? p.direction[toks[k].lower] : nil) { return (d, k, true) }
+            if let d = (toks[k].known ? p.direction[lowerOf: toks[k]] : nil) { return (d, k, true) }
             k -= 1
         }
         return (nil, nil, change)
@@ -60,9 +60,9 @@ extension Doc {
 
     private func clauseSubject(_ a: Int, _ b: Int) -> String? {
         var s = a
-        while s - 1 >= 0, s > a - 40, sameSentence(s - 1, a), !(toks[s - 1].kind == .punct && (Doc.clausePunct.contains(toks[s - 1].text) || toks[s - 1].text == "\"")) { s -= 1 }
+        while s - 1 >= 0, s > a - 40, sameSentence(s - 1, a), !(toks[s - 1].kind == .punct && (Doc.clausePunct.containsText(toks[s - 1]) || toks[s - 1].text == "\"")) { s -= 1 }
         var e = b
-        while e < n, e < b + 40, sameSentence(e, a), !(toks[e].kind == .punct && (Doc.clausePunct.contains(toks[e].text) || Doc.enders.contains(toks[e].text))) { e += 1 }
+        while e < n, e < b + 40, sameSentence(e, a), !(toks[e].kind == .punct && (Doc.clausePunct.containsText(toks[e]) || Doc.enders.containsText(toks[e]))) { e += 1 }
         var left = Array(s..<a).filter { toks[$0].kind != .punct || toks[$0].text == "-" }
         if left.count > 12 { left = Array(left.suffix(12)) }
         if left.count >= 2 { return text(left[0]..<(left[left.count - 1] + 1)) }
@@ -92,8 +92,8 @@ extension Doc {
         if !p.isArabicScript, i > 1, toks[i - 1].kind == .word, isCap(i - 1), !toks[i - 1].known, sameSentence(i - 2, i),
            toks[i - 2].kind == .word, !toks[i - 1].paragraphBefore { return true }
         // ranges "5-10"
-        if i + 2 < n, Doc.dashes.contains(toks[i + 1].text), toks[i + 2].kind == .number { return true }
-        if i >= 2, Doc.dashes.contains(toks[i - 1].text), toks[i - 2].kind == .number { return true }
+        if i + 2 < n, Doc.dashes.containsText(toks[i + 1]), toks[i + 2].kind == .number { return true }
+        if i >= 2, Doc.dashes.containsText(toks[i - 1]), toks[i - 2].kind == .number { return true }
         return false
     }
 
@@ -104,7 +104,7 @@ extension Doc {
         var k = 1
         while k < n, !toks[k].paragraphBefore { k += 1 }
         guard k < n, k <= p.headlineMaxWords else { return 0 }
-        if toks[k - 1].kind == .punct, Doc.enders.contains(toks[k - 1].text) || toks[k - 1].text == ":" { return 0 }
+        if toks[k - 1].kind == .punct, Doc.enders.containsText(toks[k - 1]) || toks[k - 1].text == ":" { return 0 }
         return k
     }
 
@@ -127,7 +127,7 @@ extension Doc {
         if k >= 0, p.ordinalWords.match(toks, at: k) != nil || p.rankPrefixes.match(toks, at: k) != nil { return true }
         // "les 10 derniers mois", "the 24 months to March"
         if start + 1 < e, p.has(p.durationMarkers, toks[start + 1]) { return true }
-        if e < n, Doc.rangeTo.contains(toks[e].lower) || p.months.match(toks, at: e) != nil { return true }
+        if e < n, Doc.rangeTo.containsLower(toks[e]) || p.months.match(toks, at: e) != nil { return true }
         return false
     }
 
@@ -203,7 +203,7 @@ extension Doc {
         // a unit, percent or scale glued to the number: "17.6per cent", "5bn", "10kg"
         if e < n, adjacent(e - 1, e), toks[e].kind == .word {
             let glued = p.percentWords.match(toks, at: e) != nil || p.scaleWords.match(toks, at: e) != nil
-                || (toks[e].known && p.units[toks[e].lower] != nil) || p.currencies.match(toks, at: e) != nil
+                || (toks[e].known && p.units[lowerOf: toks[e]] != nil) || p.currencies.match(toks, at: e) != nil
             if !glued {
                 // ordinal "8th": a rank only in a ranking context; otherwise a name ("13th Party Congress")
                 guard p.has(p.ordinalSuffixes, toks[e]) else { return nil }
@@ -222,7 +222,7 @@ extension Doc {
             }
         }
         if yearValue(i) != nil {
-            guard e < n, toks[e].kind == .word, (toks[e].known ? p.units[toks[e].lower] : nil) != nil, (toks[e].known ? p.units[toks[e].lower] : nil) != "years" else { return nil }
+            guard e < n, toks[e].kind == .word, (toks[e].known ? p.units[lowerOf: toks[e]] : nil) != nil, (toks[e].known ? p.units[lowerOf: toks[e]] : nil) != "years" else { return nil }
         }
         // ratio a/b
         if e + 1 < n, toks[e].text == "/", adjacent(i, e), adjacent(e, e + 1), toks[e + 1].kind == .number {
@@ -237,7 +237,7 @@ extension Doc {
             // "442 ألفا و882", "354 ألفا، و840"
             var k = e
             if k < n, toks[k].kind == .punct, toks[k].text == "\u{060C}" || toks[k].text == "," { k += 1 }
-            if k + 1 < n, toks[k].kind == .word, p.thousandsConnectors.contains(toks[k].text), adjacent(k, k + 1),
+            if k + 1 < n, toks[k].kind == .word, p.thousandsConnectors.containsText(toks[k]), adjacent(k, k + 1),
                toks[k + 1].kind == .number, toks[k + 1].value < s.value, !toks[k + 1].formatted {
                 value += toks[k + 1].value
                 e = k + 2
@@ -248,9 +248,9 @@ extension Doc {
         var f = e
         // "(5) أسلحة بيضاء": a count in brackets before its noun
         if f < n, toks[f].text == ")", i > 0, toks[i - 1].text == "(", adjacent(e - 1, f) { f += 1 }
-        if e < n, toks[e].kind == .punct, Doc.percentSigns.contains(toks[e].text), !toks[e].paragraphBefore, kind != .ratio {
+        if e < n, toks[e].kind == .punct, Doc.percentSigns.containsText(toks[e]), !toks[e].paragraphBefore, kind != .ratio {
             kind = .percent; unit = "percent"; e += 1
-        } else if kind != .ratio, i > 0, toks[i - 1].kind == .punct, Doc.percentSigns.contains(toks[i - 1].text), adjacent(i - 1, i),
+        } else if kind != .ratio, i > 0, toks[i - 1].kind == .punct, Doc.percentSigns.containsText(toks[i - 1]), adjacent(i - 1, i),
                   !(i > 1 && toks[i - 2].kind == .number && adjacent(i - 2, i - 1)) {
             // "بنسبة %20": right-to-left text puts the percent sign before the number
             kind = .percent; unit = "percent"; start = i - 1
@@ -273,7 +273,7 @@ extension Doc {
             unit = np.unit
             e = np.end
             // things counted one by one are whole: a 3-digit "fraction" after a dot or comma was a thousands group
-            if toks[i].formatted, toks[f].known, let u = p.units[toks[f].lower], !isMeasureUnit(u), !Doc.timeUnits.contains(u),
+            if toks[i].formatted, toks[f].known, let u = p.units[lowerOf: toks[f]], !isMeasureUnit(u), !Doc.timeUnits.contains(u),
                let frac = fractionDigits(i), frac == 3, value == toks[i].value {
                 value = (value * 1000).rounded()
             }
@@ -307,11 +307,11 @@ extension Doc {
         // definite forms ("المواطنين") are mostly sound plurals; the counted dual is indefinite ("شخصين"), unless its ending
         // is the feminine dual's, which no plural shares ("السيارتين", "الوزارتين")
         if w.hasPrefix("ال"), w.hasSuffix("تين") || w.hasSuffix("تان"), w.count > 6 { w = String(w.dropFirst(2)) }
-        guard w.count > 4, !w.hasPrefix("ال"), !(toks[i].known && p.units[toks[i].lower] != nil), p.units[w] == nil else { return nil }
+        guard w.count > 4, !w.hasPrefix("ال"), !(toks[i].known && p.units[lowerOf: toks[i]] != nil), p.units[w] == nil else { return nil }
         if i > 0, toks[i - 1].kind == .number || p.cardinalWords.match(toks, at: i - 1) != nil { return nil }
         if i + 1 < n, p.cardinalWords.match(toks, at: i + 1) != nil || toks[i + 1].kind == .number { return nil }
         // the construct state's feminine dual before a definite noun ("وزارتي الداخلية والدفاع", "محافظتا جرش وعجلون")
-        if i + 1 < n, sameSentence(i, i + 1), toks[i + 1].text.hasPrefix("ال") || p.entities.placeNames[toks[i + 1].text] != nil {
+        if i + 1 < n, sameSentence(i, i + 1), toks[i + 1].text.hasPrefix("ال") || p.entities.placeNames[textOf: toks[i + 1]] != nil {
             for suf in ["تي", "تا"] where w.hasSuffix(suf) {
                 if let u = p.units[String(w.dropLast(suf.count)) + "ة"] { return u }
             }
@@ -382,7 +382,7 @@ extension Doc {
             if e0 - i >= 1, f < n, toks[f].lower == "d'" || toks[f].lower == "de" || toks[f].lower == "of",
                scaled || p.cardinalWords.match(toks, at: i).map({ $0.end - i >= 2 }) == true { f += 1 }
             guard let np = nounPhrase(from: f) else { return nil }
-            let known = toks[f].known && p.units[toks[f].lower] != nil
+            let known = toks[f].known && p.units[lowerOf: toks[f]] != nil
             if p.isArabicScript && !known { return nil }
             unit = np.unit
             e = np.end
@@ -404,10 +404,10 @@ extension Doc {
         var e = i + 1
         if let s = p.scaleWords.match(toks, at: e) { e = s.end }
         guard e < n else { return false }
-        if Doc.percentSigns.contains(toks[e].text) || p.percentWords.match(toks, at: e) != nil || p.currencies.match(toks, at: e) != nil { return true }
+        if Doc.percentSigns.containsText(toks[e]) || p.percentWords.match(toks, at: e) != nil || p.currencies.match(toks, at: e) != nil { return true }
         // « 36.455 comprimés psychotropes »: a grouped thousand before a common noun counts things (a motto's numbers are small)
         if e == i + 1, toks[i].formatted, toks[i].value >= 1000, toks[e].kind == .word, !isCap(e) { return true }
-        return toks[e].kind == .word && toks[e].known && p.units[toks[e].lower] != nil
+        return toks[e].kind == .word && toks[e].known && p.units[lowerOf: toks[e]] != nil
     }
 
     /// The end of a clock time whose hour is the number at `i`: a clock word before it (one short article may stand between,
@@ -427,7 +427,7 @@ extension Doc {
         guard k < n, !used[k] else { return nil }
         if toks[k].kind == .number {
             guard yearValue(k) == nil, !(k + 1 < n && adjacent(k, k + 1) && toks[k + 1].kind != .punct) else { return nil }
-            if k + 1 < n, toks[k + 1].kind == .punct, Doc.percentSigns.contains(toks[k + 1].text) { return nil }
+            if k + 1 < n, toks[k + 1].kind == .punct, Doc.percentSigns.containsText(toks[k + 1]) { return nil }
             return (toks[k].value, k + 1)
         }
         if toks[k].kind == .word, let cw = p.cardinalWords.match(toks, at: k) { return (Double(cw.value), cw.end) }
@@ -463,7 +463,7 @@ extension Doc {
     private func frontedRatio(at i: Int) -> (num: Int, end: Int, value: Double, den: Double, unit: String?)? {
         guard let o = p.outOf.match(toks, at: i), !used[i] else { return nil }
         let clauseStart = i == 0 || !sameSentence(i - 1, i) || toks[i - 1].kind == .punct
-            || p.reportingVerbs.matchEnding(toks, before: i) != nil || p.entities.listConjunctions.contains(toks[i - 1].lower)
+            || p.reportingVerbs.matchEnding(toks, before: i) != nil || p.entities.listConjunctions.containsLower(toks[i - 1])
         guard clauseStart else { return nil }
         var d = o.end
         if d < n, toks[d].kind == .word, p.has(p.stopwords, toks[d]), p.cardinalWords.match(toks, at: d) == nil { d += 1 }
@@ -520,11 +520,11 @@ extension Doc {
                 continue
             }
             if toks[i].kind == .word, p.numberWordsAreMetrics, let cw = p.cardinalWords.match(toks, at: i), i > 0,
-               !(cw.end < n && toks[cw.end].known && p.units[toks[cw.end].lower] != nil && !(toks[i - 1].known && p.units[toks[i - 1].lower] != nil)),
+               !(cw.end < n && toks[cw.end].known && p.units[lowerOf: toks[cw.end]] != nil && !(toks[i - 1].known && p.units[lowerOf: toks[i - 1]] != nil)),
                toks[i - 1].kind == .word, !used[i - 1], sameSentence(i - 1, i),
                !p.has(p.stopwords, toks[i - 1]), p.cardinalWords.match(toks, at: i - 1) == nil,
                p.ordinalWords.match(toks, at: i - 1) == nil, p.rankVerbs.match(toks, at: i - 1) == nil,
-               (toks[i - 1].known ? p.units[toks[i - 1].lower] : nil) != nil || !(cw.end < n && (p.outOf.match(toks, at: cw.end) != nil || p.has(p.stopwords, toks[cw.end]))) {
+               (toks[i - 1].known ? p.units[lowerOf: toks[i - 1]] : nil) != nil || !(cw.end < n && (p.outOf.match(toks, at: cw.end) != nil || p.has(p.stopwords, toks[cw.end]))) {
                 let l = toks[i - 1].lower
                 if p.ordinalWords.match(toks, at: cw.end) != nil { i = cw.end; continue }
                 let dir = directionBefore(i - 1).dir

@@ -1,6 +1,7 @@
 // People: rank or honorific, offices, merged mentions.
 
 extension Doc {
+    static let pluralHonorific: WordSet = ["comrades", "camarades", "الرفاق", "Comrades", "Camarades"]
     private struct Found {
         var name: String
         var rank: String?
@@ -59,8 +60,8 @@ extension Doc {
         guard isCap(i) else { return false }
         // An acronym ("LSO", "CATW", "ASEAN") names an organisation, never part of a person's name.
         if t.text.unicodeScalars.count >= 2, t.text.unicodeScalars.allSatisfy({ $0.properties.isUppercase }), !surnameInCapitals(i) { return false }
-        if (t.knownExact && p.orgWords.contains(t.text)) || p.has(p.officeWords, t) || p.ranks.match(toks, at: i) != nil { return false }
-        if p.entities.orgHeads.contains(t.lower) { return false }
+        if (t.knownExact && p.orgWords.containsText(t)) || p.has(p.officeWords, t) || p.ranks.match(toks, at: i) != nil { return false }
+        if p.entities.orgHeads.containsLower(t) { return false }
         if p.months.match(toks, at: i) != nil { return false }
         // "Police’s": an organisation word with a possessive
         for suf in ["\u{2019}s", "'s"] where t.text.hasSuffix(suf) {
@@ -78,7 +79,7 @@ extension Doc {
             return p.has(p.stopwords, toks[i]) && toks[i].text.unicodeScalars.count <= 3
         }
         guard i >= 0, i < n, toks[i].kind == .word, isCap(i) else { return false }
-        return p.has(p.stopwords, toks[i]) && !(toks[i].knownExact && p.orgWords.contains(toks[i].text))
+        return p.has(p.stopwords, toks[i]) && !(toks[i].knownExact && p.orgWords.containsText(toks[i]))
     }
 
     /// A name run starting at `i` (anchored: may start with a function word). Returns end index.
@@ -95,38 +96,38 @@ extension Doc {
                 // "... علي الجذع ومحمود عجاج العلي": "و" and a given name start the next name of a list
                 if k > i, arabicListedGivenName(k) { break }
                 // "الفريق شرطة أمير ...", "حقوقي/ الطاهر ...": right after a rank, a given name that is also an office or has the article
-                if k == i, anchored, p.entities.givenNames.contains(toks[k].text), !nameTok(k) { last = k; k += 1; continue }
+                if k == i, anchored, p.entities.givenNames.containsText(toks[k]), !nameTok(k) { last = k; k += 1; continue }
             }
             if nameTok(k) {
-                if p.entities.nameParticles.contains(toks[k].lower) { particles += 1 }
+                if p.entities.nameParticles.containsLower(toks[k]) { particles += 1 }
                 last = k; k += 1; continue
             }
             // a family name with the article, after an office or a known given name, or right after a particle ("ولد الطلبة")
             if p.isArabicScript, anchored || givenNameAt(i) || arabicCompoundStart(i), k > i,
-               last == k - 1 || p.entities.nameParticles.contains(toks[k - 1].text), arabicSurname(k) {
+               last == k - 1 || p.entities.nameParticles.containsText(toks[k - 1]), arabicSurname(k) {
                 last = k
                 k += 1
                 // a family name with the article ends the name ("مسعود البارزاني بدعم ..."), unless it follows a particle ("عبد الله"),
                 // completes a compound given name ("عصام الدين جابر") or a particle follows ("محمد الأمين ولد ...")
-                if !p.entities.nameParticles.contains(toks[k - 2].text), !p.entities.nameCompoundSeconds.contains(toks[k - 1].text),
-                   !(k < n && p.entities.nameParticles.contains(toks[k].text)) { break }
+                if !p.entities.nameParticles.containsText(toks[k - 2]), !p.entities.nameCompoundSeconds.containsText(toks[k - 1]),
+                   !(k < n && p.entities.nameParticles.containsText(toks[k])) { break }
                 continue
             }
-            if k > i, last == k - 1, p.entities.nameParticles.contains(toks[k].lower), k + 1 < n, toks[k + 1].spaceBefore,
+            if k > i, last == k - 1, p.entities.nameParticles.containsLower(toks[k]), k + 1 < n, toks[k + 1].spaceBefore,
                nameTok(k + 1) || (p.isArabicScript && arabicSurname(k + 1)) { k += 1; particles += 1; continue }
             // (in Arabic, a function word inside a name only as its first word: "السيد هو تيان ثيو", not "ولد اعمر من منصبه")
-            if innerTok(k), (k > i || anchored), nameTok(k + 1), !(p.isArabicScript && k > i && p.entities.nameStopWords.contains(toks[k].text)) { k += 1; continue }
+            if innerTok(k), (k > i || anchored), nameTok(k + 1), !(p.isArabicScript && k > i && p.entities.nameStopWords.containsText(toks[k])) { k += 1; continue }
             break
         }
         guard last >= i else { return nil }
         var end = last + 1
         // "Rodolfo Azurin Jr."
-        if end < n, toks[end].spaceBefore, p.entities.nameSuffixes.contains(toks[end].text) { end += 1 }
-        if p.entities.nameSuffixes.contains(toks[end - 1].text), end < n, toks[end].text == ".", adjacent(end - 1, end) { end += 1 }
+        if end < n, toks[end].spaceBefore, p.entities.nameSuffixes.containsText(toks[end]) { end += 1 }
+        if p.entities.nameSuffixes.containsText(toks[end - 1]), end < n, toks[end].text == ".", adjacent(end - 1, end) { end += 1 }
         guard end - i >= 2 else { return nil }
         // "Lao Cai Provincial Police", "Lao Cai province": a place modifier, not a person
         if end < n, toks[end].kind == .word, toks[end].spaceBefore {
-            if !p.isArabicScript && ((toks[end].knownExact && p.orgWords.contains(toks[end].text)) || p.has(p.placeNouns, toks[end])) && isCap(end) { return nil }
+            if !p.isArabicScript && ((toks[end].knownExact && p.orgWords.containsText(toks[end])) || p.has(p.placeNouns, toks[end])) && isCap(end) { return nil }
             if p.has(p.placeNouns, toks[end]) { return nil }
         }
         return end
@@ -143,14 +144,14 @@ extension Doc {
     /// Arabic: "أبو" or "عبد" opening a compound given name ("أبو بكر", "عبد الرحمن"), not a known place ("أبو ظبي").
     private func arabicCompoundStart(_ k: Int) -> Bool {
         guard p.isArabicScript, k >= 0, k + 1 < n, toks[k].text == "أبو" || toks[k].text == "عبد", sameSentence(k, k + 1) else { return false }
-        if let cands = p.entities.placeNames[toks[k].text],
+        if let cands = p.entities.placeNames[textOf: toks[k]],
            cands.contains(where: { c in c.count >= 2 && k + c.count <= n && c.indices.allSatisfy { toks[k + $0].text == c[$0] } }) { return false }
         return true
     }
 
     /// A known given name at `k`, also with "و" written onto it.
     private func givenNameAt(_ k: Int) -> Bool {
-        k >= 0 && k < n && (p.entities.givenNames.contains(toks[k].text) || arabicListedGivenName(k))
+        k >= 0 && k < n && (p.entities.givenNames.containsText(toks[k]) || arabicListedGivenName(k))
     }
 
     /// Arabic: the word before `k` is an administrative or landform noun, also with "و" or "ب" ("وبئر", "بمدينة").
@@ -168,9 +169,9 @@ extension Doc {
 
     /// Latin script: two- or three-word name runs not found otherwise whose last word stands alone elsewhere as a person:
     /// after a rank or honorific ("Mr Mukuba") or before a speech verb ("Mukuba said"). Linear: one pass marks those words.
-    private func laterSurnamePeople(known: [String], commonWords: Set<String>) -> [String] {
+    private func laterSurnamePeople(known: [String], commonWords: WordSet) -> [String] {
         // the words that stand alone as a person somewhere: one pass over the text
-        var aloneWords = Set<String>()
+        var aloneWords = WordSet()
         for k in 0..<n where toks[k].kind == .word && nameTok(k) {
             guard !(k > 0 && nameTok(k - 1) && sameSentence(k - 1, k)), !(k + 1 < n && nameTok(k + 1) && sameSentence(k, k + 1)) else { continue }
             if (k > 0 && p.ranks.matchEnding(toks, before: k).map({ sameSentence($0.start, k) }) == true)
@@ -182,15 +183,15 @@ extension Doc {
         let knownSet = Set(known.map { $0.lowercased() })
         let knownWords = Set(known.flatMap { $0.lowercased().split(separator: " ").map(String.init) })
         var out: [String] = []
-        var seen = Set<String>()
+        var seen = WordSet()
         var i = 0
         while i < n {
             guard nameTok(i), i == 0 || !nameTok(i - 1), !p.has(p.stopwords, toks[i]), let e = nameRun(i, anchored: false), (2...3).contains(e - i) else { i += 1; continue }
             defer { i = e }
             let last = toks[e - 1].text
             guard aloneWords.contains(last), !knownWords.contains(last.lowercased()),
-                  !(i..<e).contains(where: { commonWords.contains(toks[$0].lower) }),
-                  p.entities.placeNames[toks[i].text] == nil, p.entities.placeNames[last] == nil else { continue }
+                  !(i..<e).contains(where: { commonWords.containsLower(toks[$0]) }),
+                  p.entities.placeNames[textOf: toks[i]] == nil, p.entities.placeNames[last] == nil else { continue }
             let name = slice(toks[i].start, toks[e - 1].end)
             let key = name.lowercased()
             guard !knownSet.contains(key), seen.insert(key).inserted else { continue }
@@ -205,25 +206,25 @@ extension Doc {
         guard !p.isArabicScript, e + 1 < n, e > 0, sameSentence(e - 1, e + 1) else { return nil }
         var k = e
         if toks[k].text == "," { k += 1 }
-        if k < n, toks[k].kind == .word, p.entities.listConjunctions.contains(toks[k].lower) { k += 1 }
+        if k < n, toks[k].kind == .word, p.entities.listConjunctions.containsLower(toks[k]) { k += 1 }
         guard k > e, k < n, sameSentence(e, k), nameTok(k), let end = nameRun(k, anchored: false), (2...4).contains(end - k),
-              (k..<end).allSatisfy({ toks[$0].kind == .word && (isCap($0) || p.entities.nameParticles.contains(toks[$0].lower)) }) else { return nil }
-        if let cands = p.entities.placeNames[toks[k].text], cands.contains(where: { c in c.count <= end - k && c.indices.allSatisfy { toks[k + $0].text == c[$0] } }) { return nil }
+              (k..<end).allSatisfy({ toks[$0].kind == .word && (isCap($0) || p.entities.nameParticles.containsLower(toks[$0])) }) else { return nil }
+        if let cands = p.entities.placeNames[textOf: toks[k]], cands.contains(where: { c in c.count <= end - k && c.indices.allSatisfy { toks[k + $0].text == c[$0] } }) { return nil }
         guard end >= n || !sameSentence(k, end) || isPunct(end, [",", "(", ")", ".", ";"])
-                || (toks[end].kind == .word && p.entities.listConjunctions.contains(toks[end].lower)) else { return nil }
+                || (toks[end].kind == .word && p.entities.listConjunctions.containsLower(toks[end])) else { return nil }
         return (k, end)
     }
 
     /// Arabic: the word at `i` is the place an office right before it governs: after a territorial office word ("محافظ",
     /// "أمن", "شرطة") and not a given name, or a one-word place of the gazetteer (also with a preposition: "بنواذيبو").
     private func arabicOfficePlace(_ i: Int) -> Bool {
-        guard i > 0, i < n, toks[i - 1].kind == .word, !p.entities.givenNames.contains(toks[i].text),
-              !p.entities.nameParticles.contains(toks[i].text) else { return false }
+        guard i > 0, i < n, toks[i - 1].kind == .word, !p.entities.givenNames.containsText(toks[i]),
+              !p.entities.nameParticles.containsText(toks[i]) else { return false }
         var prev = toks[i - 1].text
         if prev.hasPrefix("و"), prev.count > 2 { prev = String(prev.dropFirst()) }
-        if p.entities.placeComplementHeads.contains(prev) || p.entities.placeComplementHeads.contains(toks[i - 1].text) { return true }
+        if p.entities.placeComplementHeads.contains(prev) || p.entities.placeComplementHeads.containsText(toks[i - 1]) { return true }
         // "رئيس إقليم كوردستان مسعود البارزاني": the name after an administrative noun
-        if p.entities.placeBefore.contains(toks[i - 1].text) || p.entities.placeBefore.contains(arabicBase(i - 1).0) { return true }
+        if p.entities.placeBefore.containsText(toks[i - 1]) || p.entities.placeBefore.contains(arabicBase(i - 1).0) { return true }
         let t = toks[i].text
         for w in [t, String(t.dropFirst())] where w.count > 2 {
             if let c = p.entities.placeNames[w], c.contains([w]) { return w == t || t.hasPrefix("ب") || t.hasPrefix("ل") }
@@ -248,7 +249,7 @@ extension Doc {
         // "عبد الأمير", "عبد الملك": after "عبد" a word with the article completes a given name, even one the lexicons know
         if k > 0, toks[k - 1].text == "عبد" || toks[k - 1].text == "وعبد", sameSentence(k - 1, k) { return true }
         guard !p.vocab.contains(t), !p.officeWords.contains(t), !p.orgWords.contains(t), !p.entities.orgHeads.contains(t) else { return false }
-        if k > 0, p.entities.nameParticles.contains(toks[k - 1].text) { return true }
+        if k > 0, p.entities.nameParticles.containsText(toks[k - 1]) { return true }
         // "سعيد أحميدوش الاجتماع": a verbal noun with the article is the verb's object, not a family name
         if arabicVerbalNoun(t) { return false }
         // "علي محمد البلولة نائب ...", "أحمد القبة.", "حسين الحواتمة إن": a feminine family name, not followed by an adjective
@@ -312,7 +313,7 @@ extension Doc {
             if m > k, !p.titleAnyLowercase, !p.isArabicScript, nameTok(m), isPersonAhead(m) { personAhead = true; break }
             // "le président Nguyen Xuan Phuc": a name right after an office word (not after "de") is that office's holder
             if m > k, p.titleAnyLowercase, !p.isArabicScript, nameTok(m), isPersonAhead(m),
-               !(p.entities.preps.contains(toks[m - 1].lower) || p.entities.dets.contains(toks[m - 1].lower)) { personAhead = true; break }
+               !(p.entities.preps.containsLower(toks[m - 1]) || p.entities.dets.containsLower(toks[m - 1])) { personAhead = true; break }
             last = m
             m += 1
             words += 1
@@ -366,10 +367,10 @@ extension Doc {
         var titles: [String] = []
         var k = e
         while k + 1 < n, toks[k].kind == .punct, toks[k].text == "," || toks[k].text == "\u{060C}", sameSentence(k, k + 1) {
-            if p.entities.listConjunctions.contains(toks[k + 1].lower) && !p.isArabicScript { break }
+            if p.entities.listConjunctions.containsLower(toks[k + 1]) && !p.isArabicScript { break }
             var start = k + 1
             // "le porte-parole": a determiner before the office
-            if !p.isArabicScript, p.entities.dets.contains(toks[start].lower) || toks[start].lower == "a" || toks[start].lower == "an", p.offices.match(toks, at: start + 1) != nil { start += 1 }
+            if !p.isArabicScript, p.entities.dets.containsLower(toks[start]) || toks[start].lower == "a" || toks[start].lower == "an", p.offices.match(toks, at: start + 1) != nil { start += 1 }
             guard let seg = titleSegmentChecked(start), !seg.personAhead else { break }
             titles.append(seg.text)
             k = seg.end
@@ -397,7 +398,7 @@ extension Doc {
         }
         guard !p.isArabicScript, i > 1 else { return nil }
         // "le porte-parole de la police, le lieutenant X": a determiner may stand between the comma and the rank
-        let c = i > 2 && p.entities.dets.contains(toks[i - 1].lower) ? i - 2 : i - 1
+        let c = i > 2 && p.entities.dets.containsLower(toks[i - 1]) ? i - 2 : i - 1
         guard toks[c].kind == .punct, toks[c].text == ",", c > 0, sameSentence(c - 1, i) else { return nil }
         return titleRightBefore(c)
     }
@@ -406,14 +407,14 @@ extension Doc {
     /// garde des Sceaux, X", "le ministre d'État, ministre de la Défense, X"): the first office, or nil.
     private func chainedTitleBefore(_ i: Int, _ found: String) -> String? {
         guard !p.isArabicScript, i > 2 else { return nil }
-        let c = i > 2 && p.entities.dets.contains(toks[i - 1].lower) ? i - 2 : i - 1
+        let c = i > 2 && p.entities.dets.containsLower(toks[i - 1]) ? i - 2 : i - 1
         guard toks[c].kind == .punct, toks[c].text == ",", c > 1 else { return nil }
         // where the office found before the comma starts
         var s = c - 1
         while s >= 0, s >= c - 14, toks[s].start > 0, slice(toks[s].start, toks[c - 1].end) != found { s -= 1 }
         guard s > 1, s >= c - 14, slice(toks[s].start, toks[c - 1].end) == found else { return nil }
         var k = s - 1
-        if k > 1, p.entities.dets.contains(toks[k].lower) { k -= 1 }
+        if k > 1, p.entities.dets.containsLower(toks[k]) { k -= 1 }
         guard toks[k].kind == .punct, toks[k].text == ",", sameSentence(k - 1, i) else { return nil }
         guard let t = titleRightBefore(k), t != found else { return nil }
         return t
@@ -422,7 +423,7 @@ extension Doc {
     /// French-style offices: walk back over the office's complement ("le président de l'Assemblée nationale X").
     private func titleWalkBack(_ i: Int) -> String? {
         // "la ville de Lao Cai": a name after a preposition or a place noun completes an office, it is not its holder
-        if i > 0, p.entities.preps.contains(toks[i - 1].lower) || p.entities.dets.contains(toks[i - 1].lower) || p.has(p.placeNouns, toks[i - 1]) { return nil }
+        if i > 0, p.entities.preps.containsLower(toks[i - 1]) || p.entities.dets.containsLower(toks[i - 1]) || p.has(p.placeNouns, toks[i - 1]) { return nil }
         var k = i - 1
         var best = -1
         while k >= 0, k >= i - 12, sameSentence(k, i) {
@@ -430,14 +431,14 @@ extension Doc {
             if t.kind == .punct {
                 if t.text == "'" || t.text == "\u{2019}" || t.text == "-" { k -= 1; continue }
                 // "ministre des Arts, de la Culture et du Tourisme": a comma between two complements of one office
-                if t.text == ",", k + 1 < i - 1, p.entities.preps.contains(toks[k + 1].lower), k > 0, toks[k - 1].kind == .word, isCap(k - 1) { k -= 1; continue }
+                if t.text == ",", k + 1 < i - 1, p.entities.preps.containsLower(toks[k + 1]), k > 0, toks[k - 1].kind == .word, isCap(k - 1) { k -= 1; continue }
                 break
             }
             if t.kind == .number { k -= 1; continue }
-            if p.entities.listConjunctions.contains(t.lower), k + 1 < i, p.entities.preps.contains(toks[k + 1].lower) { k -= 1; continue }
+            if p.entities.listConjunctions.containsLower(t), k + 1 < i, p.entities.preps.containsLower(toks[k + 1]) { k -= 1; continue }
             if p.has(p.titleStops, t) { break }
             // another person's name in between: the office is theirs
-            if k + 1 < i, nameTok(k), nameTok(k + 1), !(k > 0 && (p.entities.preps.contains(toks[k - 1].lower) || p.entities.dets.contains(toks[k - 1].lower))) && best < 0 { break }
+            if k + 1 < i, nameTok(k), nameTok(k + 1), !(k > 0 && (p.entities.preps.containsLower(toks[k - 1]) || p.entities.dets.containsLower(toks[k - 1]))) && best < 0 { break }
             if let m = p.offices.match(toks, at: k), m.end <= i { best = k }
             k -= 1
         }
@@ -459,8 +460,8 @@ extension Doc {
                 // ("مدير شرطة بغداد اللواء X": the place a territorial office word governs)
                 // ("قائد الأمن الداخلي في ريف دمشق أحمد X": a known place, a landform word and "في" before a place are in the complement too)
                 let w = toks[k].text
-                let inComplement = nameTok(k) && ((k > 0 && (p.entities.placeBefore.contains(arabicBase(k - 1).0) || p.entities.placeBefore.contains(toks[k - 1].text)
-                    || p.entities.placeComplementHeads.contains(toks[k - 1].text) || p.entities.landformWords.contains(toks[k - 1].text)))
+                let inComplement = nameTok(k) && ((k > 0 && (p.entities.placeBefore.contains(arabicBase(k - 1).0) || p.entities.placeBefore.containsText(toks[k - 1])
+                    || p.entities.placeComplementHeads.containsText(toks[k - 1]) || p.entities.landformWords.containsText(toks[k - 1])))
                     || p.entities.placeNames[w]?.contains([w]) == true || p.entities.landformWords.contains(w))
                 let placeIn = p.entities.placePrepositions.contains(w) && k + 1 < i && arabicPlaceWordAt(k + 1)
                 if (nameTok(k) && !inComplement) || (p.has(p.stopwords, toks[k]) && !placeIn) { return nil }
@@ -502,7 +503,7 @@ extension Doc {
                 first = k
             } else if !(p.has(p.preNameConnectors, t) || p.has(p.ordinalSuffixes, t)) {
                 break
-            } else if p.entities.listConjunctions.contains(t.lower), k > 0, nameTok(k - 1) {
+            } else if p.entities.listConjunctions.containsLower(t), k > 0, nameTok(k - 1) {
                 // "Deputy Minister Pham The Tung and Provincial Party Secretary X": the office after "and" is X's alone
                 break
             }
@@ -510,7 +511,7 @@ extension Doc {
         }
         guard hasOffice, first >= 0 else { return nil }
         // drop leading capitalised words that belong to neither an office nor an organisation ("Later Minister")
-        while first < i - 1, toks[first].kind == .word, !p.has(p.officeWords, toks[first]), !(toks[first].knownExact && p.orgWords.contains(toks[first].text)) { first += 1 }
+        while first < i - 1, toks[first].kind == .word, !p.has(p.officeWords, toks[first]), !(toks[first].knownExact && p.orgWords.containsText(toks[first])) { first += 1 }
         // a whole office must stand in the phrase, not a word of one ("The Police Recorded Crime Statistics")
         // ("Politburo members" is the plural of an office)
         guard (first..<i).contains(where: { p.offices.match(toks, at: $0) != nil })
@@ -522,11 +523,11 @@ extension Doc {
     /// preposition or determiner ("de l'Intérieur", "des Affaires Étrangères"), then a known given name starting a name of two words
     /// or more, with an office before: the capitalised words complete that office and the name is its holder's.
     private func holderAfterComplement(_ i: Int) -> (start: Int, end: Int, title: String)? {
-        guard !p.isArabicScript, p.titleAnyLowercase, i > 0, nameTok(i), !p.entities.givenNames.contains(toks[i].text),
-              p.entities.preps.contains(toks[i - 1].lower) || p.entities.dets.contains(toks[i - 1].lower), sameSentence(i - 1, i) else { return nil }
+        guard !p.isArabicScript, p.titleAnyLowercase, i > 0, nameTok(i), !p.entities.givenNames.containsText(toks[i]),
+              p.entities.preps.containsLower(toks[i - 1]) || p.entities.dets.containsLower(toks[i - 1]), sameSentence(i - 1, i) else { return nil }
         var g = i + 1
-        while g < n, g <= i + 3, nameTok(g), toks[g].spaceBefore, sameSentence(i, g), !p.entities.givenNames.contains(toks[g].text) { g += 1 }
-        guard g < n, g <= i + 3, toks[g].spaceBefore, sameSentence(i, g), p.entities.givenNames.contains(toks[g].text),
+        while g < n, g <= i + 3, nameTok(g), toks[g].spaceBefore, sameSentence(i, g), !p.entities.givenNames.containsText(toks[g]) { g += 1 }
+        guard g < n, g <= i + 3, toks[g].spaceBefore, sameSentence(i, g), p.entities.givenNames.containsText(toks[g]),
               let e = nameRun(g, anchored: false), e - g >= 2, let title = titleWalkBack(g) else { return nil }
         return (g, e, title)
     }
@@ -535,7 +536,7 @@ extension Doc {
     private func officeRightAfterComma(_ e: Int) -> Bool {
         guard e + 1 < n, toks[e].kind == .punct, toks[e].text == "," || toks[e].text == "\u{060C}" else { return false }
         var k = e + 1
-        if p.entities.dets.contains(toks[k].lower) { k += 1 }
+        if p.entities.dets.containsLower(toks[k]) { k += 1 }
         return p.offices.match(toks, at: k) != nil
     }
 
@@ -543,7 +544,7 @@ extension Doc {
     private func bornAfter(_ e: Int) -> Bool {
         guard e + 2 < n, toks[e].kind == .punct, toks[e].text == "(" || toks[e].text == "," else { return false }
         var k = e + 1
-        if p.entities.birthWords.contains(toks[k].lower) {
+        if p.entities.birthWords.containsLower(toks[k]) {
             k += 1
             while k < n, k < e + 4, toks[k].kind == .word, p.has(p.stopwords, toks[k]) { k += 1 }
             // "(born 1978)", ", aged 35 of Kamwala"
@@ -557,14 +558,14 @@ extension Doc {
     /// A name run `i..<e` that speaks: "John Smith said", "a déclaré Jean Dupont.", "according to Jane Doe," (Latin script;
     /// not a known place, not a run that starts with a function word).
     /// A word the text also writes in lower case is a common word ("Crime Stoppers said ... crime"), not part of a speaker's name.
-    private func speaker(_ i: Int, _ e: Int, commonWords: Set<String>) -> Bool {
+    private func speaker(_ i: Int, _ e: Int, commonWords: WordSet) -> Bool {
         guard !p.isArabicScript, e - i >= 2, e - i <= 4, !p.has(p.stopwords, toks[i]) else { return false }
-        if (i..<e).contains(where: { toks[$0].kind == .word && !p.entities.givenNames.contains(toks[$0].text) && commonWords.contains(toks[$0].lower) }) { return false }
+        if (i..<e).contains(where: { toks[$0].kind == .word && !p.entities.givenNames.containsText(toks[$0]) && commonWords.containsLower(toks[$0]) }) { return false }
         let before = i > 0 && sameSentence(i - 1, i) && p.reportingLeads.matchEnding(toks, before: i) != nil
             && (e >= n || toks[e].kind == .punct || !sameSentence(e - 1, e))
         let after = e < n && sameSentence(i, e) && toks[e].spaceBefore && p.reportingVerbs.match(toks, at: e) != nil
         guard before || after else { return false }
-        if let cands = p.entities.placeNames[toks[i].text],
+        if let cands = p.entities.placeNames[textOf: toks[i]],
            cands.contains(where: { c in c.count <= e - i && c.indices.allSatisfy { toks[i + $0].text == c[$0] } }) { return false }
         return true
     }
@@ -579,11 +580,15 @@ extension Doc {
     mutating func extractPeople() -> [Person] {
         nameCache = (0..<n).map { computeNameTok($0) }
         // words the text writes in lower case (Latin script): common words, not names
-        var commonWords = Set<String>()
-        if !p.isArabicScript { for t in toks where t.kind == .word && t.text == t.lower && t.text.unicodeScalars.count > 2 { commonWords.insert(t.text) } }
+        var commonWords = WordSet()
+        if !p.isArabicScript {
+            commonWords.reserveCapacity(n / 2)
+            for t in toks where t.kind == .word && t.textHash == t.lowerHash && Word.same(t.text, t.lower) && t.text.unicodeScalars.count > 2 {
+                commonWords.insertText(t)
+            }
+        }
         var found: [Found] = []
         var i = 0
-        let pluralHonorific: Set<String> = ["comrades", "camarades", "الرفاق", "Comrades", "Camarades"]
         var listRankSentence = -1
         var listRank: String?
         var headerSentence = -1
@@ -636,7 +641,7 @@ extension Doc {
                     s = r2.end
                 }
                 if p.isArabicScript, s < n, toks[s].text == "/" { s += 1 }
-                if pluralHonorific.contains(toks[i].text) {
+                if Self.pluralHonorific.containsText(toks[i]) {
                     listRankSentence = sentOf[i]
                     listRank = r.value
                 }
@@ -659,7 +664,7 @@ extension Doc {
                     // the holder's office written after the name is no new name ("مدير عام قوات السجون")
                     if titles.last != nil, let sp = arabicTitleSpan(e), titles.last == sp.text { i = sp.end }
                     // "comrades Dang Xuan Phong and Trinh Xuan Truong"
-                    if pluralHonorific.contains(toks[r.start].text) {
+                    if Self.pluralHonorific.containsText(toks[r.start]) {
                         while i + 1 < n, toks[i].lower == "and" || toks[i].lower == "et" || toks[i].text == "," || toks[i].text == "\u{060C}",
                               sameSentence(i, i + 1), let e2 = nameRun(i + 1, anchored: true) {
                             found.append(Found(name: slice(toks[i + 1].start, toks[e2 - 1].end), rank: r.value, titles: appositiveTitles(after: e2)))
@@ -685,8 +690,8 @@ extension Doc {
             }
             // office + name / appositive "Name, office"
             // "le président du Cameroun Paul Biya": after a known place that completes an office, a given name starts the holder's name
-            let afterPlace = !p.isArabicScript && i >= 2 && p.entities.givenNames.contains(toks[i].text) && p.entities.preps.contains(toks[i - 2].lower)
-                && p.entities.placeNames[toks[i - 1].text]?.contains([toks[i - 1].text]) == true
+            let afterPlace = !p.isArabicScript && i >= 2 && p.entities.givenNames.containsText(toks[i]) && p.entities.preps.containsLower(toks[i - 2])
+                && p.entities.placeNames[textOf: toks[i - 1]]?.contains([toks[i - 1].text]) == true
             // ("قائد الأمن الداخلي في ريف دمشق أحمد X": a known place before the name ends the office's complement)
             if nameTok(i) || (!p.isArabicScript && innerTok(i)), i == 0 || !nameTok(i - 1) || afterPlace || (p.isArabicScript && arabicPlaceWordAt(i - 1)) {
                 if var tb = titleBefore(i), let e = nameRun(i, anchored: true),
@@ -694,8 +699,8 @@ extension Doc {
                     || (toks[e].kind == .word && (officeWithConjunction(e) != nil || p.ranks.match(toks, at: e) != nil)) {
                     // "Minister for the Prevention of Domestic Violence Mark Speakman": capitals before a known given name end the office
                     var start = i
-                    if !p.isArabicScript, e - i >= 4, let g = (i + 2..<(e - 1)).first(where: { p.entities.givenNames.contains(toks[$0].text) }),
-                       !p.entities.givenNames.contains(toks[i].text) {
+                    if !p.isArabicScript, e - i >= 4, let g = (i + 2..<(e - 1)).first(where: { p.entities.givenNames.containsText(toks[$0]) }),
+                       !p.entities.givenNames.containsText(toks[i]) {
                         start = g
                         tb = slice(toks[i].start, toks[g - 1].end).isEmpty ? tb : tb + " " + slice(toks[i].start, toks[g - 1].end)
                     }
@@ -708,7 +713,7 @@ extension Doc {
                 let atBoundary = i == 0 || toks[i].paragraphBefore || sentOf[i - 1] != sentOf[i] || isPunct(i - 1, [";", ":", "\u{061B}", "-"])
                 // Arabic: "ومحمود" is a list's next name only right after a person ("... علي الجذع ومحمود عجاج العلي", not "والحراش وحسين داي");
                 // a given name after an administrative or landform word names a place ("وبئر مراد رايس")
-                let given = p.entities.givenNames.contains(toks[i].text) ? !arabicAfterPlaceWord(i) : arabicListedGivenName(i) && i == lastPersonEnd
+                let given = p.entities.givenNames.containsText(toks[i]) ? !arabicAfterPlaceWord(i) : arabicListedGivenName(i) && i == lastPersonEnd
                 if nameTok(i), let e = nameRun(i, anchored: false),
                    e - i >= (atBoundary || officeRightAfterComma(e) || bornAfter(e) || given || speaker(i, e, commonWords: commonWords) ? 2 : 3) {
                     let titles = appositiveTitles(after: e)
@@ -721,7 +726,7 @@ extension Doc {
                         continue
                     }
                     // "Lò Văn Hạnh (born 1978)", "John Smith, 45,"; "installé par Bernard Cazeneuve": a known given name
-                    if bornAfter(e) || speaker(i, e, commonWords: commonWords) || (given && !(i > 0 && p.entities.orgHeads.contains(toks[i - 1].lower))) {
+                    if bornAfter(e) || speaker(i, e, commonWords: commonWords) || (given && !(i > 0 && p.entities.orgHeads.containsLower(toks[i - 1]))) {
                         found.append(Found(name: slice(nameStart(i), toks[e - 1].end), rank: nil, titles: []))
                         i = e
                         continue
@@ -752,7 +757,7 @@ extension Doc {
         }
         // "Mme De Bolle" is "Catherine De Bolle", "Syed Kaleem" is "Syed Kaleem Imam": a name that is the start or the end of a longer one
         let words = order.map { $0.split(separator: " ").map(String.init) }
-        var dropped = Set<String>()
+        var dropped = WordSet()
         for (a, wa) in words.enumerated() where wa.count >= 2 {
             for (b, wb) in words.enumerated() where b != a && wb.count > wa.count && (Array(wb.prefix(wa.count)) == wa || Array(wb.suffix(wa.count)) == wa) {
                 guard var m = merged[order[b]], let f = merged[order[a]] else { continue }

@@ -4,7 +4,7 @@ extension Doc {
     mutating func extractReferences() -> [Reference] {
         var out: [Reference] = []
         // "Code pénal (CP)": an abbreviation defined in brackets right after a document names it in later mentions ("du CP")
-        var aliases: [String: (type: String, number: String?)] = [:]
+        var aliases = WordMap<(type: String, number: String?)>()
         func emit(_ r0: Reference, from a: Int, to e0: Int) -> Int {
             var r = r0
             var e = e0
@@ -20,7 +20,7 @@ extension Doc {
         }
         var i = 0
         while i < n {
-            if !used[i], toks[i].kind == .word, let al = aliases[toks[i].text] {
+            if !used[i], toks[i].kind == .word, let al = aliases[textOf: toks[i]] {
                 let ref = Reference(type: al.type, number: al.number, issuer: nil, text: toks[i].text, offset: toks[i].start, length: toks[i].end - toks[i].start)
                 i = emit(ref, from: i, to: i + 1)
                 continue
@@ -115,7 +115,7 @@ extension Doc {
         var refEnd = end
         if let yc = p.referenceYearConnectors.match(toks, at: k), yc.end < n, yearValue(yc.end) != nil, sameSentence(k, yc.end) {
             var ye = yc.end + 1
-            if ye < n, adjacent(ye - 1, ye), toks[ye].kind == .word, p.gregorianMarkers.contains(toks[ye].text) { ye += 1 }
+            if ye < n, adjacent(ye - 1, ye), toks[ye].kind == .word, p.gregorianMarkers.containsText(toks[ye]) { ye += 1 }
             refEnd = toks[ye - 1].end
             k = ye
             if let t = p.yearStyleTypes[type] { type = t }
@@ -147,7 +147,7 @@ extension Doc {
                                 offset: toks[i].start, length: toks[e - 1].end - toks[i].start)
             return (ref, i, e)
         }
-        guard toks[i].knownExact, let type = p.referenceTitleHeads[toks[i].text], isCap(i) else { return nil }
+        guard toks[i].knownExact, let type = p.referenceTitleHeads[textOf: toks[i]], isCap(i) else { return nil }
         // "Act 12" is numbered; "Arms and Ammunition Act 2012" is a title with its year
         if i + 1 < n, p.numberMarkers.match(toks, at: i + 1) != nil || (toks[i + 1].kind == .number && !(toks[i + 1].spaceBefore && yearValue(i + 1) != nil)) { return nil }
         // walk back over the title's capitalised words and bracketed parts
@@ -211,14 +211,14 @@ extension Doc {
             var k = m.end
             var words = 0
             while k < n, sameSentence(i, k), words < 25 {
-                if toks[k].kind == .punct && (Doc.clausePunct.contains(toks[k].text) || Doc.enders.contains(toks[k].text)) { break }
+                if toks[k].kind == .punct && (Doc.clausePunct.containsText(toks[k]) || Doc.enders.containsText(toks[k])) { break }
                 if p.clauseStops.match(toks, at: k) != nil { break }
                 // "la Loi sur les stupéfiants et celles à la Loi sur les étrangers": the next document starts its own reference
                 if k > m.end, p.referenceTypes.match(toks, at: k) != nil { break }
                 k += 1
                 words += 1
             }
-            while k > m.end + 1, toks[k - 1].kind == .word, p.has(p.stopwords, toks[k - 1]) || p.entities.listConjunctions.contains(toks[k - 1].lower) { k -= 1 }
+            while k > m.end + 1, toks[k - 1].kind == .word, p.has(p.stopwords, toks[k - 1]) || p.entities.listConjunctions.containsLower(toks[k - 1]) { k -= 1 }
             guard k > m.end else { return nil }
             let ref = Reference(type: type, number: nil, issuer: nil, text: slice(toks[i].start, toks[k - 1].end),
                                 offset: toks[i].start, length: toks[k - 1].end - toks[i].start)
@@ -226,7 +226,7 @@ extension Doc {
         }
         // "Resolution of the 13th Party Congress"
         guard !p.numberlessOfHeads.isEmpty, isCap(i), let m = p.issuerMarkers.match(toks, at: e) else { return nil }
-        guard let (phrase, end) = capitalPhrase(from: m.end), p.numberlessOfHeads.contains(toks[end - 1].text) else { return nil }
+        guard let (phrase, end) = capitalPhrase(from: m.end), p.numberlessOfHeads.containsText(toks[end - 1]) else { return nil }
         let ref = Reference(type: type, number: nil, issuer: phrase, text: slice(toks[i].start, toks[end - 1].end),
                             offset: toks[i].start, length: toks[end - 1].end - toks[i].start)
         return (ref, end)

@@ -1,5 +1,6 @@
 // Tokens over Unicode scalars: every offset here counts scalars.
 
+import Foundation
 import GleanText
 
 enum TokKind: Sendable, Equatable { case word, number, punct }
@@ -24,6 +25,9 @@ struct Tok: Sendable {
     var known = true
     /// The text as written occurs in the language's lexicons.
     var knownExact = true
+    /// FNV-1a of `text`'s and of `lower`'s UTF-8 bytes, for lexicon lookups (see WordSet).
+    var textHash: UInt64 = 0
+    var lowerHash: UInt64 = 0
 }
 
 struct NumberStyle: Sendable {
@@ -34,7 +38,16 @@ struct NumberStyle: Sendable {
 }
 
 /// Builds a String from scalars via UTF-8 (much faster than appending scalars one by one).
-func makeString(_ sc: ArraySlice<Unicode.Scalar>) -> String {
+func makeString(_ sc: ArraySlice<Unicode.Scalar>) -> String { String(decoding: utf8Bytes(sc), as: UTF8.self) }
+
+/// A String from scalars, with the FNV-1a hash of its UTF-8 bytes (WordSet's hash).
+func makeHashedString(_ sc: ArraySlice<Unicode.Scalar>) -> (string: String, hash: UInt64) {
+    let bytes = utf8Bytes(sc)
+    return (String(decoding: bytes, as: UTF8.self), FNV1a.hash(bytes))
+}
+
+/// The UTF-8 bytes of scalars.
+private func utf8Bytes(_ sc: ArraySlice<Unicode.Scalar>) -> [UInt8] {
     var bytes: [UInt8] = []
     bytes.reserveCapacity(sc.count + 8)
     for s in sc {
@@ -55,7 +68,7 @@ func makeString(_ sc: ArraySlice<Unicode.Scalar>) -> String {
             bytes.append(UInt8(0x80 | (v & 0x3F)))
         }
     }
-    return String(decoding: bytes, as: UTF8.self)
+    return bytes
 }
 
 enum Scalars {
@@ -94,6 +107,17 @@ enum Scalars {
     static func isUpper(_ s: Unicode.Scalar) -> Bool { s.value < 0x80 ? (s.value >= 0x41 && s.value <= 0x5A) : s.properties.isUppercase }
     static func isLower(_ s: Unicode.Scalar) -> Bool { s.value < 0x80 ? (s.value >= 0x61 && s.value <= 0x7A) : s.properties.isLowercase }
 
+    /// A combining mark that NFC may compose or reorder (combining diacritics, Hebrew and Arabic points,
+    /// combining marks for symbols and half marks): a word holding one is normalised before lookups.
+    @inline(__always) static func mayCombine(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        guard v >= 0x300 else { return false }
+        return v <= 0x36F || (v >= 0x483 && v <= 0x489) || (v >= 0x591 && v <= 0x5C7) || (v >= 0x610 && v <= 0x61A)
+            || (v >= 0x64B && v <= 0x65F) || v == 0x670 || (v >= 0x6D6 && v <= 0x6ED) || (v >= 0x1AB0 && v <= 0x1AFF)
+            || (v >= 0x1DC0 && v <= 0x1DFF) || (v >= 0x20D0 && v <= 0x20FF) || (v >= 0xFE20 && v <= 0xFE2F)
+            || (v >= 0x1100 && v <= 0x11FF) || (v >= 0x3099 && v <= 0x309A)
+    }
+
     static func isApostrophe(_ s: Unicode.Scalar) -> Bool { s == "'" || s.value == 0x2019 }
     static func isHyphen(_ s: Unicode.Scalar) -> Bool { s == "-" || s.value == 0x2011 }
 }
@@ -120,16 +144,23 @@ struct Tokenizer: Sendable {
             let start = i
             if Scalars.isDigit(s) {
                 let (end, value, intDigits, formatted) = scanNumber(sc, from: i)
-                let text = makeString(sc[start..<end])
+                let (text, hash) = makeHashedString(sc[start..<end])
                 toks.append(Tok(kind: .number, start: start, end: end, text: text, lower: text, value: value,
-                                intDigits: intDigits, formatted: formatted, paragraphBefore: para, spaceBefore: space))
+                                intDigits: intDigits, formatted: formatted, paragraphBefore: para, spaceBefore: space,
+                                textHash: hash, lowerHash: hash))
                 i = end
             } else if Scalars.isLetter(s) {
                 var j = i + 1
                 var upper = Scalars.isUpper(s)
+                var mark = Scalars.mayCombine(s)
                 while j < n {
                     let c = sc[j]
-                    if Scalars.isLetter(c) { if !upper && Scalars.isUpper(c) { upper = true }; j += 1; continue }
+                    if Scalars.isLetter(c) {
+                        if !upper && Scalars.isUpper(c) { upper = true }
+                        if !mark && Scalars.mayCombine(c) { mark = true }
+                        j += 1
+                        continue
+                    }
                     if (Scalars.isApostrophe(c) || Scalars.isHyphen(c)) && j + 1 < n && Scalars.isLetter(sc[j + 1]) {
                         if Scalars.isApostrophe(c) && style.frenchElision && j - start <= 2 {
                             j += 1
@@ -140,14 +171,23 @@ struct Tokenizer: Sendable {
                     }
                     break
                 }
-                let text = makeString(sc[start..<j])
-                toks.append(Tok(kind: .word, start: start, end: j, text: text, lower: upper ? text.lowercased() : text, value: 0,
-                                intDigits: 0, formatted: false, paragraphBefore: para, spaceBefore: space))
+                var (text, hash) = makeHashedString(sc[start..<j])
+                if mark {
+                    // a combining mark: compare the word in NFC, as the lexicons are (WordSet)
+                    let nfc = text.precomposedStringWithCanonicalMapping
+                    if !Word.same(nfc, text) { text = nfc; hash = Word.hash(nfc) }
+                }
+                let lower = upper ? text.lowercased() : text
+                toks.append(Tok(kind: .word, start: start, end: j, text: text, lower: lower, value: 0,
+                                intDigits: 0, formatted: false, paragraphBefore: para, spaceBefore: space,
+                                textHash: hash, lowerHash: upper ? Word.hash(lower) : hash))
                 i = j
             } else {
                 let text = String(s)
+                let hash = Word.hash(text)
                 toks.append(Tok(kind: .punct, start: start, end: i + 1, text: text, lower: text, value: 0,
-                                intDigits: 0, formatted: false, paragraphBefore: para, spaceBefore: space))
+                                intDigits: 0, formatted: false, paragraphBefore: para, spaceBefore: space,
+                                textHash: hash, lowerHash: hash))
                 i += 1
             }
             newlines = 0
