@@ -691,7 +691,7 @@ extension Doc {
         if !p.isArabicScript {
             // acronyms: "(DGST)" right after a name is that name; elsewhere an acronym of a name's initials is that name
             var aliases: [String: String] = glued
-            var notOrganizations = WordSet()
+            var notOrganizations = MutableWordSet()
             let dateline = datelineTokens()
             for i in 0..<n where acronymAt(i) && !covered[i] {
                 guard i >= 1, toks[i - 1].text == "(", i + 1 < n, toks[i + 1].text == ")" else { continue }
@@ -862,7 +862,7 @@ extension Doc {
         var found: [(String, Int)] = []
         var orgCovered = Array(repeating: false, count: n)
         for r in spans ?? organizationSpans() { for q in r { orgCovered[q] = true } }
-        let surnames = p.isArabicScript ? [] : familyNames()
+        let surnames = p.isArabicScript ? MutableWordSet() : familyNames()
         var i = 0
         while i < n {
             let t = toks[i]
@@ -1019,9 +1019,9 @@ extension Doc {
 
     /// One-word place names that this document also writes as a family name: after a given name, a rank or another
     /// capitalised word inside a sentence ("Major General Antony Anderson" makes a later "Anderson" a person, not the town).
-    private func familyNames() -> WordSet {
+    private func familyNames() -> MutableWordSet {
         let e = p.entities
-        var out = WordSet()
+        var out = MutableWordSet()
         for j in 1..<max(n, 1) where toks[j].kind == .word && isCap(j) && e.placeNames[textOf: toks[j]] != nil {
             let k = j - 1
             guard toks[k].kind == .word, isCap(k), sameSentence(k, j), !toks[j].paragraphBefore, !isStop(k),

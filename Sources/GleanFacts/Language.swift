@@ -327,7 +327,7 @@ final class LanguageProfile: Sendable {
         boilerplate = d.boilerplate ?? []
         ranks = PhraseSet((d.ranks ?? [:]).map { ($0.key, $0.value) }, caseSensitive: true, tokenizer: tk)
         offices = PhraseSet((d.offices ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
-        var ow = WordSet()
+        var ow = MutableWordSet()
         // where an office may hold any lower-case word ("garde des Sceaux", "chef de l'État"), the words from its first function word
         // on are its complement ("des Sceaux", "de la police"), not office words: "police", "région" or "République" stay free
         let anyLower = (d.titleConnectors ?? []).contains("*")
@@ -483,7 +483,7 @@ final class LanguageProfile: Sendable {
         all += d.numberlessOfHeads ?? []
         all += d.clauseStops ?? []
         all += d.sentenceAbbreviations ?? []
-        var v = WordSet()
+        var v = MutableWordSet()
         for phrase in all {
             for t in tk.tokenize(Array(phrase.unicodeScalars)) { v.insert(t.text); v.insert(t.lower) }
         }

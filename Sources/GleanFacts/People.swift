@@ -169,9 +169,9 @@ extension Doc {
 
     /// Latin script: two- or three-word name runs not found otherwise whose last word stands alone elsewhere as a person:
     /// after a rank or honorific ("Mr Mukuba") or before a speech verb ("Mukuba said"). Linear: one pass marks those words.
-    private func laterSurnamePeople(known: [String], commonWords: WordSet) -> [String] {
+    private func laterSurnamePeople(known: [String], commonWords: MutableWordSet) -> [String] {
         // the words that stand alone as a person somewhere: one pass over the text
-        var aloneWords = WordSet()
+        var aloneWords = MutableWordSet()
         for k in 0..<n where toks[k].kind == .word && nameTok(k) {
             guard !(k > 0 && nameTok(k - 1) && sameSentence(k - 1, k)), !(k + 1 < n && nameTok(k + 1) && sameSentence(k, k + 1)) else { continue }
             if (k > 0 && p.ranks.matchEnding(toks, before: k).map({ sameSentence($0.start, k) }) == true)
@@ -183,7 +183,7 @@ extension Doc {
         let knownSet = Set(known.map { $0.lowercased() })
         let knownWords = Set(known.flatMap { $0.lowercased().split(separator: " ").map(String.init) })
         var out: [String] = []
-        var seen = WordSet()
+        var seen = MutableWordSet()
         var i = 0
         while i < n {
             guard nameTok(i), i == 0 || !nameTok(i - 1), !p.has(p.stopwords, toks[i]), let e = nameRun(i, anchored: false), (2...3).contains(e - i) else { i += 1; continue }
@@ -558,7 +558,7 @@ extension Doc {
     /// A name run `i..<e` that speaks: "John Smith said", "a déclaré Jean Dupont.", "according to Jane Doe," (Latin script;
     /// not a known place, not a run that starts with a function word).
     /// A word the text also writes in lower case is a common word ("Crime Stoppers said ... crime"), not part of a speaker's name.
-    private func speaker(_ i: Int, _ e: Int, commonWords: WordSet) -> Bool {
+    private func speaker(_ i: Int, _ e: Int, commonWords: MutableWordSet) -> Bool {
         guard !p.isArabicScript, e - i >= 2, e - i <= 4, !p.has(p.stopwords, toks[i]) else { return false }
         if (i..<e).contains(where: { toks[$0].kind == .word && !p.entities.givenNames.containsText(toks[$0]) && commonWords.containsLower(toks[$0]) }) { return false }
         let before = i > 0 && sameSentence(i - 1, i) && p.reportingLeads.matchEnding(toks, before: i) != nil
@@ -580,7 +580,7 @@ extension Doc {
     mutating func extractPeople() -> [Person] {
         nameCache = (0..<n).map { computeNameTok($0) }
         // words the text writes in lower case (Latin script): common words, not names
-        var commonWords = WordSet()
+        var commonWords = MutableWordSet()
         if !p.isArabicScript {
             commonWords.reserveCapacity(n / 2)
             for t in toks where t.kind == .word && t.textHash == t.lowerHash && Word.same(t.text, t.lower) && t.text.unicodeScalars.count > 2 {
@@ -757,7 +757,7 @@ extension Doc {
         }
         // "Mme De Bolle" is "Catherine De Bolle", "Syed Kaleem" is "Syed Kaleem Imam": a name that is the start or the end of a longer one
         let words = order.map { $0.split(separator: " ").map(String.init) }
-        var dropped = WordSet()
+        var dropped = MutableWordSet()
         for (a, wa) in words.enumerated() where wa.count >= 2 {
             for (b, wb) in words.enumerated() where b != a && wb.count > wa.count && (Array(wb.prefix(wa.count)) == wa || Array(wb.suffix(wa.count)) == wa) {
                 guard var m = merged[order[b]], let f = merged[order[a]] else { continue }

@@ -90,20 +90,54 @@ struct WordIndex: Sendable {
     }
 }
 
-/// A set of words (see `Word`): the lexicons' sets, looked up without normalising.
-/// `init(_:)` normalises what it is given (words read from a language file); `insert` and an array literal
-/// take their words as they are (a token's text, a literal in the source: NFC already).
-struct WordSet: Sendable, Sequence, ExpressibleByArrayLiteral {
-    private var index = WordIndex()
+/// A set of words (see `Word`), immutable: the lexicons' sets, looked up without normalising. A class, so that
+/// reading one through `p.entities.orgHeads` shares it instead of copying its three arrays on every lookup.
+/// `init(_:)` normalises what it is given (words read from a language file); an array literal takes its words
+/// as they are (a literal in the source: NFC already). For a set built word by word, see MutableWordSet.
+final class WordSet: Sendable, Sequence, ExpressibleByArrayLiteral {
+    private let index: WordIndex
 
-    init() {}
-    init<S: Sequence>(_ s: S) where S.Element == String { for w in s { _ = index.insert(Word.normalised(w)) } }
-    init(arrayLiteral elements: String...) { for w in elements { _ = index.insert(w) } }
+    init(index: WordIndex) { self.index = index }
+    convenience init() { self.init(index: WordIndex()) }
+    convenience init<S: Sequence>(_ s: S) where S.Element == String {
+        var index = WordIndex()
+        for w in s { _ = index.insert(Word.normalised(w)) }
+        self.init(index: index)
+    }
+    convenience init(arrayLiteral elements: String...) {
+        var index = WordIndex()
+        for w in elements { _ = index.insert(w) }
+        self.init(index: index)
+    }
 
     @inline(__always) func contains(_ s: String) -> Bool { index.find(Word.hash(s), s) != nil }
     /// Whether the set holds token `t`'s lower-cased text (hashed once by the tokenizer).
     @inline(__always) func containsLower(_ t: Tok) -> Bool { index.find(t.lowerHash, t.lower) != nil }
     /// Whether the set holds token `t`'s text as written.
+    @inline(__always) func containsText(_ t: Tok) -> Bool { index.find(t.textHash, t.text) != nil }
+
+    func union<S: Sequence>(_ s: S) -> WordSet where S.Element == String {
+        var u = index
+        for w in s { _ = u.insert(Word.normalised(w)) }
+        return WordSet(index: u)
+    }
+    func subtracting<S: Sequence>(_ s: S) -> WordSet where S.Element == String {
+        let gone = WordSet(s)
+        return WordSet(index.words.filter { !gone.contains($0) })
+    }
+    var isEmpty: Bool { index.words.isEmpty }
+    var count: Int { index.words.count }
+    func makeIterator() -> IndexingIterator<[String]> { index.words.makeIterator() }
+}
+
+/// A set of words built word by word (a document's own words); `insert` takes its words as they are (NFC).
+struct MutableWordSet: Sendable, Sequence {
+    private var index = WordIndex()
+
+    init() {}
+
+    @inline(__always) func contains(_ s: String) -> Bool { index.find(Word.hash(s), s) != nil }
+    @inline(__always) func containsLower(_ t: Tok) -> Bool { index.find(t.lowerHash, t.lower) != nil }
     @inline(__always) func containsText(_ t: Tok) -> Bool { index.find(t.textHash, t.text) != nil }
 
     @discardableResult mutating func insert(_ s: String) -> (inserted: Bool, memberAfterInsert: String) {
@@ -114,13 +148,6 @@ struct WordSet: Sendable, Sequence, ExpressibleByArrayLiteral {
     mutating func insertText(_ t: Tok) { _ = index.insert(t.text, hash: t.textHash) }
     mutating func reserveCapacity(_ n: Int) { index.reserveCapacity(n) }
     mutating func formUnion<S: Sequence>(_ s: S) where S.Element == String { for w in s { insert(w) } }
-    func union<S: Sequence>(_ s: S) -> WordSet where S.Element == String { var u = self; u.formUnion(s); return u }
-    func subtracting<S: Sequence>(_ s: S) -> WordSet where S.Element == String {
-        let gone = WordSet(s)
-        var d = WordSet()
-        for w in index.words where !gone.contains(w) { d.insert(w) }
-        return d
-    }
     var isEmpty: Bool { index.words.isEmpty }
     var count: Int { index.words.count }
     func makeIterator() -> IndexingIterator<[String]> { index.words.makeIterator() }

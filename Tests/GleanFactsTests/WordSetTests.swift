@@ -32,7 +32,7 @@ import Testing
     }
 
     @Test func aSetGrowsAndKeepsItsInsertionOrder() {
-        var s = WordSet()
+        var s = MutableWordSet()
         let words = (0..<1_000).map { "w\($0)é" }
         for w in words { #expect(s.insert(w).inserted) }
         #expect(!s.insert("w7é").inserted)
@@ -40,7 +40,7 @@ import Testing
         #expect(Array(s) == words)
         #expect(words.allSatisfy { s.contains($0) })
         #expect(!s.contains("w1000é"))
-        #expect(Array(s.subtracting(["w1é", "w3é"]).prefix(3)) == ["w0é", "w2é", "w4é"])
+        #expect(Array(WordSet(s).subtracting(["w1é", "w3é"]).prefix(3)) == ["w0é", "w2é", "w4é"])
     }
 
     @Test func aMapLooksUpByWordAndByToken() throws {
