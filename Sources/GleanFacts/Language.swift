@@ -167,20 +167,23 @@ struct LanguageData: Decodable, Sendable {
 /// A set of token phrases with values, matched at a token position (longest first).
 /// Words are compared by their bytes and FNV-1a hashes (see WordSet): the phrases are normalised to NFC here.
 struct PhraseSet<V: Sendable>: Sendable {
-    private var byFirst = WordMap<[(keys: [String], hashes: [UInt64], value: V)]>()
+    private let byFirst: WordMap<[(keys: [String], hashes: [UInt64], value: V)]>
     let caseSensitive: Bool
-    private(set) var isEmpty = true
+    let isEmpty: Bool
 
     init(_ pairs: [(String, V)], caseSensitive: Bool, tokenizer: Tokenizer) {
         self.caseSensitive = caseSensitive
+        var byFirst: [String: [(keys: [String], hashes: [UInt64], value: V)]] = [:]
         for (phrase, v) in pairs {
             let toks = tokenizer.tokenize(Array(Word.normalised(phrase).unicodeScalars))
             guard !toks.isEmpty else { continue }
             let keys = toks.map { caseSensitive ? $0.text : $0.lower }
             byFirst[keys[0], default: []].append((keys, keys.map(Word.hash), v))
-            isEmpty = false
         }
+        // longest first
         for k in byFirst.keys { byFirst[k]?.sort { $0.keys.count > $1.keys.count } }
+        isEmpty = byFirst.isEmpty
+        self.byFirst = WordMap(byFirst)
     }
 
     /// Whether some phrase starts with this word.

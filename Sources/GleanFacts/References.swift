@@ -4,7 +4,7 @@ extension Doc {
     mutating func extractReferences() -> [Reference] {
         var out: [Reference] = []
         // "Code pénal (CP)": an abbreviation defined in brackets right after a document names it in later mentions ("du CP")
-        var aliases = WordMap<(type: String, number: String?)>()
+        var aliases: [String: (type: String, number: String?)] = [:]
         func emit(_ r0: Reference, from a: Int, to e0: Int) -> Int {
             var r = r0
             var e = e0
@@ -20,7 +20,7 @@ extension Doc {
         }
         var i = 0
         while i < n {
-            if !used[i], toks[i].kind == .word, let al = aliases[textOf: toks[i]] {
+            if !used[i], toks[i].kind == .word, !aliases.isEmpty, let al = aliases[toks[i].text] {
                 let ref = Reference(type: al.type, number: al.number, issuer: nil, text: toks[i].text, offset: toks[i].start, length: toks[i].end - toks[i].start)
                 i = emit(ref, from: i, to: i + 1)
                 continue

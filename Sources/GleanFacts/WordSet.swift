@@ -153,33 +153,29 @@ struct MutableWordSet: Sendable, Sequence {
     func makeIterator() -> IndexingIterator<[String]> { index.words.makeIterator() }
 }
 
-/// A map keyed by words (see `Word`): the lexicons' dictionaries, looked up without normalising.
-struct WordMap<Value: Sendable>: Sendable, Sequence, ExpressibleByDictionaryLiteral {
-    private var index = WordIndex()
-    private var values: [Value] = []
+/// A map keyed by words (see `Word`), immutable: the lexicons' dictionaries, looked up without normalising
+/// (a class, shared rather than copied on every lookup, as WordSet).
+final class WordMap<Value: Sendable>: Sendable, Sequence, ExpressibleByDictionaryLiteral {
+    private let index: WordIndex
+    private let values: [Value]
 
-    init() {}
     /// Normalises the keys (words read from a language file); in the order of the keys, for a stable iteration.
     init(_ d: [String: Value]) {
-        for key in d.keys.sorted() { self[Word.normalised(key)] = d[key] }
-    }
-    init(dictionaryLiteral elements: (String, Value)...) { for (k, v) in elements where self[k] == nil { self[k] = v } }
-
-    subscript(_ key: String) -> Value? {
-        @inline(__always) get { index.find(Word.hash(key), key).map { values[$0] } }
-        set {
-            guard let v = newValue else {
-                precondition(index.find(Word.hash(key), key) == nil, "WordMap does not remove keys")
-                return
-            }
-            let r = index.insert(key)
-            if r.inserted { values.append(v) } else { values[r.index] = v }
+        var index = WordIndex()
+        var values: [Value] = []
+        for key in d.keys.sorted() {
+            let r = index.insert(Word.normalised(key))
+            if r.inserted { values.append(d[key]!) }
         }
+        self.index = index
+        self.values = values
     }
-    subscript(_ key: String, default value: @autoclosure () -> Value) -> Value {
-        get { self[key] ?? value() }
-        set { self[key] = newValue }
+    convenience init() { self.init([:]) }
+    convenience init(dictionaryLiteral elements: (String, Value)...) {
+        self.init(Dictionary(elements, uniquingKeysWith: { first, _ in first }))
     }
+
+    @inline(__always) subscript(_ key: String) -> Value? { index.find(Word.hash(key), key).map { values[$0] } }
     /// The value for token `t`'s lower-cased text (hashed once by the tokenizer).
     @inline(__always) subscript(lowerOf t: Tok) -> Value? { index.find(t.lowerHash, t.lower).map { values[$0] } }
     /// The value for token `t`'s text as written.
