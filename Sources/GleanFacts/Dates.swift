@@ -2,6 +2,7 @@
 
 extension Doc {
     static let yearWords: WordSet = ["عام", "سنة", "العام"]
+    static let dateDashes: WordSet = ["-", "\u{2013}", "\u{2014}", "/"]
     static let rangeTo: WordSet = ["to", "until", "till", "through", "à", "au", "jusqu'à", "إلى", "الى", "حتى"]
 
     func yearValue(_ i: Int) -> Int? {
@@ -304,9 +305,8 @@ extension Doc {
 
     /// A bare year counts unless it is a baseline ("compared to 2023"), part of a range ("2020-2025"), an identifier or a quantity.
     func isAnchorYear(_ i: Int) -> Bool {
-        let dashes: WordSet = ["-", "\u{2013}", "\u{2014}", "/"]
-        if i + 2 < n, toks[i + 1].kind == .punct, dashes.containsText(toks[i + 1]), yearValue(i + 2) != nil { return false }
-        if i >= 2, toks[i - 1].kind == .punct, dashes.containsText(toks[i - 1]), yearValue(i - 2) != nil { return false }
+        if i + 2 < n, toks[i + 1].kind == .punct, Self.dateDashes.containsText(toks[i + 1]), yearValue(i + 2) != nil { return false }
+        if i >= 2, toks[i - 1].kind == .punct, Self.dateDashes.containsText(toks[i - 1]), yearValue(i - 2) != nil { return false }
         if i + 1 < n, adjacent(i, i + 1), toks[i + 1].kind == .word, !p.gregorianMarkers.containsText(toks[i + 1]) { return false }
         if i + 1 < n, toks[i + 1].kind == .word, p.hijriMarkers.containsText(toks[i + 1]) { return false }
         // "entre 2015 et 2017", "between 2012 and 2016": a term

@@ -52,6 +52,11 @@ struct Doc {
         i >= 0 && i < n && toks[i].kind == .punct && set.containsText(toks[i])
     }
 
+    /// The same for a few marks written at the call (no set built per call).
+    func isPunct(_ i: Int, _ marks: [String]) -> Bool {
+        i >= 0 && i < n && toks[i].kind == .punct && marks.contains { Word.same($0, toks[i].text) }
+    }
+
     func adjacent(_ a: Int, _ b: Int) -> Bool {
         a >= 0 && b < n && a < b && toks[a].end == toks[b].start
     }
