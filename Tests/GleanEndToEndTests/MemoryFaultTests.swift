@@ -61,12 +61,14 @@ struct MemoryFaultTests {
         #expect(lines.kb - small.kb < 10 * 4_000, "peak RSS \(lines.kb) KB over 4 MB of lines, \(small.kb) KB over one line")
     }
 
-    /// Case 5: 5,000 empty files cost what 5,000 one-byte files cost.
+    /// Case 5: 20,000 empty files cost what 20,000 one-byte files cost. Foundation's whole-file
+    /// read left each empty file a 4 KB buffer: 124 MB against 45 MB before the fix, so a run of
+    /// 5,000 stayed inside the bound and the case needs this many files to show.
     @Test func emptyFilesCostWhatOthersCost() throws {
         let dir = try E2E.tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         for folder in ["empty", "one"] { try FileManager.default.createDirectory(atPath: dir + "/" + folder, withIntermediateDirectories: true) }
-        for i in 0..<5_000 {
+        for i in 0..<20_000 {
             close(open(dir + "/empty/e\(i).txt", O_CREAT | O_WRONLY, 0o644))
             let fd = open(dir + "/one/o\(i).txt", O_CREAT | O_WRONLY, 0o644)
             _ = write(fd, "x", 1)
@@ -76,6 +78,6 @@ struct MemoryFaultTests {
         let one = try Self.peak(try Self.manifest(dir, glob: "one/*.txt", stages: stages), out: dir + "/out")
         let empty = try Self.peak(try Self.manifest(dir, glob: "empty/*.txt", stages: stages), out: dir + "/out")
         #expect(one.code == 0 && [0, 3].contains(empty.code))
-        #expect(empty.kb < one.kb * 3 / 2 + 10_000, "peak RSS \(empty.kb) KB over empty files, \(one.kb) KB over one-byte files")
+        #expect(empty.kb < one.kb + 20_000, "peak RSS \(empty.kb) KB over empty files, \(one.kb) KB over one-byte files")
     }
 }
