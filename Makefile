@@ -23,7 +23,7 @@ export GLEAN_PYTHON := $(PYTHON)
 export GLEAN_SHARED := $(SHARED)
 
 .DEFAULT_GOAL := help
-.PHONY: help deps test-deps venv build release run test eval eval-text eval-facts eval-trafilatura train bench faults fuzz docs install uninstall lint clean identical
+.PHONY: help deps test-deps venv build release run test eval eval-text eval-facts eval-trafilatura train train-people bench faults fuzz docs install uninstall lint clean identical
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -112,6 +112,9 @@ $(TRAIN_VENV)/.installed: Tools/train/requirements.txt
 
 train: release $(TRAIN_VENV)/.installed ## Retrain the page-profile model on wcxb-devsplit's dev share (rewrites Sources/GleanHTML/PageProfileWeights.swift)
 	$(TRAIN_VENV)/bin/python Tools/train/train_profile.py --glean $(RELEASE_BIN) --corpus $(SHARED)/corpora/wcxb-devsplit
+
+train-people: release $(TRAIN_VENV)/.installed ## Retrain the person-run model on the dev shares of news-dev, news-extra, news-more (rewrites Sources/GleanFacts/Languages/person_runs.json)
+	$(TRAIN_VENV)/bin/python Tools/train/train_people.py --glean $(RELEASE_BIN)
 
 BENCH_VENV := .venv-bench
 $(BENCH_VENV)/.installed: Tests/Bench/requirements.txt

@@ -1,3 +1,5 @@
+import Foundation
+
 // People: rank or honorific, offices, merged mentions.
 
 extension Doc {
@@ -577,6 +579,65 @@ extension Doc {
         return p.officeWords.contains(rest) ? rest : nil
     }
 
+    /// For `make train-people`: every run of two to four name words of the text (Latin script) with its features, and
+    /// whether no rule took it (`leftover`: the runs the model decides). The trainer learns from all of them.
+    private func dumpPersonRuns(leftover: [Int], commonWords: MutableWordSet) {
+        guard !p.isArabicScript else { return }
+        let key = PersonRunModel.textKey(sc)
+        var out = ""
+        var i = 0
+        while i < n {
+            guard nameTok(i), i == 0 || !nameTok(i - 1), !p.has(p.stopwords, toks[i]), let e = nameRun(i, anchored: false), (2...4).contains(e - i) else {
+                i += 1
+                continue
+            }
+            let atBoundary = i == 0 || toks[i].paragraphBefore || sentOf[i - 1] != sentOf[i] || isPunct(i - 1, [";", ":", "-"])
+            let features = personRunFeatures(i, e, atBoundary: atBoundary, commonWords: commonWords)
+            out += "GLEANPEOPLE\t\(key)\t\(leftover.contains(i) ? 1 : 0)\t\(text(i..<e))\t\(features.joined(separator: " "))\n"
+            i = e
+        }
+        FileHandle.standardError.write(Data(out.utf8))
+    }
+
+    /// The features of the name run `i..<e` for ``PersonRunModel``: its length, what the lexicons know of its words (given
+    /// names, places, organisation words, words the text also writes in lower case), its casing, and the words around it.
+    func personRunFeatures(_ i: Int, _ e: Int, atBoundary: Bool, commonWords: MutableWordSet) -> [String] {
+        var f = ["len\(e - i)"]
+        let range = i..<e
+        let given = range.filter { p.entities.givenNames.containsText(toks[$0]) }
+        if given.first == i { f.append("given_first") }
+        if given.contains(where: { $0 > i }) { f.append("given_other") }
+        if given.isEmpty { f.append("given_none") }
+        if range.contains(where: { commonWords.containsLower(toks[$0]) }) { f.append("common_any") }
+        if commonWords.containsLower(toks[i]) { f.append("common_first") }
+        if range.contains(where: { p.entities.placeNames[textOf: toks[$0]] != nil }) { f.append("place_any") }
+        if range.contains(where: { p.orgWords.containsText(toks[$0]) || p.orgWords.containsLower(toks[$0]) }) { f.append("orgword_any") }
+        if range.contains(where: { toks[$0].kind == .word && toks[$0].text.unicodeScalars.count >= 2 && toks[$0].text.unicodeScalars.allSatisfy { $0.properties.isUppercase } }) {
+            f.append("caps_any")
+        }
+        if range.contains(where: { p.entities.nameParticles.containsLower(toks[$0]) }) { f.append("particle") }
+        if range.contains(where: { toks[$0].kind == .word && toks[$0].text.unicodeScalars.count <= 2 }) { f.append("short_word") }
+        if atBoundary { f.append("boundary") }
+        let lang = p.code + ":"
+        if atBoundary || i == 0 {
+            f.append("prev=^")
+        } else {
+            let b = toks[i - 1]
+            f.append(lang + "prev=" + (b.kind == .word ? b.lower : b.text))
+            if b.kind == .word, !isCap(i - 1) { f.append("prev_lower_word") }
+            if i >= 2, sameSentence(i - 2, i) { f.append(lang + "prev2=" + (toks[i - 2].kind == .word ? toks[i - 2].lower : toks[i - 2].text)) }
+        }
+        if e >= n || !sameSentence(e - 1, e) {
+            f.append("next=$")
+        } else {
+            let a = toks[e]
+            f.append(lang + "next=" + (a.kind == .word ? a.lower : a.text))
+            if a.kind == .word, p.reportingVerbs.match(toks, at: e) != nil { f.append("next_speech") }
+        }
+        if occurrences(of: text(range)).0 >= 2 { f.append("repeated") }
+        return f
+    }
+
     mutating func extractPeople() -> [Person] {
         nameCache = (0..<n).map { computeNameTok($0) }
         // words the text writes in lower case (Latin script): common words, not names
@@ -595,6 +656,7 @@ extension Doc {
         var headerTitle: String?
         var seenCount = 0
         var lastPersonEnd = -1
+        var leftoverRuns: [Int] = []
         while i < n {
             // "officers Samuel N. Borbor, Harris Monger, and Alexander Seakour": the names listed after a person are people too
             if found.count > seenCount {
@@ -733,8 +795,22 @@ extension Doc {
                     }
                 }
             }
+            // Latin script: a run of two to four name words no rule took; the learned model decides ("en remplacement de Joany Caneus")
+            if !p.isArabicScript, PersonRunModel.shared != nil || PersonRunModel.dumpFeatures, nameTok(i), i == 0 || !nameTok(i - 1),
+               !p.has(p.stopwords, toks[i]), let e = nameRun(i, anchored: false), (2...4).contains(e - i) {
+                let atBoundary = i == 0 || toks[i].paragraphBefore || sentOf[i - 1] != sentOf[i] || isPunct(i - 1, [";", ":", "-"])
+                let features = personRunFeatures(i, e, atBoundary: atBoundary, commonWords: commonWords)
+                if PersonRunModel.dumpFeatures {
+                    leftoverRuns.append(i)
+                } else if let model = PersonRunModel.shared, model.score(features) > model.threshold {
+                    found.append(Found(name: slice(toks[i].start, toks[e - 1].end), rank: nil, titles: []))
+                    i = e
+                    continue
+                }
+            }
             i += 1
         }
+        if PersonRunModel.dumpFeatures { dumpPersonRuns(leftover: leftoverRuns, commonWords: commonWords) }
         // "Remmy Mukuba ... Mukuba said", "... Mr Mukuba": a capitalised pair whose last word is later a person on its own
         if !p.isArabicScript { found += laterSurnamePeople(known: found.map(\.name), commonWords: commonWords).map { Found(name: $0, rank: nil, titles: []) } }
         // merge by name
