@@ -277,6 +277,12 @@ extension Doc {
                let frac = fractionDigits(i), frac == 3, value == toks[i].value {
                 value = (value * 1000).rounded()
             }
+            // "12 kg et 108 grammes", "1 كلغ و 800 غ", "2 tons and 300 kg": a smaller unit of the same measure, joined by "and",
+            // completes the quantity (one count: 12.108 kg)
+            if let u = unit, let sub = Self.compoundUnits[u], let more = compoundRest(e, sub: sub.unit) {
+                value += more.value / sub.per
+                e = more.end
+            }
         }
         // "17 out of 24 communes", "13 out of the 17 categories", "X من أصل Y": a ratio when Y counts the same things
         if kind == .count, den == nil, let o = p.outOf.match(toks, at: e), sameSentence(i, o.end) {
@@ -290,6 +296,19 @@ extension Doc {
             }
         }
         return NumberRead(kind: kind, value: value, den: den, unit: unit, start: start, end: e, scale: scale)
+    }
+
+    /// A measure's smaller unit and how many of it make one: "kg" is 1,000 "g".
+    static let compoundUnits: [String: (unit: String, per: Double)] = ["kg": ("g", 1000), "tons": ("kg", 1000)]
+
+    /// At `e`: "and" (after an optional comma), a number below `per` and the unit `sub` ("et 108 grammes"): the number and where it ends.
+    private func compoundRest(_ e: Int, sub: String) -> (value: Double, end: Int)? {
+        var k = e
+        if k < n, toks[k].text == "," || toks[k].text == "\u{060C}" { k += 1 }
+        guard k + 2 < n, sameSentence(e - 1, k + 2), toks[k].kind == .word, p.entities.listConjunctions.containsLower(toks[k]),
+              toks[k + 1].kind == .number, !toks[k + 1].formatted, !used[k + 1], toks[k + 1].value < 1000,
+              toks[k + 2].kind == .word, toks[k + 2].known, p.units[lowerOf: toks[k + 2]] == sub else { return nil }
+        return (toks[k + 1].value, k + 3)
     }
 
     /// The unit of an Arabic dual noun ("شخصين" -> people), when the word is not itself a listed (plural) form and no

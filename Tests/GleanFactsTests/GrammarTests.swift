@@ -62,6 +62,13 @@ struct MetricGrammarTests {
         Case(language: "ar", text: "خلال الأشهر التسعة الأولى من العام نفذت الشرطة عملها.", expected: []),
         Case(language: "ar", text: "أوقفت الشرطة 10.036 شخصا.", expected: [M("count", 10036)]),
         Case(language: "ar", text: "أصيب شخصين وسجلت قضيتين وشكرت المواطنين.", expected: [M("count", 2), M("count", 2)]),
+        // a smaller unit of the same measure joined by "and" completes the quantity; a larger one, or none, does not
+        Case(language: "fr", text: "Les agents ont saisi 4 kg et 250 grammes de résine.", expected: [M("count", 4.25)]),
+        Case(language: "fr", text: "Ils ont saisi plus de 2 kg et 75 gr de cocaïne.", expected: [M("count", 2.075)]),
+        Case(language: "en", text: "Officers seized 3 tons and 400 kg of cannabis.", expected: [M("count", 3.4)]),
+        Case(language: "en", text: "Officers seized 3 kg and 400 tons of cannabis.", expected: [M("count", 3), M("count", 400)]),
+        Case(language: "en", text: "Officers seized 3 kg and 400 pills.", expected: [M("count", 3), M("count", 400)]),
+        Case(language: "ar", text: "حجز 5 كلغ و 300 غ من المخدرات.", expected: [M("count", 5.3)]),
     ])
     func metrics(c: Case) {
         let f = FactExtractor().extract(c.text, language: c.language)
