@@ -69,6 +69,11 @@ struct MetricGrammarTests {
         Case(language: "en", text: "Officers seized 3 kg and 400 tons of cannabis.", expected: [M("count", 3), M("count", 400)]),
         Case(language: "en", text: "Officers seized 3 kg and 400 pills.", expected: [M("count", 3), M("count", 400)]),
         Case(language: "ar", text: "حجز 5 كلغ و 300 غ من المخدرات.", expected: [M("count", 5.3)]),
+        // currencies of every region are money, after the number or before it
+        Case(language: "en", text: "He faces a fine of up to 6 million riel.", expected: [M("money", 6_000_000)]),
+        Case(language: "en", text: "The court fined him MK 250,000 and 3,000 dalasis.", expected: [M("money", 250_000), M("money", 3_000)]),
+        Case(language: "fr", text: "Une amende de 50 000 francs congolais et 200 gourdes.", expected: [M("money", 50_000), M("money", 200)]),
+        Case(language: "ar", text: "دفع غرامة قدرها 500 شلن كيني.", expected: [M("money", 500)]),
     ])
     func metrics(c: Case) {
         let f = FactExtractor().extract(c.text, language: c.language)
