@@ -243,7 +243,7 @@ extension Doc {
                 e = k + 2
             }
             // "5 milliards de dongs", "millions of dollars"
-            if e + 1 < n, toks[e].lower == "de" || toks[e].lower == "of" || toks[e].lower == "d'", p.currencies.match(toks, at: e + 1) != nil { e += 1 }
+            if e + 1 < n, toks[e].lower == "de" || toks[e].lower == "of" || toks[e].lower == "d'" || toks[e].lower == "d\u{2019}", p.currencies.match(toks, at: e + 1) != nil { e += 1 }
         }
         var f = e
         // "(5) أسلحة بيضاء": a count in brackets before its noun
@@ -398,7 +398,7 @@ extension Doc {
             var f = e
             // "une vingtaine d'années", "a dozen of"
             // ("deux millions de personnes", "un million de comprimés": a scale word takes "de" before its noun too)
-            if e0 - i >= 1, f < n, toks[f].lower == "d'" || toks[f].lower == "de" || toks[f].lower == "of",
+            if e0 - i >= 1, f < n, toks[f].lower == "d'" || toks[f].lower == "d\u{2019}" || toks[f].lower == "de" || toks[f].lower == "of",
                scaled || p.cardinalWords.match(toks, at: i).map({ $0.end - i >= 2 }) == true { f += 1 }
             guard let np = nounPhrase(from: f) else { return nil }
             let known = toks[f].known && p.units[lowerOf: toks[f]] != nil

@@ -69,6 +69,10 @@ struct MetricGrammarTests {
         Case(language: "en", text: "Officers seized 3 kg and 400 tons of cannabis.", expected: [M("count", 3), M("count", 400)]),
         Case(language: "en", text: "Officers seized 3 kg and 400 pills.", expected: [M("count", 3), M("count", 400)]),
         Case(language: "ar", text: "حجز 5 كلغ و 300 غ من المخدرات.", expected: [M("count", 5.3)]),
+        // approximate French numerals, with either apostrophe
+        Case(language: "fr", text: "Le décret concerne une soixantaine d’arrondissements.", expected: [M("count", 60)]),
+        Case(language: "fr", text: "Le décret concerne une soixantaine d'arrondissements.", expected: [M("count", 60)]),
+        Case(language: "en", text: "Over a million people crossed the border.", expected: [M("count", 1_000_000)]),
         // currencies of every region are money, after the number or before it
         Case(language: "en", text: "He faces a fine of up to 6 million riel.", expected: [M("money", 6_000_000)]),
         Case(language: "en", text: "The court fined him MK 250,000 and 3,000 dalasis.", expected: [M("money", 250_000), M("money", 3_000)]),
