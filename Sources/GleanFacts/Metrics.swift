@@ -201,7 +201,7 @@ extension Doc {
             e += 2
         }
         // a unit, percent or scale glued to the number: "17.6per cent", "5bn", "10kg"
-        if e < n, adjacent(e - 1, e), toks[e].kind == .word {
+        if e < n, adjacent(e - 1, e), toks[e].kind == .word, !arabicWordGlued(e) {
             let glued = p.percentWords.match(toks, at: e) != nil || p.scaleWords.match(toks, at: e) != nil
                 || (toks[e].known && p.units[lowerOf: toks[e]] != nil) || p.currencies.match(toks, at: e) != nil
             if !glued {
@@ -298,6 +298,13 @@ extension Doc {
         return NumberRead(kind: kind, value: value, den: den, unit: unit, start: start, end: e, scale: scale)
     }
 
+    /// Arabic text: the word at `e`, written right after a number without a space, is an Arabic word ("239مطلوبا"): a
+    /// missing space, read as if it were there (a Latin word glued to a number, "3G", stays a code).
+    private func arabicWordGlued(_ e: Int) -> Bool {
+        guard p.isArabicScript, e < n, let f = toks[e].text.unicodeScalars.first else { return false }
+        return (0x0621...0x064A).contains(f.value)
+    }
+
     /// A measure's smaller unit and how many of it make one: "kg" is 1,000 "g".
     static let compoundUnits: [String: (unit: String, per: Double)] = ["kg": ("g", 1000), "tons": ("kg", 1000)]
 
@@ -379,7 +386,7 @@ extension Doc {
         // "at 5", "à 17 h": clock times
         if e < n, p.timeOfDayWords.match(toks, at: e) != nil { return false }
         // glued to a following word or punctuation that is not a sentence mark ("3G", "19-year")
-        if e < n, adjacent(e - 1, e), toks[e].kind == .word { return false }
+        if e < n, adjacent(e - 1, e), toks[e].kind == .word, !arabicWordGlued(e) { return false }
         return true
     }
 

@@ -69,6 +69,9 @@ struct MetricGrammarTests {
         Case(language: "en", text: "Officers seized 3 kg and 400 tons of cannabis.", expected: [M("count", 3), M("count", 400)]),
         Case(language: "en", text: "Officers seized 3 kg and 400 pills.", expected: [M("count", 3), M("count", 400)]),
         Case(language: "ar", text: "حجز 5 كلغ و 300 غ من المخدرات.", expected: [M("count", 5.3)]),
+        // Arabic: a number written against its noun without a space
+        Case(language: "ar", text: "اعتقلت القوات 239مطلوبا خلال العملية.", expected: [M("count", 239)]),
+        Case(language: "ar", text: "ضبطت الشرطة 12سيارة مسروقة.", expected: [M("count", 12)]),
         // approximate French numerals, with either apostrophe
         Case(language: "fr", text: "Le décret concerne une soixantaine d’arrondissements.", expected: [M("count", 60)]),
         Case(language: "fr", text: "Le décret concerne une soixantaine d'arrondissements.", expected: [M("count", 60)]),
