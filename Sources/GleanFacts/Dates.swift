@@ -265,6 +265,7 @@ extension Doc {
     }
 
     func numericDate(at i: Int) -> (iso: String, end: Int)? {
+        if let r = dottedDate(at: i) { return r }
         guard i + 4 < n, toks[i].kind == .number, toks[i + 2].kind == .number, toks[i + 4].kind == .number,
               adjacent(i, i + 1), adjacent(i + 1, i + 2), adjacent(i + 2, i + 3), adjacent(i + 3, i + 4) else { return nil }
         let s1 = toks[i + 1].text, s2 = toks[i + 3].text
@@ -280,6 +281,22 @@ extension Doc {
         if b > 12 || (p.dateOrder == "mdy" && a <= 12) { d = b; m = a }
         guard Doc.validDay(y, m, d) else { return nil }
         return (Doc.iso(y, m, d), i + 5)
+    }
+
+    /// "12.05.2024": the tokenizer reads "12.05" as one decimal number, then the year follows its dot: day, month, year
+    /// (month first where the language writes month first).
+    private func dottedDate(at i: Int) -> (iso: String, end: Int)? {
+        guard i + 2 < n, toks[i].kind == .number, toks[i + 1].text == ".", toks[i + 2].kind == .number,
+              adjacent(i, i + 1), adjacent(i + 1, i + 2), let y = yearValue(i + 2) else { return nil }
+        let parts = toks[i].text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
+              let a = Int(parts[0]), let b = Int(parts[1]) else { return nil }
+        if i + 3 < n, adjacent(i + 2, i + 3), toks[i + 3].kind != .punct || toks[i + 3].text == "." && i + 4 < n && adjacent(i + 3, i + 4) && toks[i + 4].kind == .number { return nil }
+        if i > 0, adjacent(i - 1, i), toks[i - 1].kind != .punct || toks[i - 1].text == "." { return nil }
+        var d = a, m = b
+        if b > 12 || (p.dateOrder == "mdy" && a <= 12) { d = b; m = a }
+        guard (1...12).contains(m), Doc.validDay(y, m, d) else { return nil }
+        return (Doc.iso(y, m, d), i + 3)
     }
 
     func isValueBaseline(_ i: Int) -> Bool {

@@ -117,6 +117,10 @@ struct DateGrammarTests {
         Case(language: "en", text: "Between July and end-September 2022, crime fell.", isos: ["2022-07", "2022-09"]),
         Case(language: "en", text: "It was gazetted on the 18th of July 2017.", isos: ["2017-07-18"]),
         Case(language: "en", text: "It opened on March 3rd, 2021.", isos: ["2021-03-03"]),
+        // a dotted numeric date (the tokenizer reads "12.05" as one decimal number)
+        Case(language: "en", text: "He was arrested on 12.05.2024 in the capital.", isos: ["2024-05-12"]),
+        Case(language: "fr", text: "Il a été interpellé le 3.11.2023 à Lomé.", isos: ["2023-11-03"]),
+        Case(language: "en", text: "Growth was 12.5.", isos: []),
         Case(language: "en", text: "Cases rose to 500 in 2023 from 400 in 2022.", isos: ["2023"]),
         Case(language: "en", text: "Recruits joined between 2012 and 2016.", isos: []),
         Case(language: "en", text: "Decree No. 100/2019/ND-CP applies; Statutory Instrument 74 of 2017 too.", isos: []),
