@@ -222,6 +222,25 @@ struct PhraseSet<V: Sendable>: Sendable {
 
 /// A compiled language profile: the language's words, ready to match. Immutable.
 final class LanguageProfile: Sendable {
+    /// The language's number words with the compounds written with a hyphen added: a tens word, "-", a word below ten
+    /// ("twenty-three", "vingt-trois", "trente-cinq"); where the language writes the next ten as the tens word, "-" and
+    /// its word for ten ("soixante-dix", "quatre-vingt-dix"), also a word from eleven to nineteen ("soixante-dix-sept" is
+    /// listed, "soixante-onze", "quatre-vingt-onze" are made).
+    static func hyphenatedCompounds(_ words: [String: Int]) -> [String: Int] {
+        var out = words
+        let tens = words.filter { $0.value >= 20 && $0.value < 100 && $0.value % 10 == 0 && !$0.key.contains(" ") }
+        let units = words.filter { $0.value >= 1 && $0.value < 20 && !$0.key.contains(" ") }
+        let tenWords = words.filter { $0.value == 10 && !$0.key.contains(" ") }.map(\.key)
+        for (t, tv) in tens {
+            let teens = tenWords.contains { words[t + "-" + $0] == tv + 10 }
+            for (u, uv) in units where uv < 10 || (teens && uv > 10) {
+                let key = t + "-" + u
+                if out[key] == nil { out[key] = tv + uv }
+            }
+        }
+        return out
+    }
+
     let code: String
     let isArabicScript: Bool
     let tokenizer: Tokenizer
@@ -362,7 +381,8 @@ final class LanguageProfile: Sendable {
         rankVerbs = PhraseSet((d.rankVerbs ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
         outOf = PhraseSet((d.outOf ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
         ordinalWords = PhraseSet((d.ordinalWords ?? [:]).map { ($0.key, $0.value) }, caseSensitive: false, tokenizer: tk)
-        cardinalWords = PhraseSet((d.cardinalWords ?? [:]).map { ($0.key, $0.value) }, caseSensitive: false, tokenizer: tk)
+        let cardinals = Self.hyphenatedCompounds(d.cardinalWords ?? [:])
+        cardinalWords = PhraseSet(cardinals.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, caseSensitive: false, tokenizer: tk)
         numberWordsAreMetrics = d.numberWordsAreMetrics ?? false
         placeUnits = WordSet((d.placeUnits ?? []).map { $0.lowercased() })
         var dir: [String: String] = [:]
@@ -414,7 +434,7 @@ final class LanguageProfile: Sendable {
         dualSuffixes = d.dualSuffixes ?? []
         sentenceWords = WordSet((d.sentenceWords ?? []).map { $0.lowercased() })
         var cm: [String: Int] = [:]
-        for (k, v) in d.cardinalWords ?? [:] where !k.contains(" ") { cm[k.lowercased()] = v }
+        for (k, v) in cardinals where !k.contains(" ") { cm[k.lowercased()] = v }
         cardinalWordMap = WordMap(cm)
         startingWords = WordSet((d.startingWords ?? []).map { $0.lowercased() })
         var mw: [String: Int] = [:]
@@ -472,7 +492,7 @@ final class LanguageProfile: Sendable {
         all += d.rankVerbs ?? []
         all += d.outOf ?? []
         all += (d.ordinalWords ?? [:]).keys
-        all += (d.cardinalWords ?? [:]).keys
+        all += cardinals.keys
         all += d.placeUnits ?? []
         for (_, ws) in d.directionWords ?? [:] { all += ws }
         all += d.changeMarkers ?? []

@@ -201,6 +201,13 @@ extension Doc {
             e += 2
         }
         // a unit, percent or scale glued to the number: "17.6per cent", "5bn", "10kg"
+        // "$1.5m", "£20m": after a currency, a glued "m" is million (alone, "100m" is metres)
+        if e < n, adjacent(e - 1, e), toks[e].kind == .word, toks[e].lower == "m", p.currencies.matchEnding(toks, before: i) != nil,
+           !(e + 1 < n && adjacent(e, e + 1) && toks[e + 1].kind == .word) {
+            value *= 1_000_000
+            scale = 1_000_000
+            e += 1
+        }
         if e < n, adjacent(e - 1, e), toks[e].kind == .word, !arabicWordGlued(e) {
             let glued = p.percentWords.match(toks, at: e) != nil || p.scaleWords.match(toks, at: e) != nil
                 || (toks[e].known && p.units[lowerOf: toks[e]] != nil) || p.currencies.match(toks, at: e) != nil

@@ -224,9 +224,19 @@ struct Tokenizer: Sendable {
             }
         }
         if firstRun <= 3, !formatted {
+            // A language that does not group by plain spaces still reads "12 000" and "1 500 000" as one number: a chain
+            // of three-digit groups after spaces is grouping when one group starts with 0 (no quantity is written so).
+            var spaceChain = style.spaceGrouping
+            if !spaceChain {
+                var k = j
+                while k + 1 < n, sc[k] == " ", digitsRun(sc, k + 1) == 3 {
+                    if sc[k + 1] == "0" { spaceChain = true }
+                    k += 4
+                }
+            }
             while j + 1 < n {
                 let m = sc[j]
-                let isGroup = style.groupMarks.contains(m) || Scalars.isNumberSpace(m) || (style.spaceGrouping && m == " ")
+                let isGroup = style.groupMarks.contains(m) || Scalars.isNumberSpace(m) || (spaceChain && m == " ")
                 guard isGroup, digitsRun(sc, j + 1) == 3 else { break }
                 // "3 156" is a group; a following letter-free digit after the group would break the rule anyway.
                 for k in (j + 1)..<(j + 4) { if let d = Scalars.digitValue(sc[k]) { intDigits.append(d) } }

@@ -76,6 +76,14 @@ struct MetricGrammarTests {
         Case(language: "fr", text: "Le décret concerne une soixantaine d’arrondissements.", expected: [M("count", 60)]),
         Case(language: "fr", text: "Le décret concerne une soixantaine d'arrondissements.", expected: [M("count", 60)]),
         Case(language: "en", text: "Over a million people crossed the border.", expected: [M("count", 1_000_000)]),
+        // number words written with a hyphen
+        Case(language: "en", text: "Police charged twenty-three suspects.", expected: [M("count", 23)]),
+        Case(language: "fr", text: "La police a inculpé trente-cinq personnes et soixante-onze suspects.", expected: [M("count", 35), M("count", 71)]),
+        Case(language: "fr", text: "Quatre-vingt-onze suspects ont été libérés.", expected: [M("count", 91)]),
+        // spaces between three-digit groups where the language does not group by spaces: one group starting with 0 decides
+        Case(language: "en", text: "The force has 12 000 officers and 1 500 000 rounds.", expected: [M("count", 12_000), M("count", 1_500_000)]),
+        // "m" right after a currency is million ("100m" alone is metres)
+        Case(language: "en", text: "They seized $1.5m in cash and GH¢2,000.", expected: [M("money", 1_500_000), M("money", 2_000)]),
         // currencies of every region are money, after the number or before it
         Case(language: "en", text: "He faces a fine of up to 6 million riel.", expected: [M("money", 6_000_000)]),
         Case(language: "en", text: "The court fined him MK 250,000 and 3,000 dalasis.", expected: [M("money", 250_000), M("money", 3_000)]),
