@@ -579,6 +579,11 @@ extension Doc {
         return p.officeWords.contains(rest) ? rest : nil
     }
 
+    /// Token `i` opens a paragraph, a sentence or a clause after ";", ":" or a dash.
+    private func startsClause(_ i: Int) -> Bool {
+        i == 0 || toks[i].paragraphBefore || sentOf[i - 1] != sentOf[i] || isPunct(i - 1, [";", ":", "\u{061B}", "-"])
+    }
+
     /// For `make train-people`: every run of two to four name words of the text (Latin script) with its features, and
     /// whether no rule took it (`leftover`: the runs the model decides). The trainer learns from all of them.
     private func dumpPersonRuns(leftover: [Int], commonWords: MutableWordSet) {
@@ -591,7 +596,7 @@ extension Doc {
                 i += 1
                 continue
             }
-            let atBoundary = i == 0 || toks[i].paragraphBefore || sentOf[i - 1] != sentOf[i] || isPunct(i - 1, [";", ":", "-"])
+            let atBoundary = startsClause(i)
             let features = personRunFeatures(i, e, atBoundary: atBoundary, commonWords: commonWords)
             out += "GLEANPEOPLE\t\(key)\t\(leftover.contains(i) ? 1 : 0)\t\(text(i..<e))\t\(features.joined(separator: " "))\n"
             i = e
@@ -772,7 +777,7 @@ extension Doc {
                     if let sp = arabicTitleSpan(e), titles.last == sp.text { i = sp.end }
                     continue
                 }
-                let atBoundary = i == 0 || toks[i].paragraphBefore || sentOf[i - 1] != sentOf[i] || isPunct(i - 1, [";", ":", "\u{061B}", "-"])
+                let atBoundary = startsClause(i)
                 // Arabic: "ومحمود" is a list's next name only right after a person ("... علي الجذع ومحمود عجاج العلي", not "والحراش وحسين داي");
                 // a given name after an administrative or landform word names a place ("وبئر مراد رايس")
                 let given = p.entities.givenNames.containsText(toks[i]) ? !arabicAfterPlaceWord(i) : arabicListedGivenName(i) && i == lastPersonEnd
@@ -798,7 +803,7 @@ extension Doc {
             // Latin script: a run of two to four name words no rule took; the learned model decides ("en remplacement de Joany Caneus")
             if !p.isArabicScript, PersonRunModel.shared != nil || PersonRunModel.dumpFeatures, nameTok(i), i == 0 || !nameTok(i - 1),
                !p.has(p.stopwords, toks[i]), let e = nameRun(i, anchored: false), (2...4).contains(e - i) {
-                let atBoundary = i == 0 || toks[i].paragraphBefore || sentOf[i - 1] != sentOf[i] || isPunct(i - 1, [";", ":", "-"])
+                let atBoundary = startsClause(i)
                 let features = personRunFeatures(i, e, atBoundary: atBoundary, commonWords: commonWords)
                 if PersonRunModel.dumpFeatures {
                     leftoverRuns.append(i)
