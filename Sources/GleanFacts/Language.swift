@@ -26,6 +26,9 @@ struct LanguageData: Decodable, Sendable {
     var months: [String: Int]?
     /// Whether running text reads the table's abbreviations too ("Jan. 5"); false where one is a word ("sept").
     var monthAbbreviationsInText: Bool?
+    /// Whether running text reads the table's abbreviations when a dot follows ("5 sept. 2024"), for a language where an
+    /// abbreviation alone is a word ("sept" is seven).
+    var monthAbbreviationsWithDot: Bool?
     var monthsCaseSensitive: Bool?
     var ordinalSuffixes: [String]?
     var baselineMarkers: [String]?
@@ -520,6 +523,9 @@ final class LanguageProfile: Sendable {
         let code = d.code.lowercased()
         var table = MonthNames.names(for: code)
         if d.monthAbbreviationsInText ?? false { table.merge(MonthNames.abbreviations(for: code)) { name, _ in name } }
+        if d.monthAbbreviationsWithDot ?? false {
+            for (abbreviation, month) in MonthNames.abbreviations(for: code) where table[abbreviation + "."] == nil { table[abbreviation + "."] = month }
+        }
         table.merge(d.months ?? [:]) { _, own in own }
         return table
     }

@@ -129,6 +129,9 @@ struct DateGrammarTests {
         Case(language: "en", text: "He was arrested on 12.05.2024 in the capital.", isos: ["2024-05-12"]),
         Case(language: "fr", text: "Il a été interpellé le 3.11.2023 à Lomé.", isos: ["2023-11-03"]),
         Case(language: "en", text: "Growth was 12.5.", isos: []),
+        // French abbreviated months are read with their dot ("sept" alone is seven)
+        Case(language: "fr", text: "Il a été arrêté le 5 sept. 2024 à Lomé.", isos: ["2024-09-05"]),
+        Case(language: "fr", text: "Le procès s'est ouvert le 12 janv. 2023 et a duré sept jours.", isos: ["2023-01-12"]),
         Case(language: "en", text: "Cases rose to 500 in 2023 from 400 in 2022.", isos: ["2023"]),
         Case(language: "en", text: "Recruits joined between 2012 and 2016.", isos: []),
         Case(language: "en", text: "Decree No. 100/2019/ND-CP applies; Statutory Instrument 74 of 2017 too.", isos: []),
