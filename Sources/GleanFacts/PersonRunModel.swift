@@ -1,8 +1,8 @@
 import Foundation
 
 /// A learned second opinion on people (Latin script): a logistic model over a capitalised run of two to four name words
-/// that no rule of People.swift took ("en remplacement de Joany Caneus", "questioning of Pech Prum Mony, a brigadier
-/// general"). Its features are the run's shape, what the lexicons know of its words and the words around it
+/// that no rule of People.swift took ("en remplacement de Joany Caneus", "la libération de Kodjo Ahmed."). Its features
+/// are the run's shape, what the lexicons know of its words and the words around it
 /// (``Doc/personRunFeatures(_:_:atBoundary:commonWords:)``); its weights are data (`Languages/person_runs.json`), trained
 /// offline by `Tools/train/train_people.py` on the dev shares of the project's gold (`make train-people`).
 struct PersonRunModel: Sendable {
