@@ -250,7 +250,7 @@ extension Doc {
                 e = k + 2
             }
             // "5 milliards de dongs", "millions of dollars"
-            if e + 1 < n, toks[e].lower == "de" || toks[e].lower == "of" || toks[e].lower == "d'" || toks[e].lower == "d\u{2019}", p.currencies.match(toks, at: e + 1) != nil { e += 1 }
+            if e + 1 < n, ofWord(e), p.currencies.match(toks, at: e + 1) != nil { e += 1 }
         }
         var f = e
         // "(5) أسلحة بيضاء": a count in brackets before its noun
@@ -303,6 +303,12 @@ extension Doc {
             }
         }
         return NumberRead(kind: kind, value: value, den: den, unit: unit, start: start, end: e, scale: scale)
+    }
+
+    /// "de", "d'" (either apostrophe) or "of" at `k`: the word that joins a number or scale word to its noun.
+    private func ofWord(_ k: Int) -> Bool {
+        let w = toks[k].lower
+        return w == "de" || w == "of" || w == "d'" || w == "d\u{2019}"
     }
 
     /// Arabic text: the word at `e`, written right after a number without a space, is an Arabic word ("239مطلوبا"): a
@@ -412,7 +418,7 @@ extension Doc {
             var f = e
             // "une vingtaine d'années", "a dozen of"
             // ("deux millions de personnes", "un million de comprimés": a scale word takes "de" before its noun too)
-            if e0 - i >= 1, f < n, toks[f].lower == "d'" || toks[f].lower == "d\u{2019}" || toks[f].lower == "de" || toks[f].lower == "of",
+            if e0 - i >= 1, f < n, ofWord(f),
                scaled || p.cardinalWords.match(toks, at: i).map({ $0.end - i >= 2 }) == true { f += 1 }
             guard let np = nounPhrase(from: f) else { return nil }
             let known = toks[f].known && p.units[lowerOf: toks[f]] != nil

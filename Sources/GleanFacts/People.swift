@@ -596,8 +596,7 @@ extension Doc {
                 i += 1
                 continue
             }
-            let atBoundary = startsClause(i)
-            let features = personRunFeatures(i, e, atBoundary: atBoundary, commonWords: commonWords)
+            let features = personRunFeatures(i, e, atBoundary: startsClause(i), commonWords: commonWords)
             out += "GLEANPEOPLE\t\(key)\t\(leftover.contains(i) ? 1 : 0)\t\(text(i..<e))\t\(features.joined(separator: " "))\n"
             i = e
         }
@@ -803,11 +802,10 @@ extension Doc {
             // Latin script: a run of two to four name words no rule took; the learned model decides ("en remplacement de Joany Caneus")
             if !p.isArabicScript, PersonRunModel.shared != nil || PersonRunModel.dumpFeatures, nameTok(i), i == 0 || !nameTok(i - 1),
                !p.has(p.stopwords, toks[i]), let e = nameRun(i, anchored: false), (2...4).contains(e - i) {
-                let atBoundary = startsClause(i)
-                let features = personRunFeatures(i, e, atBoundary: atBoundary, commonWords: commonWords)
                 if PersonRunModel.dumpFeatures {
                     leftoverRuns.append(i)
-                } else if let model = PersonRunModel.shared, model.score(features) > model.threshold {
+                } else if let model = PersonRunModel.shared,
+                          model.score(personRunFeatures(i, e, atBoundary: startsClause(i), commonWords: commonWords)) > model.threshold {
                     found.append(Found(name: slice(toks[i].start, toks[e - 1].end), rank: nil, titles: []))
                     i = e
                     continue
