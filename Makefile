@@ -87,17 +87,19 @@ eval-text: release ## Main text and metadata: wcxb-devsplit per page type, aeb-d
 	  echo "== aeb-dev ($$s): main text"; python3 $(SHARED)/eval/score_text.py --truth $(EVAL)/split/aeb-dev/$$s.jsonl --csv $(EVAL)/eval-aeb/csv; \
 	done
 
-eval-facts: release ## Facts: news-dev and our news-extra, news-more (dev and validation, per language), news-fresh and news-fresh2 (held out whole) and the samples' gold
+eval-facts: release ## Facts: news-dev and our news-extra, news-more, news-world (dev and validation, per language), news-fresh and news-fresh2 (held out whole) and the samples' gold
 	$(call eval_run,eval-news-dev)
 	$(call eval_run,eval-news-extra)
 	$(call eval_run,eval-news-more)
+	$(call eval_run,eval-news-world)
 	$(call eval_run,eval-news-fresh)
 	$(call eval_run,eval-news-fresh2)
 	$(call eval_run,news)
 	@python3 Tools/eval/split.py gold $(SHARED)/corpora/news-dev/gold $(EVAL)/split/news-dev >/dev/null
 	@python3 Tools/eval/split.py gold Tests/Corpora/news-extra/gold $(EVAL)/split/news-extra >/dev/null
 	@python3 Tools/eval/split.py gold Tests/Corpora/news-more/gold $(EVAL)/split/news-more >/dev/null
-	@for c in news-dev news-extra news-more; do for s in dev val; do \
+	@python3 Tools/eval/split.py gold Tests/Corpora/news-world/gold $(EVAL)/split/news-world >/dev/null
+	@for c in news-dev news-extra news-more news-world; do for s in dev val; do \
 	  echo "== $$c ($$s): facts"; python3 $(SHARED)/eval/score_facts.py --csv $(EVAL)/eval-$$c/csv --gold $(EVAL)/split/$$c/$$s --by-language; \
 	done; done
 	@echo "== news-fresh (held out whole: scored, never tuned on): facts"; python3 $(SHARED)/eval/score_facts.py --csv $(EVAL)/eval-news-fresh/csv --gold Tests/Corpora/news-fresh/gold --by-language
