@@ -151,6 +151,26 @@ extension Doc {
         return true
     }
 
+    /// Arabic: "وكلفن": "و" written onto a word that can be a name no lexicon holds (not a function word, an office, an
+    /// organisation, place or administrative word, nor a word with the article).
+    private func arabicConjoinedNameWord(_ k: Int) -> Bool {
+        guard p.isArabicScript, k >= 0, k < n, toks[k].kind == .word else { return false }
+        let s = toks[k].text
+        guard s.hasPrefix("و"), s.unicodeScalars.count >= 4 else { return false }
+        let rest = String(s.dropFirst())
+        let e = p.entities
+        if rest.hasPrefix("ال") || p.stopwords.contains(rest) || p.officeWords.contains(rest) || p.orgWords.contains(rest) || p.placeNouns.contains(rest) { return false }
+        if e.orgHeads.contains(rest) || e.placeBefore.contains(rest) || e.linkNouns.contains(rest) || e.nameStopWords.contains(rest) || e.adminNouns.contains(rest) { return false }
+        return !arabicVerbalNoun("ال" + rest)
+    }
+
+    /// The end of the name words that follow one another from `k` in one sentence (at most `max`).
+    private func nameWordsEnd(from k: Int, max: Int) -> Int {
+        var e = k
+        while e < n, e < k + max, nameTok(e), toks[e].spaceBefore, !toks[e].paragraphBefore, e == 0 || sameSentence(e - 1, e) { e += 1 }
+        return e
+    }
+
     /// A known given name at `k`, also with "و" written onto it.
     private func givenNameAt(_ k: Int) -> Bool {
         k >= 0 && k < n && (p.entities.givenNames.containsText(toks[k]) || arabicListedGivenName(k))
@@ -212,7 +232,10 @@ extension Doc {
         guard k > e, k < n, sameSentence(e, k), nameTok(k), let end = nameRun(k, anchored: false), (2...4).contains(end - k),
               (k..<end).allSatisfy({ toks[$0].kind == .word && (isCap($0) || p.entities.nameParticles.containsLower(toks[$0])) }) else { return nil }
         if let cands = p.entities.placeNames[textOf: toks[k]], cands.contains(where: { c in c.count <= end - k && c.indices.allSatisfy { toks[k + $0].text == c[$0] } }) { return nil }
-        guard end >= n || !sameSentence(k, end) || isPunct(end, [",", "(", ")", ".", ";"])
+        // (after "and", a run that opens with a known given name is the list's last name whatever follows: "sailors Ralph
+        // Hendry and Kathy Brandel has uncovered")
+        let conjoinedGiven = k > e && p.entities.listConjunctions.containsLower(toks[k - 1]) && p.entities.givenNames.containsText(toks[k])
+        guard conjoinedGiven || end >= n || !sameSentence(k, end) || isPunct(end, [",", "(", ")", ".", ";"])
                 || (toks[end].kind == .word && p.entities.listConjunctions.containsLower(toks[end])) else { return nil }
         return (k, end)
     }
@@ -542,9 +565,10 @@ extension Doc {
         return p.offices.match(toks, at: k) != nil
     }
 
-    /// "(born 1978)", "(né en 1978)", "(مواليد 1978)", "(45)", ", 45,": a birth year or an age right after a name.
+    /// "(born 1978)", "(né en 1978)", "(مواليد 1978)", "(45)", ", 45,", ", 45 ans", "، 24 عامًا", "(24 عاما)": a birth year or an
+    /// age right after a name.
     private func bornAfter(_ e: Int) -> Bool {
-        guard e + 2 < n, toks[e].kind == .punct, toks[e].text == "(" || toks[e].text == "," else { return false }
+        guard e + 2 < n, toks[e].kind == .punct, toks[e].text == "(" || toks[e].text == "," || toks[e].text == "\u{060C}" else { return false }
         var k = e + 1
         if p.entities.birthWords.containsLower(toks[k]) {
             k += 1
@@ -553,8 +577,25 @@ extension Doc {
             return k < n && toks[k].kind == .number && (toks[k].intDigits == 4 || (toks[k].intDigits <= 2 && !toks[k].formatted))
         }
         guard toks[k].kind == .number, toks[k].intDigits <= 2, !toks[k].formatted, k + 1 < n else { return false }
+        // ", 45 ans", "، 24 عامًا": an age with its word for years
+        if toks[k + 1].kind == .word, sameSentence(k, k + 1), yearsWord(k + 1) { return true }
         // ", 30 of Makeni Villa", ", 45, said": an age, then a comma or a function word
         return toks[e].text == "(" ? toks[k + 1].text == ")" : (toks[k + 1].text == "," || (toks[k + 1].kind == .word && toks[k + 1].spaceBefore && p.has(p.stopwords, toks[k + 1]) && isLowerWord(k + 1)))
+    }
+
+    /// A word for years ("years", "ans", "عام"), also in the Arabic accusative ("عامًا", "عاماً", "عاما"): the unit of an age.
+    private func yearsWord(_ k: Int) -> Bool {
+        if p.units[lowerOf: toks[k]] == "years" { return true }
+        guard p.isArabicScript else { return false }
+        // (by scalars: the tanween is a combining mark, part of the letter before it)
+        var u = Array(toks[k].text.unicodeScalars)
+        if u.last == "\u{064B}" { u.removeLast() }
+        guard u.count > 2, u.last == "\u{0627}" else { return false }
+        u.removeLast()
+        if u.last == "\u{064B}" { u.removeLast() }
+        var base = ""
+        base.unicodeScalars.append(contentsOf: u)
+        return p.units[base] == "years"
     }
 
     /// A name run `i..<e` that speaks: "John Smith said", "a déclaré Jean Dupont.", "according to Jane Doe," (Latin script;
@@ -798,6 +839,12 @@ extension Doc {
                         continue
                     }
                 }
+            }
+            // Arabic: "؛ وكلفن سيرفيتا أروشا، 19 عاماً": "و" written onto a first name no lexicon holds, in a name its age confirms
+            if p.isArabicScript, !nameTok(i), arabicConjoinedNameWord(i), case let e = nameWordsEnd(from: i + 1, max: 4), e > i + 1, bornAfter(e) {
+                found.append(Found(name: slice(toks[i].start + 1, toks[e - 1].end), rank: nil, titles: []))
+                i = e
+                continue
             }
             // Latin script: a run of two to four name words no rule took; the learned model decides ("en remplacement de Joany Caneus")
             if !p.isArabicScript, PersonRunModel.shared != nil || PersonRunModel.dumpFeatures, nameTok(i), i == 0 || !nameTok(i - 1),

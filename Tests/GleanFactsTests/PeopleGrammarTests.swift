@@ -42,6 +42,21 @@ import Testing
         #expect(facts.people.count == 1, "\(facts.people.map(\.name))")
     }
 
+    /// Names that an age written after them confirms (", 23 ans", "، 32 عامًا", "(41 عاما)"), also when "و" is written onto a
+    /// first name no lexicon holds, and the last name of a list after "and" that opens with a known given name.
+    @Test(arguments: [
+        ("ar", "وقالت النيابة إن الموقوفين هم سامويل أوتينو، 32 عامًا؛ وبيرنارد كيبتو، 28 عاما.", ["سامويل أوتينو", "بيرنارد كيبتو"]),
+        ("ar", "وحكم على رجلين هما ستيفن موراي (41 عاما) وكيفن دويل (37 عاماً).", ["ستيفن موراي", "كيفن دويل"]),
+        ("fr", "Le suspect, Lucas Montreuil, 23 ans, a été déféré.", ["Lucas Montreuil"]),
+        ("en", "Police Commissioner Amos Kiprono and Mary Atieno visited the camp.", ["Amos Kiprono", "Mary Atieno"]),
+        // without an age nothing confirms names no lexicon holds
+        ("ar", "وقال المتحدث إن الموقوفين هم سامويل أوتينو وبيرنارد كيبتو.", [String]()),
+    ])
+    func listedAndAged(_ language: String, _ text: String, _ names: [String]) {
+        let facts = FactExtractor().extract(text, language: language)
+        #expect(facts.people.map(\.name) == names)
+    }
+
     /// Capitalised phrases that hold a word of an office but no office, or a place before a verb of speech, are no one.
     @Test(arguments: [
         ("en", "The Police Recorded Crime Statistics report was published on Friday."),
