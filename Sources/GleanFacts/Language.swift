@@ -40,6 +40,7 @@ struct LanguageData: Decodable, Sendable {
     var rankPrefixes: [String]?
     var rankVerbs: [String]?
     var outOf: [String]?
+    var partitives: [String: Bool]?
     var ordinalWords: [String: Int]?
     var cardinalWords: [String: Int]?
     var numberWordsAreMetrics: Bool?
@@ -271,6 +272,9 @@ final class LanguageProfile: Sendable {
     let rankPrefixes: PhraseSet<Bool>
     let rankVerbs: PhraseSet<Bool>
     let outOf: PhraseSet<Bool>
+    /// "of them", "d'entre eux", "منهم" (false: nothing follows) and "of the", "des", "من" (true: a noun follows) after a
+    /// number word: part of a counted group ("four of them", "three of the suspects").
+    let partitives: PhraseSet<Bool>
     let ordinalWords: PhraseSet<Int>
     let cardinalWords: PhraseSet<Int>
     let numberWordsAreMetrics: Bool
@@ -383,6 +387,7 @@ final class LanguageProfile: Sendable {
         rankPrefixes = PhraseSet((d.rankPrefixes ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
         rankVerbs = PhraseSet((d.rankVerbs ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
         outOf = PhraseSet((d.outOf ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
+        partitives = PhraseSet((d.partitives ?? [:]).map { ($0.key, $0.value) }, caseSensitive: false, tokenizer: tk)
         ordinalWords = PhraseSet((d.ordinalWords ?? [:]).map { ($0.key, $0.value) }, caseSensitive: false, tokenizer: tk)
         let cardinals = Self.hyphenatedCompounds(d.cardinalWords ?? [:])
         cardinalWords = PhraseSet(cardinals.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, caseSensitive: false, tokenizer: tk)
@@ -494,6 +499,7 @@ final class LanguageProfile: Sendable {
         all += d.rankPrefixes ?? []
         all += d.rankVerbs ?? []
         all += d.outOf ?? []
+        all += (d.partitives ?? [:]).keys
         all += (d.ordinalWords ?? [:]).keys
         all += cardinals.keys
         all += d.placeUnits ?? []

@@ -414,6 +414,19 @@ extension Doc {
         var unit: String?
         if let pw = p.percentWords.match(toks, at: e) {
             kind = .percent; unit = "percent"; e = pw.end
+        } else if v >= 2, !scaled, let pt = p.partitives.match(toks, at: e), sameSentence(i, pt.end - 1) {
+            // part of a counted group: "four of them", "trois d'entre eux", "أربعة منهم"; "three of the suspects", "deux des
+            // suspects", "خمسة من المتهمين" ("one of the largest" is no count: from two up)
+            e = pt.end
+            if pt.value {
+                // ("nine of the most wanted suspects": up to two words before the noun)
+                var f = e
+                var np = nounPhrase(from: f)
+                while np == nil, f < e + 2, f < n, toks[f].kind == .word, isLowerWord(f), sameSentence(i, f) { f += 1; np = nounPhrase(from: f) }
+                guard let np else { return nil }
+                unit = np.unit
+                e = np.end
+            }
         } else {
             var f = e
             // "une vingtaine d'années", "a dozen of"
@@ -437,6 +450,12 @@ extension Doc {
         var start = i
         if let ap = p.approximators.matchEnding(toks, before: start), !used[ap.start] { start = ap.start }
         return (kind, value, unit, start, e)
+    }
+
+    /// Arabic: the word at `k` carries the article, alone or after a prefix ("الأشخاص", "والثلاثة", "بالمتهمين", "للشرطة").
+    func arabicDefinite(_ k: Int) -> Bool {
+        let t = toks[k].text
+        return t.hasPrefix("ال") || t.hasPrefix("لل") || ["وال", "بال", "فال", "كال"].contains(where: { t.hasPrefix($0) })
     }
 
     func quotedQuantity(_ i: Int) -> Bool {
@@ -558,7 +577,10 @@ extension Doc {
                 i = r.end
                 continue
             }
+            // (Arabic: a number after its noun agrees with it in definiteness, "أشخاص ثلاثة", "الأشخاص الثلاثة"; "القاضي تسع بطاقات" is
+            // a subject, then a number without the article that counts what follows)
             if toks[i].kind == .word, p.numberWordsAreMetrics, let cw = p.cardinalWords.match(toks, at: i), i > 0,
+               !(p.isArabicScript && arabicDefinite(i - 1) && !arabicDefinite(i)),
                !(cw.end < n && toks[cw.end].known && p.units[lowerOf: toks[cw.end]] != nil && !(toks[i - 1].known && p.units[lowerOf: toks[i - 1]] != nil)),
                toks[i - 1].kind == .word, !used[i - 1], sameSentence(i - 1, i),
                !p.has(p.stopwords, toks[i - 1]), p.cardinalWords.match(toks, at: i - 1) == nil,

@@ -89,6 +89,14 @@ struct MetricGrammarTests {
         Case(language: "en", text: "The court fined him MK 250,000 and 3,000 dalasis.", expected: [M("money", 250_000), M("money", 3_000)]),
         Case(language: "fr", text: "Une amende de 50 000 francs congolais et 200 gourdes.", expected: [M("money", 50_000), M("money", 200)]),
         Case(language: "ar", text: "دفع غرامة قدرها 500 شلن كيني.", expected: [M("money", 500)]),
+        // part of a counted group, from two up ("one of the largest" is no count)
+        Case(language: "en", text: "Four of them were charged and nine of the most wanted suspects were caught.", expected: [M("count", 4), M("count", 9)]),
+        Case(language: "en", text: "It is one of the largest ports.", expected: []),
+        Case(language: "fr", text: "Trois d’entre eux ont été déférés et deux des suspects ont fui.", expected: [M("count", 3), M("count", 2)]),
+        Case(language: "ar", text: "وأوضح أن أربعة منهم مطلوبون وأن ثلاثة من المتهمين فروا.", expected: [M("count", 4), M("count", 3)]),
+        // Arabic: a number without the article after a noun with it is not that noun's number ("القاضي تسع": the judge, nine)
+        Case(language: "ar", text: "وأصدر القاضي تسع بطاقات إيداع.", expected: []),
+        Case(language: "ar", text: "وأصيب أحد أولئك الخمسة.", expected: [M("count", 5)]),
     ])
     func metrics(c: Case) {
         let f = FactExtractor().extract(c.text, language: c.language)
