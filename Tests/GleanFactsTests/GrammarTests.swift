@@ -154,6 +154,9 @@ struct DateGrammarTests {
         Case(language: "ar", text: "في ٢٠١٩/٦/٢٧م.", isos: ["2019-06-27"]),
         Case(language: "ar", text: "صدر القانون رقم 91 لسنة 1975 في عام 1437هـ.", isos: []),
         Case(language: "ar", text: "ارتفعت الجرائم مقارنة بعام 2016.", isos: []),
+        // "من العام" is "of the year", no comparison: the year after "in the second half of the current year" anchors a plan
+        Case(language: "ar", text: "سيتم التركيز على الجبل في النصف الثاني من العام الحالي 2023.", isos: ["2023"]),
+        Case(language: "ar", text: "تراجعت الجرائم مقارنة بالفترة نفسها من عام 2022.", isos: []),
         Case(language: "ar", text: "أعلنت الوزارة في شهر أيلول 2019 النتائج.", isos: ["2019-09"]),
         Case(language: "fr", text: "Dimanche 25 octobre, trois hommes ont été interpellés.", isos: ["0000-10-25"]),
         Case(language: "en", text: "It changed in April. The 2019 report said so.", isos: ["2019-04", "2019"]),
