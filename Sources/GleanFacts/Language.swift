@@ -41,6 +41,7 @@ struct LanguageData: Decodable, Sendable {
     var rankVerbs: [String]?
     var outOf: [String]?
     var partitives: [String: Bool]?
+    var roleMarkers: [String]?
     var ordinalWords: [String: Int]?
     var cardinalWords: [String: Int]?
     var numberWordsAreMetrics: Bool?
@@ -275,6 +276,9 @@ final class LanguageProfile: Sendable {
     /// "of them", "d'entre eux", "منهم" (false: nothing follows) and "of the", "des", "من" (true: a noun follows) after a
     /// number word: part of a counted group ("four of them", "three of the suspects").
     let partitives: PhraseSet<Bool>
+    /// "as", "en tant que", "بصفته" before an office: the office a person named before it in the sentence holds ("installed
+    /// as director general of the National Police").
+    let roleMarkers: PhraseSet<Bool>
     let ordinalWords: PhraseSet<Int>
     let cardinalWords: PhraseSet<Int>
     let numberWordsAreMetrics: Bool
@@ -388,6 +392,7 @@ final class LanguageProfile: Sendable {
         rankVerbs = PhraseSet((d.rankVerbs ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
         outOf = PhraseSet((d.outOf ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
         partitives = PhraseSet((d.partitives ?? [:]).map { ($0.key, $0.value) }, caseSensitive: false, tokenizer: tk)
+        roleMarkers = PhraseSet((d.roleMarkers ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
         ordinalWords = PhraseSet((d.ordinalWords ?? [:]).map { ($0.key, $0.value) }, caseSensitive: false, tokenizer: tk)
         let cardinals = Self.hyphenatedCompounds(d.cardinalWords ?? [:])
         cardinalWords = PhraseSet(cardinals.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, caseSensitive: false, tokenizer: tk)
@@ -500,6 +505,7 @@ final class LanguageProfile: Sendable {
         all += d.rankVerbs ?? []
         all += d.outOf ?? []
         all += (d.partitives ?? [:]).keys
+        all += d.roleMarkers ?? []
         all += (d.ordinalWords ?? [:]).keys
         all += cardinals.keys
         all += d.placeUnits ?? []

@@ -129,7 +129,9 @@ extension Doc {
         guard end - i >= 2 else { return nil }
         // "Lao Cai Provincial Police", "Lao Cai province": a place modifier, not a person
         if end < n, toks[end].kind == .word, toks[end].spaceBefore {
-            if !p.isArabicScript && ((toks[end].knownExact && p.orgWords.containsText(toks[end])) || p.has(p.placeNouns, toks[end])) && isCap(end) { return nil }
+            // ("Narcotics Suppression Bureau": the head of an organisation's name ends it)
+            if !p.isArabicScript && ((toks[end].knownExact && p.orgWords.containsText(toks[end])) || p.has(p.placeNouns, toks[end])
+                || p.entities.orgHeads.containsLower(toks[end])) && isCap(end) { return nil }
             if p.has(p.placeNouns, toks[end]) { return nil }
         }
         return end
@@ -387,6 +389,35 @@ extension Doc {
         return s.isEmpty ? nil : (s, last + 1)
     }
 
+    /// The office right after a role marker ("as", "en tant que", "بصفته"), also after a determiner ("as the director"); not one that
+    /// stops at another person's name.
+    private func roleTitle(at k: Int) -> String? {
+        guard k < n, sameSentence(k - 1, k) else { return nil }
+        var s = k
+        if p.offices.match(toks, at: s) == nil, !p.isArabicScript, p.entities.dets.containsLower(toks[s]) || toks[s].lower == "a" || toks[s].lower == "an" { s += 1 }
+        guard s < n, p.offices.match(toks, at: s) != nil, let seg = titleSegmentChecked(s), !seg.personAhead else { return nil }
+        return seg.text
+    }
+
+    /// English-like scripts where an office is capitalised: an appositive that a determiner opens and a comma, a bracket or the
+    /// sentence end closes, holding an office word in lower case ("Colonel John Okello, the regional police commander, said"):
+    /// its words after the determiner, until a function word that is no title connector.
+    private func lowercaseAppositive(_ d: Int) -> (text: String, end: Int)? {
+        guard !p.isArabicScript, !p.titleAnyLowercase, d + 1 < n, p.entities.dets.containsLower(toks[d]) || toks[d].lower == "a" || toks[d].lower == "an" else { return nil }
+        var m = d + 1
+        var last = -1
+        var office = false
+        while m < n, m - d <= p.titleMaxWords, sameSentence(d, m), toks[m].kind == .word {
+            if p.has(p.stopwords, toks[m]), !p.has(p.titleConnectors, toks[m]) { return nil }
+            if p.offices.match(toks, at: m) != nil { office = true }
+            last = m
+            m += 1
+        }
+        guard office, last > d, m >= n || !sameSentence(d, m) || isPunct(m, [",", ".", ";", ")"]) else { return nil }
+        while last > d + 1, p.has(p.titleConnectors, toks[last]), !p.has(p.officeWords, toks[last]) { last -= 1 }
+        return (slice(toks[d + 1].start, toks[last].end), m)
+    }
+
     /// Titles after a name: ", title, title" until ";" or the sentence end.
     private func appositiveTitles(after e: Int) -> [String] {
         var titles: [String] = []
@@ -396,7 +427,10 @@ extension Doc {
             var start = k + 1
             // "le porte-parole": a determiner before the office
             if !p.isArabicScript, p.entities.dets.containsLower(toks[start]) || toks[start].lower == "a" || toks[start].lower == "an", p.offices.match(toks, at: start + 1) != nil { start += 1 }
-            guard let seg = titleSegmentChecked(start), !seg.personAhead else { break }
+            guard let seg = titleSegmentChecked(start), !seg.personAhead else {
+                if let a = lowercaseAppositive(k + 1) { titles.append(a.text); k = a.end; continue }
+                break
+            }
             titles.append(seg.text)
             k = seg.end
         }
@@ -713,6 +747,14 @@ extension Doc {
                     i = next.end
                     continue
                 }
+            }
+            // "General Ahmat Bello was installed as director general of the National Police", "installé en tant que directeur":
+            // the office after "as" is that of the person named last before it in the sentence
+            if !found.isEmpty, lastPersonEnd > 0, toks[i].kind == .word, let rm = p.roleMarkers.match(toks, at: i),
+               sameSentence(lastPersonEnd - 1, i), let t = roleTitle(at: rm.end), !found[found.count - 1].titles.contains(t) {
+                found[found.count - 1].titles.append(t)
+                i = rm.end
+                continue
             }
             // "Politburo members: A; B; C": a heading's office goes to every name listed under it
             if toks[i].kind == .punct, toks[i].text == ":", let t = titleBefore(i) {

@@ -30,6 +30,17 @@ import Testing
         // ar: an office, a comma, a rank and the name
         Case(language: "ar", text: "أوضح الناطق الإعلامي لشرطة منطقة الرياض، العقيد فواز بن جميل الميمان، أنه تم ضبط شخصين.", name: "فواز بن جميل الميمان",
              rank: "Colonel", titles: ["الناطق الإعلامي لشرطة منطقة الرياض"]),
+        // en: an appositive opened by a determiner, closed by a comma, with an office in lower case
+        Case(language: "en", text: "Colonel John Okello, the regional police commander, said the suspects fled.", name: "John Okello", rank: "Colonel",
+             titles: ["regional police commander"]),
+        // en: an appositive without an office is no title
+        Case(language: "en", text: "Colonel John Okello, the man who led the team, said the suspects fled.", name: "John Okello", rank: "Colonel", titles: []),
+        // en: the head of an organisation's name ends the office, it does not make a person of the words before it
+        Case(language: "en", text: "Police Lieutenant General Somchai Wongsa, Commander of the Narcotics Suppression Bureau, led the raid.",
+             name: "Somchai Wongsa", rank: "Lieutenant General", titles: ["Commander of the Narcotics Suppression Bureau"]),
+        // fr: the office after "en tant que" is that of the person named before it in the sentence
+        Case(language: "fr", text: "Le général Ahmat Bello a été installé en tant que directeur général de la Police nationale.", name: "Ahmat Bello",
+             rank: "General", titles: ["directeur général de la Police nationale"]),
     ]
 
     @Test(arguments: cases)

@@ -4,7 +4,8 @@
 dates; (type, number) references). For error analysis on a DEV share only: never point it at a
 validation share or a held-out set (news-fresh, news-fresh2), whose figures must stay unread.
 
-Usage: facts_diff.py --csv OUT/csv --gold GOLD_DIR [--only people,metrics,dates,references]
+Usage: facts_diff.py --csv OUT/csv --gold GOLD_DIR [--only people,titles,metrics,dates,references]
+("titles": the gold offices of people the run found that none of its titles holds, matched as the scorer's titles recall)
 """
 import argparse, csv, json, re, unicodedata
 from collections import Counter
@@ -73,6 +74,15 @@ def main():
                                 got[i] = x["iso"]
                                 break
             pc, gc = Counter(got), Counter(want[table](g))
+            if table == "people" and "titles" in only:
+                have = {}
+                for r in mine:
+                    have.setdefault(norm(r["name"]), []).extend(norm(x) for x in re.split(r"\s*\|\s*", r.get("titles") or "") if x.strip())
+                for person in g["people"]:
+                    hs = have.get(norm(person["name"]))
+                    for title in person.get("titles", []):
+                        if hs is not None and not any(norm(title) in h or h in norm(title) for h in hs if h):
+                            out.append(f"  titles     MISSED {person['name']}: «{title}»   (run: {' | '.join(hs) or '-'})")
             golds = {"people": g["people"], "metrics": g["metrics"], "dates": g["dates"], "references": g["references"]}[table]
             for item, n in (gc - pc).items():
                 ev = next((x.get("text", "") for x in golds if table != "people" and want[table]({table: [x], "people": []}) == [item]), "")
