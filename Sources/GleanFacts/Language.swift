@@ -213,6 +213,22 @@ struct PhraseSet<V: Sendable>: Sendable {
         return nil
     }
 
+    /// Longest phrase whose first word is `first` (a token's word without a prefix: Arabic "وأمين" read as "أمين") and whose
+    /// other words are the tokens after `i`: (value, index after the phrase).
+    func match(first: String, _ toks: [Tok], at i: Int) -> (value: V, end: Int)? {
+        guard i >= 0, i < toks.count, let cands = byFirst[caseSensitive ? first : first.lowercased()] else { return nil }
+        for c in cands where i + c.keys.count <= toks.count {
+            var ok = true
+            for m in 1..<max(c.keys.count, 1) where m < c.keys.count {
+                let t = toks[i + m]
+                let same = caseSensitive ? t.textHash == c.hashes[m] && Word.same(t.text, c.keys[m]) : t.lowerHash == c.hashes[m] && Word.same(t.lower, c.keys[m])
+                if t.paragraphBefore || !same { ok = false; break }
+            }
+            if ok { return (c.value, i + c.keys.count) }
+        }
+        return nil
+    }
+
     /// Longest phrase that ends right before token `i` (phrase tokens i-n ..< i).
     func matchEnding(_ toks: [Tok], before i: Int) -> (value: V, start: Int)? {
         var best: (V, Int)?

@@ -52,6 +52,8 @@ extension Doc {
             if s.hasPrefix("و"), s.count > 2 {
                 let rest = String(s.dropFirst())
                 if p.officeWords.contains(rest) || p.orgWords.contains(rest) || p.stopwords.contains(rest) || rest.hasPrefix("ال") { return false }
+                // "وأمين عام": "و" and an office of several words ("أمين" alone is also a given name)
+                if p.offices.match(first: rest, toks, at: i).map({ $0.end > i + 1 }) == true { return false }
                 // "وصحراء", "ودخول": a word joined by "و" is a name word only when it is a given name ("وليد") or "و" and one ("ومحمود")
                 if !p.entities.givenNames.contains(s), !p.entities.nameParticles.contains(s), !p.entities.givenNames.contains(rest) { return false }
             }
@@ -651,7 +653,9 @@ extension Doc {
         let s = toks[k].text
         guard s.hasPrefix("و"), s.count > 2 else { return nil }
         let rest = String(s.dropFirst())
-        return p.officeWords.contains(rest) ? rest : nil
+        // ("وأمين عام الحزب": an office of several words, whose first is also a given name; "والعضو": with the article)
+        if rest.hasPrefix("ال"), p.officeWords.contains(String(rest.dropFirst(2))) { return rest }
+        return p.officeWords.contains(rest) || p.offices.match(first: rest, toks, at: k).map({ $0.end > k + 1 }) == true ? rest : nil
     }
 
     /// Token `i` opens a paragraph, a sentence or a clause after ";", ":" or a dash.

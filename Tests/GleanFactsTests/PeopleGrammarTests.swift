@@ -68,6 +68,15 @@ import Testing
         #expect(facts.people.map(\.name) == names)
     }
 
+    /// Arabic: a list of people, each after its office, the offices joined by "و" ("وأمين عام": "أمين" is also a given name,
+    /// "والعضو": an office word with the article).
+    @Test func arabicListOfOffices() {
+        let text = "وحضر الاجتماع رئيس الحزب علي حسن وأمين عام الحزب خضر إبراهيم والعضو المؤسس ياسين عبد الله."
+        let facts = FactExtractor().extract(text, language: "ar")
+        #expect(facts.people.map(\.name) == ["علي حسن", "خضر إبراهيم", "ياسين عبد الله"])
+        #expect(facts.people.map(\.titles) == [["رئيس الحزب"], ["أمين عام الحزب"], ["العضو المؤسس"]])
+    }
+
     /// Capitalised phrases that hold a word of an office but no office, or a place before a verb of speech, are no one.
     @Test(arguments: [
         ("en", "The Police Recorded Crime Statistics report was published on Friday."),
