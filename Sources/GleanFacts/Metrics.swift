@@ -161,13 +161,20 @@ extension Doc {
     /// A number named by an identifier word ("section 72", "levels 2, 3 and 4", "section 72 (2)").
     func isIdentifierNumber(_ i: Int, depth: Int = 0) -> Bool {
         guard i >= 0, i < n, toks[i].kind == .number, depth < 6 else { return false }
-        if p.identifierPrefixes.matchEnding(toks, before: i) != nil || p.numberMarkers.matchEnding(toks, before: i) != nil { return true }
+        if p.numberMarkers.matchEnding(toks, before: i) != nil { return true }
+        // ("et arrêté 7 individus": a number that counts the noun after it is no identifier's)
+        if p.identifierPrefixes.matchEnding(toks, before: i) != nil { return !countsNounAfter(i) }
         guard i >= 2 else { return false }
         let c = toks[i - 1]
         if c.text == "," || p.has(p.numberRangeWords, c), toks[i - 2].kind == .number { return isIdentifierNumber(i - 2, depth: depth + 1) }
         // "section 72 (2)": a sub-number in brackets
         if c.text == "(", adjacent(i - 1, i), toks[i - 2].kind == .number { return isIdentifierNumber(i - 2, depth: depth + 1) }
         return false
+    }
+
+    /// The number at `i` is followed, in its sentence, by a known unit word ("7 individus", "12 cases").
+    func countsNounAfter(_ i: Int) -> Bool {
+        i + 1 < n && toks[i + 1].kind == .word && sameSentence(i, i + 1) && toks[i + 1].known && p.units[lowerOf: toks[i + 1]] != nil
     }
 
     /// "5-10" inside a code ("Decree 12-2020") or a phone number: not a range of quantities.
@@ -474,7 +481,14 @@ extension Doc {
         guard i > 0, toks[i].kind == .number, toks[i].value <= 24, !toks[i].formatted else { return nil }
         var b = i
         if toks[b - 1].kind == .word, toks[b - 1].text.hasPrefix("ال"), toks[b - 1].text.unicodeScalars.count <= 3, b > 1 { b -= 1 }
-        guard let w = p.clockWordsBefore.matchEnding(toks, before: b), sameSentence(w.start, i) else { return nil }
+        guard let w = p.clockWordsBefore.matchEnding(toks, before: b), sameSentence(w.start, i) else {
+            // "entre 20 heures et 5 heures": the second hour of a span that opens with a clock time
+            guard !p.clockUnits.isEmpty, b >= 3, p.has(p.numberRangeWords, toks[b - 1]), let u = p.clockUnits.match(toks, at: i + 1) else { return nil }
+            var k = b - 2
+            while k > 0, k > b - 5, toks[k].kind != .number { k -= 1 }
+            guard toks[k].kind == .number, sameSentence(k, i), clockTime(k) == b - 1 else { return nil }
+            return u.end
+        }
         if p.clockUnits.isEmpty { return i + 1 }
         guard let u = p.clockUnits.match(toks, at: i + 1) else { return nil }
         return u.end

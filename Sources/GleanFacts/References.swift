@@ -108,6 +108,8 @@ extension Doc {
             }
         }
         if k < n, toks[k].kind == .punct, toks[k].text == "%" || toks[k].text == "\u{066A}" { return nil }
+        // "et arrêté 7 individus": without a number marker, a number that counts the noun after it is no document's number
+        if !marked, k == j + 1, countsNounAfter(j) { return nil }
         // "Law 1990" without a number marker: a year, not a number
         if !marked, k == j + 1, yearValue(j) != nil { return nil }
         var type = type

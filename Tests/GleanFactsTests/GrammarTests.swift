@@ -94,6 +94,9 @@ struct MetricGrammarTests {
         Case(language: "en", text: "It is one of the largest ports.", expected: []),
         Case(language: "fr", text: "Trois d’entre eux ont été déférés et deux des suspects ont fui.", expected: [M("count", 3), M("count", 2)]),
         Case(language: "ar", text: "وأوضح أن أربعة منهم مطلوبون وأن ثلاثة من المتهمين فروا.", expected: [M("count", 4), M("count", 3)]),
+        // the participle "arrêté" before a count; a span of clock times is no count ("entre 20 heures et 5 heures")
+        Case(language: "fr", text: "Les gendarmes ont arrêté 7 individus.", expected: [M("count", 7)]),
+        Case(language: "fr", text: "Le couvre-feu est instauré entre 20 heures et 5 heures.", expected: []),
         // Arabic: a number without the article after a noun with it is not that noun's number ("القاضي تسع": the judge, nine)
         Case(language: "ar", text: "وأصدر القاضي تسع بطاقات إيداع.", expected: []),
         Case(language: "ar", text: "وأصيب أحد أولئك الخمسة.", expected: [M("count", 5)]),
@@ -207,6 +210,8 @@ struct ReferenceGrammarTests {
 
     @Test(arguments: [
         ("en", "Decree No. 100/2019/ND-CP applies.", [Ref(type: "decree", number: "100/2019/ND-CP")]),
+        // "arrêté" is also "arrested": a number that counts the noun after it is no decree's number
+        ("fr", "Les gendarmes ont arrêté 7 individus, selon l'arrêté 12 du préfet.", [Ref(type: "decree", number: "12")]),
         ("en", "Statutory Instrument 74 of 2017 amends the Police Act and the Constitution.",
          [Ref(type: "regulation", number: "74"), Ref(type: "law", number: nil), Ref(type: "law", number: nil)]),
         ("en", "Plan No.483/KH-BCA-C04 started, then Circular No. 12 followed.",

@@ -38,6 +38,9 @@ import Testing
         // en: the head of an organisation's name ends the office, it does not make a person of the words before it
         Case(language: "en", text: "Police Lieutenant General Somchai Wongsa, Commander of the Narcotics Suppression Bureau, led the raid.",
              name: "Somchai Wongsa", rank: "Lieutenant General", titles: ["Commander of the Narcotics Suppression Bureau"]),
+        // fr: "chargé de l’information" is an office
+        Case(language: "fr", text: "Le colonel Khalifa Ben Salah, chargé de l’information à la garde nationale, a indiqué que le calme est revenu.",
+             name: "Khalifa Ben Salah", rank: "Colonel", titles: ["chargé de l’information à la garde nationale"]),
         // fr: the office after "en tant que" is that of the person named before it in the sentence
         Case(language: "fr", text: "Le général Ahmat Bello a été installé en tant que directeur général de la Police nationale.", name: "Ahmat Bello",
              rank: "General", titles: ["directeur général de la Police nationale"]),
