@@ -167,6 +167,8 @@ struct LanguageData: Decodable, Sendable {
     // MARK: people: reported speech
     var reportingVerbs: [String]?
     var reportingLeads: [String]?
+    /// When-words that may stand between a verb of speech and its speaker ("a indiqué jeudi Stanislas Cazelles").
+    var reportingTimeWords: [String]?
 }
 
 /// A set of token phrases with values, matched at a token position (longest first).
@@ -356,6 +358,7 @@ final class LanguageProfile: Sendable {
     let reportingVerbs: PhraseSet<Bool>
     /// Words right before a speaker's name ("according to", "selon", "said").
     let reportingLeads: PhraseSet<Bool>
+    let reportingTimeWords: PhraseSet<Bool>
 
     init(_ d: LanguageData) {
         code = d.code
@@ -472,9 +475,11 @@ final class LanguageProfile: Sendable {
         collectiveWords = PhraseSet((d.collectiveWords ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
         reportingVerbs = PhraseSet((d.reportingVerbs ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
         reportingLeads = PhraseSet((d.reportingLeads ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
+        reportingTimeWords = PhraseSet((d.reportingTimeWords ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
         var all: [String] = []
         all += d.reportingVerbs ?? []
         all += d.reportingLeads ?? []
+        all += d.reportingTimeWords ?? []
         all += d.indefiniteArticles ?? []
         all += (d.fractionWords ?? [:]).keys
         all += d.timeOfDayWords ?? []

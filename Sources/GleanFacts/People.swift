@@ -640,7 +640,10 @@ extension Doc {
     private func speaker(_ i: Int, _ e: Int, commonWords: MutableWordSet) -> Bool {
         guard !p.isArabicScript, e - i >= 2, e - i <= 4, !p.has(p.stopwords, toks[i]) else { return false }
         if (i..<e).contains(where: { toks[$0].kind == .word && !p.entities.givenNames.containsText(toks[$0]) && commonWords.containsLower(toks[$0]) }) { return false }
-        let before = i > 0 && sameSentence(i - 1, i) && p.reportingLeads.matchEnding(toks, before: i) != nil
+        // (a when-word may stand between the verb and its speaker: "a indiqué jeudi Stanislas Cazelles,")
+        var lead = i
+        if let tw = p.reportingTimeWords.matchEnding(toks, before: i), tw.start > 0, sameSentence(tw.start, i) { lead = tw.start }
+        let before = i > 0 && sameSentence(i - 1, i) && (p.reportingLeads.matchEnding(toks, before: i) != nil || (lead < i && p.reportingLeads.matchEnding(toks, before: lead) != nil))
             && (e >= n || toks[e].kind == .punct || !sameSentence(e - 1, e))
         let after = e < n && sameSentence(i, e) && toks[e].spaceBefore && p.reportingVerbs.match(toks, at: e) != nil
         guard before || after else { return false }

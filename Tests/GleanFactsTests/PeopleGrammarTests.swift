@@ -23,6 +23,8 @@ import Testing
         Case(language: "fr", text: "« Nous ne lâcherons rien », a déclaré Yann Kermarrec.", name: "Yann Kermarrec", rank: nil, titles: []),
         // fr: a name followed by a verb of speech
         Case(language: "fr", text: "Mardi, Yann Kermarrec a précisé que les militaires étaient mobilisés.", name: "Yann Kermarrec", rank: nil, titles: []),
+        // fr: a when-word between the verb of speech and the speaker
+        Case(language: "fr", text: "« Nous ne lâcherons rien », a indiqué jeudi Yann Kermarrec, devant la presse.", name: "Yann Kermarrec", rank: nil, titles: []),
         // fr: a rank written with a typographic apostrophe, as French newsrooms type it
         Case(language: "fr", text: "Le général d’armée Yves Mbadinga a présidé la cérémonie.", name: "Yves Mbadinga", rank: "General", titles: []),
         // ar: an office, then a judicial honorific, then the name
