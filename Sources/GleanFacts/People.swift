@@ -41,6 +41,8 @@ extension Doc {
                 // "لاستقلال", "باجتماع": a preposition written onto a verbal noun of a derived pattern
                 if arabicVerbalNoun("ال" + b) { return false }
             }
+            // "ينتميان", "يواجهون", "تطالبان": an imperfect verb of the dual or plural (ي or ت, then ان or ون)
+            if s.unicodeScalars.count >= 5, s.hasPrefix("ي") || s.hasPrefix("ت"), s.hasSuffix("ان") || s.hasSuffix("ون"), !p.entities.givenNames.contains(s) { return false }
             // "تحريرها", "لمواجهتهم": a noun or verb with an attached pronoun
             if s.unicodeScalars.count >= 5, s.hasSuffix("ها") || s.hasSuffix("هم") || s.hasSuffix("هما") { return false }
             // "اجتماعا": a verbal noun of a derived pattern in the indefinite accusative

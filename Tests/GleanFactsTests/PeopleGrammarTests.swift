@@ -82,6 +82,12 @@ import Testing
         #expect(facts.people.map(\.titles) == [["رئيس الحزب"], ["أمين عام الحزب"], ["العضو المؤسس"]])
     }
 
+    /// Arabic: an imperfect verb of the dual or plural ("ينتميان", "يواجهون") is no name word.
+    @Test func arabicVerbEndsName() {
+        let facts = FactExtractor().extract("وأوضح أن المتهمين هم خالد حسين ينتميان لمنظمة محظورة.", language: "ar")
+        #expect(facts.people.map(\.name) == ["خالد حسين"])
+    }
+
     /// Capitalised phrases that hold a word of an office but no office, or a place before a verb of speech, are no one.
     @Test(arguments: [
         ("en", "The Police Recorded Crime Statistics report was published on Friday."),
