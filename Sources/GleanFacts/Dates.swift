@@ -152,9 +152,28 @@ extension Doc {
             let d = s.unicodeScalars.prefix(4).compactMap { Scalars.digitValue($0) }
             return d.count == 4 ? d.reduce(0) { $0 * 10 + $1 } : nil
         }
+        // "أكتوبر الماضي", "octobre dernier", "last October": the last such month before the publication, a year back when
+        // the publication's own year would put it later
+        let pubMonthDay = published.flatMap { s -> (Int, Int)? in
+            let u = Array(s.unicodeScalars)
+            guard u.count >= 10, let m = Int(String(String.UnicodeScalarView(u[5..<7]))), let d = Int(String(String.UnicodeScalarView(u[8..<10]))) else { return nil }
+            return (m, d)
+        }
+        func pastMarked(_ tok: Int, _ idx: Int) -> Bool {
+            let endOffset = out[idx].offset + out[idx].length
+            var e = tok
+            while e < n, toks[e].start < endOffset { e += 1 }
+            if e < n, sameSentence(tok, e), p.pastMonthMarkers.match(toks, at: e) != nil { return true }
+            return p.pastMonthLeads.matchEnding(toks, before: tok).map { sameSentence($0.start, tok) } == true
+        }
+        func yearBack(_ m: Int, _ d: Int?) -> Bool {
+            guard let (pm, pd) = pubMonthDay else { return false }
+            return m > pm || (m == pm && (d ?? 0) > pd)
+        }
         var drop = Set<Int>()
-        for (idx, m, d, _) in pending {
+        for (idx, m, d, tok) in pending {
             var y = pubYear
+            if let py = y, yearBack(m, d), pastMarked(tok, idx) { y = py - 1 }
             if y == nil {
                 for k in stride(from: idx - 1, through: 0, by: -1) where !out[k].yearInferred {
                     y = Int(out[k].iso.prefix(4)); break
@@ -179,7 +198,7 @@ extension Doc {
                 if let v = yearValue(k) { y = v; break }
                 k += 1
             }
-            if y == nil { y = pubYear }
+            if y == nil, let py = pubYear { y = yearBack(m, nil) && pastMarked(tok, idx) ? py - 1 : py }
             if y == nil {
                 for j in stride(from: idx - 1, through: 0, by: -1) where !out[j].yearInferred && out[j].iso.count >= 4 {
                     y = Int(out[j].iso.prefix(4)); break
@@ -346,6 +365,8 @@ extension Doc {
            p.baselineMarkers.matchEnding(toks, before: i - 1) != nil { return false }
         if p.identifierPrefixes.matchEnding(toks, before: i) != nil || p.numberMarkers.matchEnding(toks, before: i) != nil { return false }
         if i + 1 < n, toks[i + 1].kind == .word, let u = (toks[i + 1].known ? p.units[lowerOf: toks[i + 1]] : nil), u != "years" { return false }
+        // "2000 euros": an amount
+        if i + 1 < n, sameSentence(i, i + 1), p.currencies.match(toks, at: i + 1) != nil { return false }
         return true
     }
 }

@@ -42,6 +42,10 @@ struct LanguageData: Decodable, Sendable {
     var outOf: [String]?
     var partitives: [String: Bool]?
     var roleMarkers: [String]?
+    /// Words after a month that say it is the last one before the article ("أكتوبر الماضي", "octobre dernier").
+    var pastMonthMarkers: [String]?
+    /// Words before a month that say so ("last October").
+    var pastMonthLeads: [String]?
     var ordinalWords: [String: Int]?
     var cardinalWords: [String: Int]?
     var numberWordsAreMetrics: Bool?
@@ -297,6 +301,8 @@ final class LanguageProfile: Sendable {
     /// "as", "en tant que", "بصفته" before an office: the office a person named before it in the sentence holds ("installed
     /// as director general of the National Police").
     let roleMarkers: PhraseSet<Bool>
+    let pastMonthMarkers: PhraseSet<Bool>
+    let pastMonthLeads: PhraseSet<Bool>
     let ordinalWords: PhraseSet<Int>
     let cardinalWords: PhraseSet<Int>
     let numberWordsAreMetrics: Bool
@@ -412,6 +418,8 @@ final class LanguageProfile: Sendable {
         outOf = PhraseSet((d.outOf ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
         partitives = PhraseSet((d.partitives ?? [:]).map { ($0.key, $0.value) }, caseSensitive: false, tokenizer: tk)
         roleMarkers = PhraseSet((d.roleMarkers ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
+        pastMonthMarkers = PhraseSet((d.pastMonthMarkers ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
+        pastMonthLeads = PhraseSet((d.pastMonthLeads ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
         ordinalWords = PhraseSet((d.ordinalWords ?? [:]).map { ($0.key, $0.value) }, caseSensitive: false, tokenizer: tk)
         let cardinals = Self.hyphenatedCompounds(d.cardinalWords ?? [:])
         cardinalWords = PhraseSet(cardinals.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, caseSensitive: false, tokenizer: tk)
@@ -527,6 +535,8 @@ final class LanguageProfile: Sendable {
         all += d.outOf ?? []
         all += (d.partitives ?? [:]).keys
         all += d.roleMarkers ?? []
+        all += d.pastMonthMarkers ?? []
+        all += d.pastMonthLeads ?? []
         all += (d.ordinalWords ?? [:]).keys
         all += cardinals.keys
         all += d.placeUnits ?? []

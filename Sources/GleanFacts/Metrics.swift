@@ -235,7 +235,8 @@ extension Doc {
                 return NumberRead(kind: .rank, value: value, den: den, unit: unit, start: i, end: e)
             }
         }
-        if yearValue(i) != nil {
+        // a number that reads as a year is a quantity only before a unit or a currency ("2000 euros")
+        if yearValue(i) != nil, !(e < n && sameSentence(i, e) && p.currencies.match(toks, at: e) != nil) {
             guard e < n, toks[e].kind == .word, (toks[e].known ? p.units[lowerOf: toks[e]] : nil) != nil, (toks[e].known ? p.units[lowerOf: toks[e]] : nil) != "years" else { return nil }
         }
         // ratio a/b

@@ -94,6 +94,9 @@ struct MetricGrammarTests {
         Case(language: "en", text: "It is one of the largest ports.", expected: []),
         Case(language: "fr", text: "Trois d’entre eux ont été déférés et deux des suspects ont fui.", expected: [M("count", 3), M("count", 2)]),
         Case(language: "ar", text: "وأوضح أن أربعة منهم مطلوبون وأن ثلاثة من المتهمين فروا.", expected: [M("count", 4), M("count", 3)]),
+        // a number that reads as a year before a currency is an amount; CFA francs as outlets write them; half a dozen
+        Case(language: "fr", text: "Il a saisi 2000 euros, 129 millions Cfa et une demi-douzaine d'armes.",
+             expected: [M("money", 2000), M("money", 129_000_000), M("count", 6)]),
         // the participle "arrêté" before a count; a span of clock times is no count ("entre 20 heures et 5 heures")
         Case(language: "fr", text: "Les gendarmes ont arrêté 7 individus.", expected: [M("count", 7)]),
         Case(language: "fr", text: "Le couvre-feu est instauré entre 20 heures et 5 heures.", expected: []),
@@ -188,6 +191,18 @@ struct DateGrammarTests {
     ])
     func arabicMonths(month: String, mm: String) {
         #expect(DateParser.parse("5 \(month) 2020", language: "ar") == "2020-\(mm)-05")
+    }
+
+    /// "novembre dernier", "أكتوبر الماضي", "last December": the last such month before the dateline, a year back when the
+    /// dateline's year would put it later; without the marker the dateline's year stands.
+    @Test(arguments: [
+        ("fr", "12 octobre 2016\n\nLe procès s'est ouvert le 12 novembre dernier. Il reprendra le 15 novembre.", ["2015-11-12", "2016-11-15"]),
+        ("ar", "12 يناير 2016\n\nوكان قد اعتقل في أكتوبر الماضي.", ["2015-10"]),
+        ("en", "March 3, 2016\n\nHe was arrested last December and freed in February.", ["2015-12", "2016-02"]),
+    ])
+    func pastMonth(language: String, text: String, isos: [String]) {
+        let f = FactExtractor().extract(text, language: language)
+        #expect(f.dates.map(\.iso) == isos)
     }
 
     @Test(arguments: [
