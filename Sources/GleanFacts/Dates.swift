@@ -166,9 +166,11 @@ extension Doc {
             if e < n, sameSentence(tok, e), p.pastMonthMarkers.match(toks, at: e) != nil { return true }
             return p.pastMonthLeads.matchEnding(toks, before: tok).map { sameSentence($0.start, tok) } == true
         }
+        // (a month alone that is the publication's month, "last October" written in October, is the year before)
         func yearBack(_ m: Int, _ d: Int?) -> Bool {
             guard let (pm, pd) = pubMonthDay else { return false }
-            return m > pm || (m == pm && (d ?? 0) > pd)
+            guard let d else { return m >= pm }
+            return m > pm || (m == pm && d > pd)
         }
         var drop = Set<Int>()
         for (idx, m, d, tok) in pending {

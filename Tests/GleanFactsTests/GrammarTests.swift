@@ -196,12 +196,12 @@ struct DateGrammarTests {
     /// "novembre dernier", "أكتوبر الماضي", "last December": the last such month before the dateline, a year back when the
     /// dateline's year would put it later; without the marker the dateline's year stands.
     @Test(arguments: [
-        ("fr", "12 octobre 2016\n\nLe procès s'est ouvert le 12 novembre dernier. Il reprendra le 15 novembre.", ["2015-11-12", "2016-11-15"]),
-        ("ar", "12 يناير 2016\n\nوكان قد اعتقل في أكتوبر الماضي.", ["2015-10"]),
-        ("en", "March 3, 2016\n\nHe was arrested last December and freed in February.", ["2015-12", "2016-02"]),
+        ("fr", "Le procès s'est ouvert le 12 novembre dernier. Il reprendra le 15 novembre.", ["2015-11-12", "2016-11-15"]),
+        ("ar", "وكان قد اعتقل في أكتوبر الماضي.", ["2015-10"]),
+        ("en", "He was arrested last December and freed in February.", ["2015-12", "2016-02"]),
     ])
     func pastMonth(language: String, text: String, isos: [String]) {
-        let f = FactExtractor().extract(text, language: language)
+        let f = FactExtractor().extract(text, language: language, published: "2016-10-12")
         #expect(f.dates.map(\.iso) == isos)
     }
 

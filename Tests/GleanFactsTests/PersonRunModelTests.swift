@@ -28,12 +28,12 @@ import Testing
     }
 
     /// Runs no rule takes (no rank, no office, no verb of speech, no known given name first): the model takes a name after
-    /// "de" or "of" at the end of a sentence and leaves known places.
+    /// "de" at the end of a sentence or before "has", and leaves known places.
     @Test(arguments: [
         ("fr", "Le nouveau directeur a été installé en remplacement de Joany Caneus.", ["Joany Caneus"]),
         ("fr", "Le juge a ordonné la libération de Kodjo Ahmed.", ["Kodjo Ahmed"]),
         ("fr", "Le juge a ordonné la libération de Tchalla Bawubadi.", ["Tchalla Bawubadi"]),
-        ("en", "Officers took the statements of Kodjo Ahmed.", ["Kodjo Ahmed"]),
+        ("en", "The court heard that Kodjo Ahmed has denied the charges.", ["Kodjo Ahmed"]),
         ("en", "The delegation travelled to the city of Port Moresby on Monday.", []),
         ("fr", "La délégation est arrivée à Porto Novo lundi.", []),
     ] as [(String, String, [String])])
