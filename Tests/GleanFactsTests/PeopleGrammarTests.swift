@@ -65,6 +65,8 @@ import Testing
         ("ar", "وحكم على رجلين هما ستيفن موراي (41 عاما) وكيفن دويل (37 عاماً).", ["ستيفن موراي", "كيفن دويل"]),
         ("fr", "Le suspect, Lucas Montreuil, 23 ans, a été déféré.", ["Lucas Montreuil"]),
         ("en", "Police Commissioner Amos Kiprono and Mary Atieno visited the camp.", ["Amos Kiprono", "Mary Atieno"]),
+        // "آنذاك" ("at the time") after an office is no name word
+        ("ar", "واستهدف الهجوم المفوض البريطاني السامي آنذاك أنور شودوري.", ["أنور شودوري"]),
         // without an age nothing confirms names no lexicon holds
         ("ar", "وقال المتحدث إن الموقوفين هم سامويل أوتينو وبيرنارد كيبتو.", [String]()),
     ])
