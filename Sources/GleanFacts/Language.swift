@@ -204,6 +204,18 @@ struct PhraseSet<V: Sendable>: Sendable {
     func match(_ toks: [Tok], at i: Int) -> (value: V, end: Int)? {
         guard i >= 0, i < toks.count, caseSensitive ? toks[i].knownExact : toks[i].known else { return nil }
         guard let cands = caseSensitive ? byFirst[textOf: toks[i]] : byFirst[lowerOf: toks[i]] else { return nil }
+        return longest(cands, toks, at: i)
+    }
+
+    /// Longest phrase whose first word is `first` (a token's word without a prefix: Arabic "وأمين" read as "أمين") and whose
+    /// other words are the tokens after `i`: (value, index after the phrase).
+    func match(first: String, _ toks: [Tok], at i: Int) -> (value: V, end: Int)? {
+        guard i >= 0, i < toks.count, let cands = byFirst[caseSensitive ? first : first.lowercased()] else { return nil }
+        return longest(cands, toks, at: i)
+    }
+
+    /// The first (longest) of the phrases that start with token `i`'s word whose other words are the tokens after `i`.
+    private func longest(_ cands: [(keys: [String], hashes: [UInt64], value: V)], _ toks: [Tok], at i: Int) -> (value: V, end: Int)? {
         for c in cands {
             let n = c.keys.count
             guard i + n <= toks.count else { continue }
@@ -215,22 +227,6 @@ struct PhraseSet<V: Sendable>: Sendable {
                 if t.paragraphBefore || !same { ok = false; break }
             }
             if ok { return (c.value, i + n) }
-        }
-        return nil
-    }
-
-    /// Longest phrase whose first word is `first` (a token's word without a prefix: Arabic "وأمين" read as "أمين") and whose
-    /// other words are the tokens after `i`: (value, index after the phrase).
-    func match(first: String, _ toks: [Tok], at i: Int) -> (value: V, end: Int)? {
-        guard i >= 0, i < toks.count, let cands = byFirst[caseSensitive ? first : first.lowercased()] else { return nil }
-        for c in cands where i + c.keys.count <= toks.count {
-            var ok = true
-            for m in 1..<max(c.keys.count, 1) where m < c.keys.count {
-                let t = toks[i + m]
-                let same = caseSensitive ? t.textHash == c.hashes[m] && Word.same(t.text, c.keys[m]) : t.lowerHash == c.hashes[m] && Word.same(t.lower, c.keys[m])
-                if t.paragraphBefore || !same { ok = false; break }
-            }
-            if ok { return (c.value, i + c.keys.count) }
         }
         return nil
     }
@@ -301,6 +297,7 @@ final class LanguageProfile: Sendable {
     /// "as", "en tant que", "بصفته" before an office: the office a person named before it in the sentence holds ("installed
     /// as director general of the National Police").
     let roleMarkers: PhraseSet<Bool>
+    /// After a month, "الماضي", "dernier"; before it, "last": the last such month before the article.
     let pastMonthMarkers: PhraseSet<Bool>
     let pastMonthLeads: PhraseSet<Bool>
     let ordinalWords: PhraseSet<Int>
@@ -364,6 +361,7 @@ final class LanguageProfile: Sendable {
     let reportingVerbs: PhraseSet<Bool>
     /// Words right before a speaker's name ("according to", "selon", "said").
     let reportingLeads: PhraseSet<Bool>
+    /// When-words between a verb of speech and its speaker ("a indiqué jeudi X").
     let reportingTimeWords: PhraseSet<Bool>
 
     init(_ d: LanguageData) {
