@@ -393,12 +393,17 @@ extension Doc {
         return s.isEmpty ? nil : (s, last + 1)
     }
 
+    /// A determiner or the English article "a"/"an" at `k` ("le porte-parole", "the regional police commander").
+    private func opensAppositive(_ k: Int) -> Bool {
+        p.entities.dets.containsLower(toks[k]) || toks[k].lower == "a" || toks[k].lower == "an"
+    }
+
     /// The office right after a role marker ("as", "en tant que", "بصفته"), also after a determiner ("as the director"); not one that
     /// stops at another person's name.
     private func roleTitle(at k: Int) -> String? {
         guard k < n, sameSentence(k - 1, k) else { return nil }
         var s = k
-        if p.offices.match(toks, at: s) == nil, !p.isArabicScript, p.entities.dets.containsLower(toks[s]) || toks[s].lower == "a" || toks[s].lower == "an" { s += 1 }
+        if p.offices.match(toks, at: s) == nil, !p.isArabicScript, opensAppositive(s) { s += 1 }
         guard s < n, p.offices.match(toks, at: s) != nil, let seg = titleSegmentChecked(s), !seg.personAhead else { return nil }
         return seg.text
     }
@@ -407,7 +412,7 @@ extension Doc {
     /// sentence end closes, holding an office word in lower case ("Colonel John Okello, the regional police commander, said"):
     /// its words after the determiner, until a function word that is no title connector.
     private func lowercaseAppositive(_ d: Int) -> (text: String, end: Int)? {
-        guard !p.isArabicScript, !p.titleAnyLowercase, d + 1 < n, p.entities.dets.containsLower(toks[d]) || toks[d].lower == "a" || toks[d].lower == "an" else { return nil }
+        guard !p.isArabicScript, !p.titleAnyLowercase, d + 1 < n, opensAppositive(d) else { return nil }
         var m = d + 1
         var last = -1
         var office = false
@@ -430,7 +435,7 @@ extension Doc {
             if p.entities.listConjunctions.containsLower(toks[k + 1]) && !p.isArabicScript { break }
             var start = k + 1
             // "le porte-parole": a determiner before the office
-            if !p.isArabicScript, p.entities.dets.containsLower(toks[start]) || toks[start].lower == "a" || toks[start].lower == "an", p.offices.match(toks, at: start + 1) != nil { start += 1 }
+            if !p.isArabicScript, opensAppositive(start), p.offices.match(toks, at: start + 1) != nil { start += 1 }
             guard let seg = titleSegmentChecked(start), !seg.personAhead else {
                 if let a = lowercaseAppositive(k + 1) { titles.append(a.text); k = a.end; continue }
                 break
