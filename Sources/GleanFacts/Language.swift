@@ -173,6 +173,11 @@ struct LanguageData: Decodable, Sendable {
     var reportingLeads: [String]?
     /// When-words that may stand between a verb of speech and its speaker ("a indiqué jeudi Stanislas Cazelles").
     var reportingTimeWords: [String]?
+    /// Last words of an office that call for a complement: the words after them complete the office, they name no holder
+    /// ("الناطق الرسمي باسم محاكم صفاقس، X").
+    var officeOpenEnds: [String]?
+    /// Words after a time quantity that make it a point in time, not an amount: "two days later", "quatre jours après".
+    var relativeTimeWords: [String]?
 }
 
 /// A set of token phrases with values, matched at a token position (longest first).
@@ -271,6 +276,8 @@ final class LanguageProfile: Sendable {
     let stopwords: WordSet
     let boilerplate: [String]
     let ranks: PhraseSet<String>
+    /// Latin script: the plural of each rank ("Constables", "Sergents-chefs"), which heads a list of names that all hold it.
+    let pluralRanks: PhraseSet<String>
     let offices: PhraseSet<Bool>
     let officeWords: WordSet
     let orgWords: WordSet
@@ -363,6 +370,33 @@ final class LanguageProfile: Sendable {
     let reportingLeads: PhraseSet<Bool>
     /// When-words between a verb of speech and its speaker ("a indiqué jeudi X").
     let reportingTimeWords: PhraseSet<Bool>
+    let relativeTimeWords: PhraseSet<Bool>
+    let officeOpenEnds: WordSet
+
+    /// The plurals of ranks written out in full (not abbreviations, not honorifics of three letters or fewer, whose plural
+    /// may be another word: "Mr", "Mrs"): English pluralises the last word ("Police Constables"), French every word of a
+    /// compound and the first word otherwise ("Sergents-chefs", "commissaires de police"); a plural that is itself a rank is left out.
+    static func pluralRanks(_ ranks: [String: String], french: Bool) -> [(String, String)] {
+        func plural(_ w: Substring) -> String {
+            if w.hasSuffix("s") || w.hasSuffix("x") || w.hasSuffix("z") { return String(w) }
+            if french, w.hasSuffix("al") { return w.dropLast(2) + "aux" }
+            return w + "s"
+        }
+        var out: [(String, String)] = []
+        for (k, v) in ranks where k.count > 3 && !k.contains(".") && k.first?.isLetter == true {
+            var words = k.split(separator: " ")
+            guard let lastWord = words.last, lastWord.allSatisfy({ $0.isLetter || $0 == "-" }) else { continue }
+            if french {
+                let first = words[0].split(separator: "-", omittingEmptySubsequences: false)
+                words[0] = Substring(first.map(plural).joined(separator: "-"))
+            } else {
+                words[words.count - 1] = Substring(plural(lastWord))
+            }
+            let pl = words.joined(separator: " ")
+            if pl != k, ranks[pl] == nil { out.append((pl, v)) }
+        }
+        return out.sorted { $0.0 < $1.0 }
+    }
 
     init(_ d: LanguageData) {
         code = d.code
@@ -382,6 +416,7 @@ final class LanguageProfile: Sendable {
         stopwords = WordSet((d.stopwords ?? []).map { $0.lowercased() })
         boilerplate = d.boilerplate ?? []
         ranks = PhraseSet((d.ranks ?? [:]).map { ($0.key, $0.value) }, caseSensitive: true, tokenizer: tk)
+        pluralRanks = PhraseSet(isArabicScript ? [] : Self.pluralRanks(d.ranks ?? [:], french: d.code == "fr"), caseSensitive: true, tokenizer: tk)
         offices = PhraseSet((d.offices ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
         var ow = MutableWordSet()
         // where an office may hold any lower-case word ("garde des Sceaux", "chef de l'État"), the words from its first function word
@@ -482,10 +517,14 @@ final class LanguageProfile: Sendable {
         reportingVerbs = PhraseSet((d.reportingVerbs ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
         reportingLeads = PhraseSet((d.reportingLeads ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
         reportingTimeWords = PhraseSet((d.reportingTimeWords ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
+        relativeTimeWords = PhraseSet((d.relativeTimeWords ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
+        officeOpenEnds = WordSet((d.officeOpenEnds ?? []).map { $0.lowercased() })
         var all: [String] = []
         all += d.reportingVerbs ?? []
         all += d.reportingLeads ?? []
         all += d.reportingTimeWords ?? []
+        all += d.relativeTimeWords ?? []
+        all += d.officeOpenEnds ?? []
         all += d.indefiniteArticles ?? []
         all += (d.fractionWords ?? [:]).keys
         all += d.timeOfDayWords ?? []
@@ -514,6 +553,7 @@ final class LanguageProfile: Sendable {
         all += d.stopwords ?? []
         all += d.boilerplate ?? []
         for (k, v) in d.ranks ?? [:] { all += [k, v] }
+        if !isArabicScript { all += Self.pluralRanks(d.ranks ?? [:], french: d.code == "fr").map(\.0) }
         all += d.offices ?? []
         all += d.orgWords ?? []
         all += d.placeNouns ?? []

@@ -121,6 +121,9 @@ extension Doc {
         // "jailed for 10 years": a prison term is a quantity
         var w = start - 1
         while w >= 0, w >= start - 5, sameSentence(w, start) { if p.has(p.sentenceWords, toks[w]) { return false }; w -= 1 }
+        // "two days later", "quatre jours après l'arrestation": a point in time
+        // (the unit's noun phrase may have taken the word: "Two days later he")
+        if start + 1 < n, (start + 1...min(e, n - 1)).contains(where: { sameSentence(start, $0) && p.relativeTimeWords.match(toks, at: $0) != nil }) { return true }
         var k = start - 1
         if let ap = p.approximators.matchEnding(toks, before: start) { k = ap.start - 1 }
         if k >= 0, sameSentence(k, start), p.has(p.durationMarkers, toks[k]) { return true }
@@ -451,10 +454,6 @@ extension Doc {
         // "at all three levels": a known set, not a reported quantity
         if p.collectiveWords.matchEnding(toks, before: i) != nil { return nil }
         if kind == .count, isDuration(start: i, end: e, unit: unit) { return nil }
-        if kind == .count, let u = unit, Doc.timeUnits.contains(u), !(i > 0 && p.approximators.matchEnding(toks, before: i) != nil) {
-            // "une vingtaine d'années" (an age) stays; "two years" alone is a duration
-            if e0 - i < 2 { return nil }
-        }
         var start = i
         if let ap = p.approximators.matchEnding(toks, before: start), !used[ap.start] { start = ap.start }
         return (kind, value, unit, start, e)

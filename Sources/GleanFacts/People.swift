@@ -3,6 +3,9 @@ import Foundation
 // People: rank or honorific, offices, merged mentions.
 
 extension Doc {
+    /// Quotation marks around a name in Arabic text ('العميد "X"', "وزير الداخلية “X”").
+    static let openingQuotes: WordSet = ["\"", "«", "\u{201C}", "\u{201D}"]
+    static let closingQuotes: WordSet = ["\"", "»", "\u{201D}", "\u{201C}"]
     static let pluralHonorific: WordSet = ["comrades", "camarades", "الرفاق", "Comrades", "Camarades"]
     private struct Found {
         var name: String
@@ -45,6 +48,8 @@ extension Doc {
             if s.unicodeScalars.count >= 5, s.hasPrefix("ي") || s.hasPrefix("ت"), s.hasSuffix("ان") || s.hasSuffix("ون"), !p.entities.givenNames.contains(s) { return false }
             // "تحريرها", "لمواجهتهم": a noun or verb with an attached pronoun
             if s.unicodeScalars.count >= 5, s.hasSuffix("ها") || s.hasSuffix("هم") || s.hasSuffix("هما") { return false }
+            // "اعتقال", "انتخاب": a verbal noun of a derived pattern without the article
+            if cut == 0, !s.hasPrefix("و"), !p.entities.givenNames.contains(s), arabicVerbalNoun("ال" + s) { return false }
             // "اجتماعا": a verbal noun of a derived pattern in the indefinite accusative
             if s.hasSuffix("ا"), s.unicodeScalars.count >= 6, !p.entities.givenNames.contains(s), arabicVerbalNoun("ال" + String(s.dropLast())) { return false }
             // an office in the accusative ("مديرا", "مديراً": "as director")
@@ -244,6 +249,50 @@ extension Doc {
         guard conjoinedGiven || end >= n || !sameSentence(k, end) || isPunct(end, [",", "(", ")", ".", ";"])
                 || (toks[end].kind == .word && p.entities.listConjunctions.containsLower(toks[end])) else { return nil }
         return (k, end)
+    }
+
+    /// Arabic: the next name of a list right after a person's name ending at `e`, joined by "و" written onto its first word
+    /// ("... هاني مصطفي وطارق محمد ومحسن البكرى", "مصطفى بن بركة، وسيدي محمد كاغناسي"), also after a bracket that describes
+    /// the previous one ("جمال قرطاف (زعيم العصابة) وعبد الرحيم العلمي"). The first word is a known given name or a word
+    /// that can be a name; the name has two to four words. A first word no lexicon holds must be followed by punctuation,
+    /// the list's next "و", or the sentence end. Returns the name's span, its first character after "و".
+    private func arabicListedName(after e: Int) -> (first: Int, start: Int, end: Int)? {
+        guard p.isArabicScript, e > 0, e < n else { return nil }
+        var k = e
+        if toks[k].text == "(", let close = (k + 1..<min(n, k + 9)).first(where: { toks[$0].text == ")" }) { k = close + 1 }
+        if k < n, isPunct(k, ["\u{060C}", ","]) { k += 1 }
+        guard k < n, sameSentence(e - 1, k), toks[k].kind == .word else { return nil }
+        let s = toks[k].text
+        guard s.hasPrefix("و"), !p.entities.givenNames.contains(s) else { return nil }
+        let rest = String(s.dropFirst())
+        let given = p.entities.givenNames.contains(rest) || rest == "عبد" || rest == "أبو"
+        // (a feminine noun is no first name of a list: "وعضوية المستشارين", "ولاية الخرطوم")
+        guard given || (arabicConjoinedNameWord(k) && !rest.hasSuffix("ة") && nameTok(k + 1)) else { return nil }
+        var end = k + 1
+        var firm = k + 1
+        while end < n, end < k + 4, toks[end].spaceBefore, !toks[end].paragraphBefore, sameSentence(k, end) {
+            let t = toks[end].text
+            if t.hasPrefix("و"), !p.entities.givenNames.contains(t) { break }
+            let prev = toks[end - 1].text
+            let afterParticle = p.entities.nameParticles.containsText(toks[end - 1]) || prev == "عبد" || prev == "أبو"
+            if p.entities.nameParticles.containsText(toks[end]) || p.entities.givenNames.containsText(toks[end]) {
+                end += 1
+                if !p.entities.nameParticles.containsText(toks[end - 1]) { firm = end }
+            } else if t.hasPrefix("ال"), arabicSurname(end) || (afterParticle && !p.stopwords.contains(t)),
+                      end <= k + 2 || afterParticle || prev.hasPrefix("ال") {
+                // a family name with the article: second or third word, after a particle ("محمد بن الشيخ"), "عبد", or another
+                // one ("العلمي العروسي")
+                end += 1; firm = end
+            } else if nameTok(end) {
+                // a plain word: the second word, or a later one the list's punctuation ends
+                end += 1
+                if end == k + 2 { firm = end }
+            } else { break }
+        }
+        let boundary = end >= n || !sameSentence(k, end) || toks[end].kind == .punct || (toks[end].text.hasPrefix("و") && !p.entities.givenNames.contains(toks[end].text))
+        if !boundary { end = firm }
+        guard end - k >= 2, given || boundary else { return nil }
+        return (k, toks[k].start + 1, end)
     }
 
     /// Arabic: the word at `i` is the place an office right before it governs: after a territorial office word ("محافظ",
@@ -521,9 +570,12 @@ extension Doc {
             var k = i - 1
             var steps = 0
             var found = false
+            // a name word in the walk: part of the office only after a word that calls for a complement ("باسم محاكم صفاقس")
+            var loose = false
             // ("الناطق الرسمي باسم المديرية العامة للأمن الوطني، X": an office's complement may be long)
             while k >= 0, steps < 8, toks[k].kind == .word, sameSentence(k, i) {
                 if p.offices.match(toks, at: k) != nil || officeWithConjunction(k) != nil { found = true; break }
+                if p.officeOpenEnds.containsText(toks[k]) { loose = false; k -= 1; steps += 1; continue }
                 // "الناطق الإعلامي لشرطة منطقة عسير": a place's name inside the office's complement
                 // ("مدير شرطة بغداد اللواء X": the place a territorial office word governs)
                 // ("قائد الأمن الداخلي في ريف دمشق أحمد X": a known place, a landform word and "في" before a place are in the complement too)
@@ -532,11 +584,19 @@ extension Doc {
                     || p.entities.placeComplementHeads.containsText(toks[k - 1]) || p.entities.landformWords.containsText(toks[k - 1])))
                     || p.entities.placeNames[w]?.contains([w]) == true || p.entities.landformWords.contains(w))
                 let placeIn = p.entities.placePrepositions.contains(w) && k + 1 < i && arabicPlaceWordAt(k + 1)
-                if (nameTok(k) && !inComplement) || (p.has(p.stopwords, toks[k]) && !placeIn) { return nil }
+                if p.has(p.stopwords, toks[k]) && !placeIn { return nil }
+                if nameTok(k) && !inComplement {
+                    // (a known given name or a rank in the walk is a person's, between the office and `i`)
+                    if p.entities.givenNames.containsText(toks[k]) || p.ranks.match(toks, at: k) != nil { return nil }
+                    loose = true
+                }
+                if p.ranks.match(toks, at: k) != nil { return nil }
                 k -= 1
                 steps += 1
             }
-            guard found else { return nil }
+            guard found, !loose else { return nil }
+            // ("الناطق الرسمي باسم محاكم صفاقس": the words after "باسم" complete the office, they name no holder)
+            if p.officeOpenEnds.containsText(toks[i - 1]) { return nil }
             // a longer office ending here ("نائب الوزير")
             for back in [2, 1] where k - back >= 0 {
                 if let m = p.offices.match(toks, at: k - back), m.end > k, sameSentence(k - back, k) { k -= back; break }
@@ -659,6 +719,23 @@ extension Doc {
         return true
     }
 
+    /// Arabic: a two-word run right after an office whose last word the text writes again ("الرئيس يوويري موسيفيني على ...
+    /// منافسته موسيفيني"): a family name used again alone, as news reports do, not a common noun after the office. The first
+    /// word is no short imperfect verb ("يريد منافسة", "تضم").
+    private func arabicFamilyNameAgain(_ i: Int, _ e: Int) -> Bool {
+        guard p.isArabicScript, e - i == 2 else { return false }
+        let first = toks[i].text, last = toks[e - 1].text
+        if first.unicodeScalars.count <= 4, first.hasPrefix("ي") || first.hasPrefix("ت") { return false }
+        guard last.unicodeScalars.count >= 4, !last.hasSuffix("ة") else { return false }
+        let again = ["", "و", "ل", "ب"].reduce(0) { $0 + (wordCounts[$1 + last] ?? 0) }
+        return again >= 2
+    }
+
+    /// Arabic: a verb of speech right before `i` in its sentence ("وقال", "وأوضحت").
+    private func arabicSpeakerAt(_ i: Int) -> Bool {
+        p.isArabicScript && i > 0 && sameSentence(i - 1, i) && p.reportingLeads.matchEnding(toks, before: i) != nil
+    }
+
     private func officeWithConjunction(_ k: Int) -> String? {
         let s = toks[k].text
         guard s.hasPrefix("و"), s.count > 2 else { return nil }
@@ -733,6 +810,7 @@ extension Doc {
 
     mutating func extractPeople() -> [Person] {
         nameCache = (0..<n).map { computeNameTok($0) }
+        if p.isArabicScript { for t in toks where t.kind == .word { wordCounts[t.text, default: 0] += 1 } }
         // words the text writes in lower case (Latin script): common words, not names
         var commonWords = MutableWordSet()
         if !p.isArabicScript {
@@ -755,9 +833,16 @@ extension Doc {
             if found.count > seenCount {
                 seenCount = found.count
                 lastPersonEnd = i
-                if let next = listedName(after: i) {
+                if let next = listedName(after: i), p.pluralRanks.match(toks, at: next.start) == nil {
                     found.append(Found(name: slice(toks[next.start].start, toks[next.end - 1].end), rank: nil, titles: appositiveTitles(after: next.end)))
                     seenCount = found.count
+                    i = next.end
+                    continue
+                }
+                if let next = arabicListedName(after: i) {
+                    let rank = listRankSentence == sentOf[next.first] ? listRank : nil
+                    // (not marked seen: the list goes on from this name)
+                    found.append(Found(name: slice(next.start, toks[next.end - 1].end), rank: rank, titles: appositiveTitles(after: next.end)))
                     i = next.end
                     continue
                 }
@@ -793,7 +878,9 @@ extension Doc {
             // rank / honorific + name
             // "عبد الأمير": a rank word right after "عبد" is the second half of a given name
             let afterAbd = p.isArabicScript && i > 0 && (toks[i - 1].text == "عبد" || toks[i - 1].text == "وعبد") && sameSentence(i - 1, i)
-            if !rankAfterOffice, !afterAbd, let r0 = p.ranks.match(toks, at: i) {
+            // ("Constables Martin Seaman, Devin Challenger and Orlan Vigille": a plural rank heads a list)
+            let pluralRank = p.ranks.match(toks, at: i) == nil ? p.pluralRanks.match(toks, at: i) : nil
+            if !rankAfterOffice, !afterAbd, let r0 = p.ranks.match(toks, at: i) ?? pluralRank {
                 let r = (value: r0.value, end: r0.end, start: i)
                 var s = r.end
                 // "the Hon. Dr. Terrance Drew": honorifics in a row
@@ -804,14 +891,18 @@ extension Doc {
                     s = r2.end
                 }
                 if p.isArabicScript, s < n, toks[s].text == "/" { s += 1 }
-                if Self.pluralHonorific.containsText(toks[i]) {
+                let plural = pluralRank != nil || Self.pluralHonorific.containsText(toks[i])
+                if plural {
                     listRankSentence = sentOf[i]
                     listRank = r.value
                 }
                 if s < n, toks[s].text == ":" { s += 1 }
                 // 'العميد "غازي أحمد علي"': a name in quotes after the rank
-                if p.isArabicScript, s + 1 < n, ["\"", "«", "\u{201C}", "\u{201D}"].contains(toks[s].text), toks[s + 1].kind == .word { s += 1 }
-                if s < n, toks[s].kind == .word, let e = nameRun(s, anchored: true) {
+                let quoted = p.isArabicScript && s + 1 < n && Self.openingQuotes.containsText(toks[s]) && toks[s + 1].kind == .word
+                if quoted { s += 1 }
+                if s < n, toks[s].kind == .word, let e0 = nameRun(s, anchored: true) {
+                    // (an office after the closing quote is the holder's: 'اللواء "خالد غرابة" مدير أمن الإسكندرية')
+                    let e = quoted && e0 < n && Self.closingQuotes.containsText(toks[e0]) ? e0 + 1 : e0
                     var titles: [String] = []
                     // "... مدير عام قوات السجون والفريق شرطة X": a rank joined by "و" starts the next item of a list, the office before it is the previous one's
                     let listItem = p.isArabicScript && toks[i].text.hasPrefix("و") && i > 0
@@ -822,12 +913,12 @@ extension Doc {
                     // "Met Acting Deputy Commissioner Tim Godwin": a rank that is also an office is a title too
                     else if let m = p.offices.match(toks, at: i), m.end == r.end, let tb = titleRightBefore(s) { titles.append(tb) }
                     titles += appositiveTitles(after: e)
-                    found.append(Found(name: slice(toks[s].start, toks[e - 1].end), rank: r.value, titles: titles))
+                    found.append(Found(name: slice(toks[s].start, toks[e0 - 1].end), rank: r.value, titles: titles))
                     i = e
                     // the holder's office written after the name is no new name ("مدير عام قوات السجون")
                     if titles.last != nil, let sp = arabicTitleSpan(e), titles.last == sp.text { i = sp.end }
                     // "comrades Dang Xuan Phong and Trinh Xuan Truong"
-                    if Self.pluralHonorific.containsText(toks[r.start]) {
+                    if plural {
                         while i + 1 < n, toks[i].lower == "and" || toks[i].lower == "et" || toks[i].text == "," || toks[i].text == "\u{060C}",
                               sameSentence(i, i + 1), let e2 = nameRun(i + 1, anchored: true) {
                             found.append(Found(name: slice(toks[i + 1].start, toks[e2 - 1].end), rank: r.value, titles: appositiveTitles(after: e2)))
@@ -842,6 +933,13 @@ extension Doc {
                let e2 = nameRun(i + 1, anchored: true), e2 >= e {
                 found.append(Found(name: slice(toks[i + 1].start, toks[e2 - 1].end), rank: nil, titles: [tb + " " + toks[i].text] + appositiveTitles(after: e2)))
                 i = e2
+                continue
+            }
+            // 'وزير الداخلية المكلف “عماد الطرابلسي”': a name in quotes right after an office is its holder's
+            if p.isArabicScript, i + 2 < n, Self.openingQuotes.containsText(toks[i]), nameTok(i + 1), let tb = titleBefore(i),
+               let e = nameRun(i + 1, anchored: true), e < n, Self.closingQuotes.containsText(toks[e]) {
+                found.append(Found(name: slice(toks[i + 1].start, toks[e - 1].end), rank: nil, titles: [tb] + appositiveTitles(after: e + 1)))
+                i = e + 1
                 continue
             }
             // "le ministre de l'Intérieur Bruno Retailleau", "ministre de l'Administration Territoriale Paul X": capitalised words
@@ -859,6 +957,7 @@ extension Doc {
             if nameTok(i) || (!p.isArabicScript && innerTok(i)), i == 0 || !nameTok(i - 1) || afterPlace || (p.isArabicScript && arabicPlaceWordAt(i - 1)) {
                 if var tb = titleBefore(i), let e = nameRun(i, anchored: true),
                    !p.isArabicScript || givenNameAt(i) || isPunct(e, ["\u{060C}", ",", "."]) || e - i >= 3 || e >= n || !sameSentence(e - 1, e)
+                    || arabicFamilyNameAgain(i, e)
                     || (toks[e].kind == .word && (officeWithConjunction(e) != nil || p.ranks.match(toks, at: e) != nil)) {
                     // "Minister for the Prevention of Domestic Violence Mark Speakman": capitals before a known given name end the office
                     var start = i
@@ -877,11 +976,14 @@ extension Doc {
                 // Arabic: "ومحمود" is a list's next name only right after a person ("... علي الجذع ومحمود عجاج العلي", not "والحراش وحسين داي");
                 // a given name after an administrative or landform word names a place ("وبئر مراد رايس")
                 let given = p.entities.givenNames.containsText(toks[i]) ? !arabicAfterPlaceWord(i) : arabicListedGivenName(i) && i == lastPersonEnd
+                // ("وقال ساليفو بيافوغي المحامي عن المتهمين": a verb of speech, a run, then an office: the office's holder speaks)
+                let speaks = arabicSpeakerAt(i)
                 if nameTok(i), let e = nameRun(i, anchored: false),
-                   e - i >= (atBoundary || officeRightAfterComma(e) || bornAfter(e) || given || speaker(i, e, commonWords: commonWords) ? 2 : 3) {
+                   e - i >= (atBoundary || officeRightAfterComma(e) || bornAfter(e) || given || speaks || speaker(i, e, commonWords: commonWords) ? 2 : 3) {
                     let titles = appositiveTitles(after: e)
                     // an Arabic office right after a run without a comma makes it a name only when it starts with a given name
-                    if !titles.isEmpty, !(p.isArabicScript && !isPunct(e, [",", "\u{060C}"]) && !given && !arabicCompoundStart(i)) {
+                    // or follows a verb of speech
+                    if !titles.isEmpty, !(p.isArabicScript && !isPunct(e, [",", "\u{060C}"]) && !given && !arabicCompoundStart(i) && !speaks) {
                         let rank = listRankSentence == sentOf[i] ? listRank : nil
                         found.append(Found(name: slice(nameStart(i), toks[e - 1].end), rank: rank, titles: titles))
                         i = e

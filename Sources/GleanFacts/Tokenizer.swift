@@ -109,6 +109,11 @@ enum Scalars {
 
     /// A combining mark that NFC may compose or reorder (combining diacritics, Hebrew and Arabic points,
     /// combining marks for symbols and half marks): a word holding one is normalised before lookups.
+    /// Arabic fatha, damma, kasra, shadda, sukun and the superscript alef (not tanween).
+    @inline(__always) static func isArabicVowelMark(_ s: Unicode.Scalar) -> Bool {
+        (0x64E...0x652).contains(s.value) || s.value == 0x670
+    }
+
     @inline(__always) static func mayCombine(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         guard v >= 0x300 else { return false }
@@ -176,6 +181,14 @@ struct Tokenizer: Sendable {
                     // a combining mark: compare the word in NFC, as the lexicons are (WordSet)
                     let nfc = text.precomposedStringWithCanonicalMapping
                     if !Word.same(nfc, text) { text = nfc; hash = Word.hash(nfc) }
+                    // Arabic short vowels, shadda and sukun are optional in print ("النّاطق الرّسمي" is "الناطق الرسمي"): the
+                    // lexicons write words without them (tanween stays: it marks the indefinite accusative)
+                    if text.unicodeScalars.contains(where: Scalars.isArabicVowelMark) {
+                        var bare = String.UnicodeScalarView()
+                        bare.append(contentsOf: text.unicodeScalars.lazy.filter { !Scalars.isArabicVowelMark($0) })
+                        text = String(bare)
+                        hash = Word.hash(text)
+                    }
                 }
                 let lower = upper ? text.lowercased() : text
                 toks.append(Tok(kind: .word, start: start, end: j, text: text, lower: lower, value: 0,

@@ -29,6 +29,10 @@ struct MetricGrammarTests {
         Case(language: "en", text: "The rate grew to 17.6per cent.", expected: [M("percent", 17.6)]),
         Case(language: "en", text: "Rapes rose, compared with 9,556 last year.", expected: [M("count", 9556)]),
         Case(language: "en", text: "He was jailed for 10 years. Crime hit its lowest level for 10 years.", expected: [M("count", 10)]),
+        // a term written in words is a quantity as in digits; a span named by a marker is not
+        Case(language: "en", text: "He was jailed for three years after he had served thirteen years on the board. Two days later he appealed.", expected: [M("count", 3), M("count", 13)]),
+        Case(language: "ar", text: "قضت المحكمة بالسجن سبع سنوات على المتهم.", expected: [M("count", 7)]),
+        Case(language: "fr", text: "Il a été condamné à deux ans de prison au cours des trois derniers mois.", expected: [M("count", 2)]),
         Case(language: "en", text: "A four-year-old and a 6-year-old boy were found.", expected: [M("count", 4), M("count", 6)]),
         Case(language: "en", text: "Under lockdown levels 2, 3 and 4, under section 72 (2) and section 222 and 223, crime fell.", expected: []),
         Case(language: "en", text: "The statistics cover the second quarter of 2022/23 and article 223(1) of the code.", expected: []),

@@ -32,6 +32,14 @@ import Testing
         // ar: an office, a comma, a rank and the name
         Case(language: "ar", text: "أوضح الناطق الإعلامي لشرطة منطقة الرياض، العقيد فواز بن جميل الميمان، أنه تم ضبط شخصين.", name: "فواز بن جميل الميمان",
              rank: "Colonel", titles: ["الناطق الإعلامي لشرطة منطقة الرياض"]),
+        // ar: a name in quotes after a rank, the office after the closing quote
+        Case(language: "ar", text: "أكد اللواء \"خالد غرابة\" مدير أمن الإسكندرية أن الوزارة تبذل جهودا كبيرة.", name: "خالد غرابة", rank: "Major General",
+             titles: ["مدير أمن الإسكندرية"]),
+        // ar: a name in quotes right after an office
+        Case(language: "ar", text: "وعقد وزير الداخلية المكلف “عماد الطرابلسي” اجتماعا أمنيا.", name: "عماد الطرابلسي", rank: nil, titles: ["وزير الداخلية المكلف"]),
+        // ar: short vowels and shadda are optional in print: the office reads as without them
+        Case(language: "ar", text: "أكّد النّاطق الرّسمي باسم محاكم صفاقس، مراد التركي، أنّ الجلسة تأجلت.", name: "مراد التركي", rank: nil,
+             titles: ["النّاطق الرّسمي باسم محاكم صفاقس"]),
         // en: an appositive opened by a determiner, closed by a comma, with an office in lower case
         Case(language: "en", text: "Colonel John Okello, the regional police commander, said the suspects fled.", name: "John Okello", rank: "Colonel",
              titles: ["regional police commander"]),
@@ -82,6 +90,57 @@ import Testing
         let facts = FactExtractor().extract(text, language: "ar")
         #expect(facts.people.map(\.name) == ["علي حسن", "خضر إبراهيم", "ياسين عبد الله"])
         #expect(facts.people.map(\.titles) == [["رئيس الحزب"], ["أمين عام الحزب"], ["العضو المؤسس"]])
+    }
+
+    /// Arabic: the names of a list after a person, each joined by "و" written onto its first word: a known given name, "عبد",
+    /// or a word no lexicon holds when the list's punctuation ends the name; a bracket after a name does not end the list.
+    @Test(arguments: [
+        ("وأدانت المحكمة المتهم جمال قرطاف (زعيم العصابة) وعبد الرحيم العلمي العروسي وطارق بن فارس ومحمد سامي ترجع أسرته إلى فاس.",
+         ["جمال قرطاف", "عبد الرحيم العلمي العروسي", "طارق بن فارس", "محمد سامي"]),
+        ("وقضت المحكمة بالسجن على العقيد مصطفى بن بركة، وسيدي محمد كاغناسي، وعمادو كوما، ونوهو كوما.",
+         ["مصطفى بن بركة", "سيدي محمد كاغناسي", "عمادو كوما", "نوهو كوما"]),
+        // a feminine noun after "و" opens no name ("وعضوية", "ولاية")
+        ("وترأس الجلسة المستشار أحمد عبد القوى وعضوية المستشارين في ولاية الخرطوم.", ["أحمد عبد القوى"]),
+    ])
+    func arabicList(_ text: String, _ names: [String]) {
+        let facts = FactExtractor().extract(text, language: "ar")
+        #expect(facts.people.map(\.name) == names)
+    }
+
+    /// Arabic: after an office, a two-word run no lexicon holds is its holder when the text writes its last word again alone
+    /// (a family name used again); a derived verbal noun without the article ("اعتقال") is no name word.
+    @Test(arguments: [
+        ("وتريد الحكومة منافسة الرئيس يوويري موسيفيني على الترشيح. وقال موسيفيني إن الحزب لم يحسم أمره.", ["يوويري موسيفيني"]),
+        // without the family name written again, nothing confirms the run
+        ("وتريد الحكومة منافسة الرئيس يوويري موسيفيني على الترشيح.", [String]()),
+        ("أعلن المجلس العسكري اعتقال إبراهيم يعقوب وزير الطاقة في الحكومة.", ["إبراهيم يعقوب"]),
+    ])
+    func arabicHolderWithoutGivenName(_ text: String, _ names: [String]) {
+        let facts = FactExtractor().extract(text, language: "ar")
+        #expect(facts.people.map(\.name) == names)
+    }
+
+    /// A plural rank heads a list of names that all hold the rank ("Constables X, Y and Z", "des Sergents-chefs X et Y"),
+    /// also after another person's name and a comma; the plural of a short honorific is not generated ("Mr" is not "Mrs").
+    @Test(arguments: [
+        ("en", "The officers, Corporal Gemma Louis, Constables Martin Seaman, Devin Challenger and Orlan Vigille, were confined.",
+         ["Gemma Louis", "Martin Seaman", "Devin Challenger", "Orlan Vigille"], ["Corporal", "Constable", "Constable", "Constable"]),
+        ("fr", "Il s’agit des Sergents-chefs Gada Hermann et Kouadio Jean-Marc, mis aux arrêts à Bouaké.",
+         ["Gada Hermann", "Kouadio Jean-Marc"], ["Staff Sergeant", "Staff Sergeant"]),
+    ])
+    func pluralRankList(_ language: String, _ text: String, _ names: [String], _ ranks: [String]) {
+        let facts = FactExtractor().extract(text, language: language)
+        #expect(facts.people.map(\.name) == names)
+        #expect(facts.people.map { $0.rank ?? "" } == ranks)
+    }
+
+    @Test func pluralRanksSkipShortHonorifics() {
+        let plurals = Dictionary(LanguageProfile.pluralRanks(["Mr": "Mr.", "Constable": "Constable", "Insp.": "Inspector"], french: false),
+                                 uniquingKeysWith: { a, _ in a })
+        #expect(plurals == ["Constables": "Constable"])
+        let fr = Dictionary(LanguageProfile.pluralRanks(["sergent-chef": "Staff Sergeant", "général de brigade": "Major General"], french: true),
+                            uniquingKeysWith: { a, _ in a })
+        #expect(fr == ["sergents-chefs": "Staff Sergeant", "généraux de brigade": "Major General"])
     }
 
     /// Arabic: an imperfect verb of the dual or plural ("ينتميان", "يواجهون") is no name word.
