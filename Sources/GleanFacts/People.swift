@@ -254,8 +254,9 @@ extension Doc {
     /// Arabic: the next name of a list right after a person's name ending at `e`, joined by "و" written onto its first word
     /// ("... هاني مصطفي وطارق محمد ومحسن البكرى", "مصطفى بن بركة، وسيدي محمد كاغناسي"), also after a bracket that describes
     /// the previous one ("جمال قرطاف (زعيم العصابة) وعبد الرحيم العلمي"). The first word is a known given name or a word
-    /// that can be a name; the name has two to four words. A first word no lexicon holds must be followed by punctuation,
-    /// the list's next "و", or the sentence end. Returns the name's span, its first character after "و".
+    /// that can be a name; the name has two to four words, and a third or fourth plain word only where punctuation, the
+    /// list's next "و" or the sentence end closes it. A name whose first word no lexicon holds must be closed so too.
+    /// Returns the index of the "و" word, the name's first character (after "و") and its end.
     private func arabicListedName(after e: Int) -> (first: Int, start: Int, end: Int)? {
         guard p.isArabicScript, e > 0, e < n else { return nil }
         var k = e
@@ -585,12 +586,12 @@ extension Doc {
                     || p.entities.placeNames[w]?.contains([w]) == true || p.entities.landformWords.contains(w))
                 let placeIn = p.entities.placePrepositions.contains(w) && k + 1 < i && arabicPlaceWordAt(k + 1)
                 if p.has(p.stopwords, toks[k]) && !placeIn { return nil }
+                // (a rank or a known given name in the walk is a person's, standing between the office and `i`)
+                if p.ranks.match(toks, at: k) != nil { return nil }
                 if nameTok(k) && !inComplement {
-                    // (a known given name or a rank in the walk is a person's, between the office and `i`)
-                    if p.entities.givenNames.containsText(toks[k]) || p.ranks.match(toks, at: k) != nil { return nil }
+                    if p.entities.givenNames.containsText(toks[k]) { return nil }
                     loose = true
                 }
-                if p.ranks.match(toks, at: k) != nil { return nil }
                 k -= 1
                 steps += 1
             }

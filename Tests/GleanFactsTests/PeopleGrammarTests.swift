@@ -40,6 +40,9 @@ import Testing
         // ar: short vowels and shadda are optional in print: the office reads as without them
         Case(language: "ar", text: "أكّد النّاطق الرّسمي باسم محاكم صفاقس، مراد التركي، أنّ الجلسة تأجلت.", name: "مراد التركي", rank: nil,
              titles: ["النّاطق الرّسمي باسم محاكم صفاقس"]),
+        // ar: a verb of speech, a name no lexicon holds, then an office without a comma
+        Case(language: "ar", text: "وقال ساليفو بيافوغي المتحدث باسم الحزب إن المحاكمة ستبدأ يوم الاثنين.", name: "ساليفو بيافوغي", rank: nil,
+             titles: ["المتحدث باسم الحزب"]),
         // en: an appositive opened by a determiner, closed by a comma, with an office in lower case
         Case(language: "en", text: "Colonel John Okello, the regional police commander, said the suspects fled.", name: "John Okello", rank: "Colonel",
              titles: ["regional police commander"]),
