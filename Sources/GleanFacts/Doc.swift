@@ -14,8 +14,6 @@ struct Doc {
     var used: [Bool] = []
     /// Per-token "can be part of a name" flags, computed once by the people extractor.
     var nameCache: [Bool] = []
-    /// Arabic text: how often each word is written, for the people extractor (a family name is written again alone).
-    var wordCounts: [String: Int] = [:]
 
     init(text: String, profile: LanguageProfile) {
         sc = Array(text.unicodeScalars)

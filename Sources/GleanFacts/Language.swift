@@ -416,7 +416,8 @@ final class LanguageProfile: Sendable {
         stopwords = WordSet((d.stopwords ?? []).map { $0.lowercased() })
         boilerplate = d.boilerplate ?? []
         ranks = PhraseSet((d.ranks ?? [:]).map { ($0.key, $0.value) }, caseSensitive: true, tokenizer: tk)
-        pluralRanks = PhraseSet(isArabicScript ? [] : Self.pluralRanks(d.ranks ?? [:], french: d.code == "fr"), caseSensitive: true, tokenizer: tk)
+        let plurals = isArabicScript ? [] : Self.pluralRanks(d.ranks ?? [:], french: d.code == "fr")
+        pluralRanks = PhraseSet(plurals, caseSensitive: true, tokenizer: tk)
         offices = PhraseSet((d.offices ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
         var ow = MutableWordSet()
         // where an office may hold any lower-case word ("garde des Sceaux", "chef de l'État"), the words from its first function word
@@ -553,7 +554,7 @@ final class LanguageProfile: Sendable {
         all += d.stopwords ?? []
         all += d.boilerplate ?? []
         for (k, v) in d.ranks ?? [:] { all += [k, v] }
-        if !isArabicScript { all += Self.pluralRanks(d.ranks ?? [:], french: d.code == "fr").map(\.0) }
+        all += plurals.map(\.0)
         all += d.offices ?? []
         all += d.orgWords ?? []
         all += d.placeNouns ?? []

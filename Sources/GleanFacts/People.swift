@@ -728,8 +728,9 @@ extension Doc {
         let first = toks[i].text, last = toks[e - 1].text
         if first.unicodeScalars.count <= 4, first.hasPrefix("ي") || first.hasPrefix("ت") { return false }
         guard last.unicodeScalars.count >= 4, !last.hasSuffix("ة") else { return false }
-        let again = ["", "و", "ل", "ب"].reduce(0) { $0 + (wordCounts[$1 + last] ?? 0) }
-        return again >= 2
+        // (rare: only such a run after an office asks, so the text is scanned here rather than counted for every document)
+        let forms: Set<String> = [last, "و" + last, "ل" + last, "ب" + last]
+        return toks.indices.contains { $0 != e - 1 && toks[$0].kind == .word && forms.contains(toks[$0].text) }
     }
 
     /// Arabic: a verb of speech right before `i` in its sentence ("وقال", "وأوضحت").
@@ -811,7 +812,6 @@ extension Doc {
 
     mutating func extractPeople() -> [Person] {
         nameCache = (0..<n).map { computeNameTok($0) }
-        if p.isArabicScript { for t in toks where t.kind == .word { wordCounts[t.text, default: 0] += 1 } }
         // words the text writes in lower case (Latin script): common words, not names
         var commonWords = MutableWordSet()
         if !p.isArabicScript {
@@ -880,8 +880,9 @@ extension Doc {
             // "عبد الأمير": a rank word right after "عبد" is the second half of a given name
             let afterAbd = p.isArabicScript && i > 0 && (toks[i - 1].text == "عبد" || toks[i - 1].text == "وعبد") && sameSentence(i - 1, i)
             // ("Constables Martin Seaman, Devin Challenger and Orlan Vigille": a plural rank heads a list)
-            let pluralRank = p.ranks.match(toks, at: i) == nil ? p.pluralRanks.match(toks, at: i) : nil
-            if !rankAfterOffice, !afterAbd, let r0 = p.ranks.match(toks, at: i) ?? pluralRank {
+            let rankHere = p.ranks.match(toks, at: i)
+            let pluralRank = rankHere == nil ? p.pluralRanks.match(toks, at: i) : nil
+            if !rankAfterOffice, !afterAbd, let r0 = rankHere ?? pluralRank {
                 let r = (value: r0.value, end: r0.end, start: i)
                 var s = r.end
                 // "the Hon. Dr. Terrance Drew": honorifics in a row
