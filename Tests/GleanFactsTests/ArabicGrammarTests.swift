@@ -60,6 +60,17 @@ import Testing
         #expect(facts.people.map(\.name) == ["سامر علي الحلبي", "محمود خليل العموري"])
     }
 
+    /// A given name of another language, as Arabic news writes it, starts a name with no rank or office before it.
+    @Test(arguments: [
+        ("واعتقلت الشرطة الأوكرانية فولوديمير كوفالينكو بتهمة الرشوة.", ["فولوديمير كوفالينكو"]),
+        ("وقال جون ماكارثي إن التحقيق مستمر.", ["جون ماكارثي"]),
+        ("وأفرجت المحكمة عن نديم شاهزاد بعد ثلاثة أشهر.", ["نديم شاهزاد"]),
+    ] as [(String, [String])])
+    func foreignGivenNames(_ text: String, _ expected: [String]) {
+        let facts = FactExtractor().extract(text, language: "ar")
+        #expect(facts.people.map(\.name) == expected)
+    }
+
     /// Words that look like names but are none: places listed with "و", a lone given name before a verbal noun in "ب",
     /// a noun with an attached pronoun before a bracketed number, a non-standard "فى".
     @Test(arguments: [
