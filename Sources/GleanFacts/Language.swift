@@ -178,6 +178,10 @@ struct LanguageData: Decodable, Sendable {
     var officeOpenEnds: [String]?
     /// Words after a time quantity that make it a point in time, not an amount: "two days later", "quatre jours après".
     var relativeTimeWords: [String]?
+    /// "And a half" after a quantity's unit or before it: "4 سنوات ونصف", "deux ans et demi", "4 and a half years" (+0.5).
+    var halfWords: [String]?
+    /// Pronouns that, before a colon, open a list of people: "المحكوم عليهم بالإعدام هم: X، Y، وZ".
+    var listPronouns: [String]?
 }
 
 /// A set of token phrases with values, matched at a token position (longest first).
@@ -372,6 +376,8 @@ final class LanguageProfile: Sendable {
     let reportingTimeWords: PhraseSet<Bool>
     let relativeTimeWords: PhraseSet<Bool>
     let officeOpenEnds: WordSet
+    let halfWords: PhraseSet<Bool>
+    let listPronouns: WordSet
 
     /// The plurals of ranks written out in full (not abbreviations, not honorifics of three letters or fewer, whose plural
     /// may be another word: "Mr", "Mrs"): English pluralises the last word ("Police Constables"), French every word of a
@@ -520,12 +526,16 @@ final class LanguageProfile: Sendable {
         reportingTimeWords = PhraseSet((d.reportingTimeWords ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
         relativeTimeWords = PhraseSet((d.relativeTimeWords ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
         officeOpenEnds = WordSet((d.officeOpenEnds ?? []).map { $0.lowercased() })
+        halfWords = PhraseSet((d.halfWords ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
+        listPronouns = WordSet((d.listPronouns ?? []).map { $0.lowercased() })
         var all: [String] = []
         all += d.reportingVerbs ?? []
         all += d.reportingLeads ?? []
         all += d.reportingTimeWords ?? []
         all += d.relativeTimeWords ?? []
         all += d.officeOpenEnds ?? []
+        all += d.halfWords ?? []
+        all += d.listPronouns ?? []
         all += d.indefiniteArticles ?? []
         all += (d.fractionWords ?? [:]).keys
         all += d.timeOfDayWords ?? []

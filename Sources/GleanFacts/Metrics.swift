@@ -302,6 +302,11 @@ extension Doc {
                 e = more.end
             }
         }
+        // "4 سنوات ونصف", "deux ans et demi", "3 ملايين ونصف": a half of the unit or of the scale word after it
+        if unit != nil || scale > 1, let h = halfAfter(e, in: i) {
+            value += 0.5 * scale
+            e = h
+        }
         // "17 out of 24 communes", "13 out of the 17 categories", "X من أصل Y": a ratio when Y counts the same things
         if kind == .count, den == nil, let o = p.outOf.match(toks, at: e), sameSentence(i, o.end) {
             var k = o.end
@@ -329,8 +334,14 @@ extension Doc {
         return (0x0621...0x064A).contains(f.value)
     }
 
-    /// A measure's smaller unit and how many of it make one: "kg" is 1,000 "g".
-    static let compoundUnits: [String: (unit: String, per: Double)] = ["kg": ("g", 1000), "tons": ("kg", 1000)]
+    /// "ونصف", "et demi", "and a half" at `e`, in the sentence of token `i`: where those words end.
+    private func halfAfter(_ e: Int, in i: Int) -> Int? {
+        guard e < n, let h = p.halfWords.match(toks, at: e), sameSentence(i, h.end - 1) else { return nil }
+        return h.end
+    }
+
+    /// A measure's smaller unit and how many of it make one: "kg" is 1,000 "g", a year 12 months ("3 سنوات و6 أشهر").
+    static let compoundUnits: [String: (unit: String, per: Double)] = ["kg": ("g", 1000), "tons": ("kg", 1000), "years": ("months", 12)]
 
     /// At `e`: "and" (after an optional comma), a number below `per` and the unit `sub` ("et 108 grammes"): the number and where it ends.
     private func compoundRest(_ e: Int, sub: String) -> (value: Double, end: Int)? {
@@ -634,8 +645,10 @@ extension Doc {
             // number words: "three per cent", "deux camions", "اربعة احداث", "une vingtaine d'années"
             if toks[i].kind == .word, let cw = p.cardinalWords.match(toks, at: i), !(i > 0 && used[i - 1]),
                let r = numberWordMetric(i, cw.value, cw.end) {
-                add(r.kind, r.value, nil, r.unit, r.kind == .percent || r.kind == .count ? directionBefore(r.start).dir : nil, r.start, r.end)
-                i = r.end
+                // ("أربع سنوات ونصف", "trois ans et demi")
+                let half = r.unit == nil ? nil : halfAfter(r.end, in: i)
+                add(r.kind, r.value + (half == nil ? 0 : 0.5), nil, r.unit, r.kind == .percent || r.kind == .count ? directionBefore(r.start).dir : nil, r.start, half ?? r.end)
+                i = half ?? r.end
                 continue
             }
             guard toks[i].kind == .number, toks[i].intDigits <= 18 else { i += 1; continue }

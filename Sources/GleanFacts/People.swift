@@ -24,7 +24,13 @@ extension Doc {
         let t = toks[i]
         if p.isArabicScript {
             let s = t.text
-            if s.hasPrefix("ال") || s.hasPrefix("وال") || s.hasPrefix("بال") || s.hasPrefix("لل") || s.hasPrefix("فال") || s.hasPrefix("كال") { return false }
+            if s.hasPrefix("ال") || s.hasPrefix("وال") || s.hasPrefix("بال") || s.hasPrefix("لل") { return false }
+            // "فالشرطة", "كالعادة": "ف" or "ك" written onto the article; not a given name ("فالح", "فاليري") nor, after "ك", a
+            // foreign name ("كالديرون", "كاليمان": a word after "كال" that is no known word and no feminine noun)
+            if s.hasPrefix("فال") || s.hasPrefix("كال"), !p.entities.givenNames.contains(s) {
+                let rest = String(s.unicodeScalars.dropFirst())
+                if s.hasPrefix("فال") || rest.hasSuffix("ة") || rest.hasSuffix("ات") || p.vocab.contains(rest) || p.stopwords.contains(rest) { return false }
+            }
             if p.entities.nameStopWords.contains(s) || s.unicodeScalars.contains(where: { (0x64B...0x64D).contains($0.value) }) { return false }
             // "لشرطة", "بوزارة": an organization or place word with an attached preposition
             let (b, cut) = arabicBase(i)
@@ -37,6 +43,8 @@ extension Doc {
             if p.entities.placeBefore.contains(s) || p.entities.linkNouns.contains(s) || p.entities.landformWords.contains(s) { return false }
             // "بتعاون", "لتعزيز": a preposition written onto a verbal noun in ta- (no name starts so)
             if cut > 0, !s.hasPrefix("و"), b.hasPrefix("ت"), b.unicodeScalars.count >= 4, !p.entities.givenNames.contains(b) { return false }
+            // "بمحاكمة", "لمواجهة": a preposition written onto a feminine noun ends a name ("بوقرة" is "بو", not "ب")
+            if cut > 0, !s.hasPrefix("و"), !b.hasPrefix("و"), b.hasSuffix("ة"), b.unicodeScalars.count >= 4, !p.entities.givenNames.contains(b) { return false }
             // "بجهود", "لحقوق": a preposition written onto a plural in fu'ul (no name starts so; "سعود" is a given name)
             if cut > 0, !s.hasPrefix("و"), !p.entities.givenNames.contains(s), !p.entities.givenNames.contains(b) {
                 let bs = Array(b.unicodeScalars)
@@ -185,6 +193,40 @@ extension Doc {
     /// A known given name at `k`, also with "و" written onto it.
     private func givenNameAt(_ k: Int) -> Bool {
         k >= 0 && k < n && (p.entities.givenNames.containsText(toks[k]) || arabicListedGivenName(k))
+    }
+
+    /// Arabic: "والمحكوم عليهم بالإعدام هم: X، Y، وZ", "ثلاثة نواب هم: X وY": after a pronoun and a colon, the people
+    /// listed one by one, each a name of two words or more closed by a comma, by "و" opening the next or by the sentence's
+    /// end (a description in quotes or brackets after a name is left out; "و" written onto a first name no lexicon holds
+    /// is dropped: "وسنان عبد العزيز"). A list of fewer than two such names is none. Returns the names and where the list ends.
+    private func arabicPronounList(_ i: Int) -> (names: [String], end: Int)? {
+        guard p.isArabicScript, i + 2 < n, p.listPronouns.containsText(toks[i]), toks[i + 1].text == ":", sameSentence(i, i + 2) else { return nil }
+        var names: [String] = []
+        var k = i + 2
+        var last = k
+        while k < n, sameSentence(i, k) {
+            if Self.openingQuotes.containsText(toks[k]) { k += 1; continue }
+            let joined = !nameTok(k) && arabicConjoinedNameWord(k)
+            let first = joined ? k + 1 : k
+            var end: Int? = nil
+            if first < n, sameSentence(k, first), nameTok(first) || givenNameAt(first) || p.entities.nameParticles.containsText(toks[first]),
+               p.entities.placeNames[textOf: toks[first]] == nil, let e = nameRun(first, anchored: true), joined || e - first >= 2 {
+                let closed = e >= n || !sameSentence(k, e) || isPunct(e, ["\u{060C}", ",", ".", "\u{061B}", "(", ")"])
+                    || Self.openingQuotes.containsText(toks[e]) || Self.closingQuotes.containsText(toks[e]) || toks[e].text.hasPrefix("و")
+                if closed { end = e }
+            }
+            if let e = end {
+                names.append(slice(toks[k].start + (joined ? 1 : 0), toks[e - 1].end))
+                last = e
+                k = e
+                if k < n, isPunct(k, ["\u{060C}", ","]) { k += 1 }
+                continue
+            }
+            // not a name: on to the next comma of the sentence
+            guard let c = (k..<n).first(where: { !sameSentence(i, $0) || isPunct($0, ["\u{060C}", ","]) }), sameSentence(i, c) else { break }
+            k = c + 1
+        }
+        return names.count >= 2 ? (names, last) : nil
     }
 
     /// Arabic: the word before `k` is an administrative or landform noun, also with "و" or "ب" ("وبئر", "بمدينة").
@@ -337,6 +379,8 @@ extension Doc {
         // that agrees with it (a feminine noun with the article is "الإدارة العامة")
         if t.hasSuffix("ة"), !t.hasSuffix("ية"), t.unicodeScalars.count >= 5,
            k + 1 >= n || !sameSentence(k, k + 1) || toks[k + 1].kind != .word || !toks[k + 1].text.hasPrefix("ال") { return true }
+        // "أسماء المتهمين": a participle's sound plural (م-, then -ين or -ون) names a group, no family
+        if t.hasPrefix("الم"), t.unicodeScalars.count >= 7, t.hasSuffix("ين") || t.hasSuffix("ون") { return false }
         // a family name with the article ("التركي", "الدباش"), not a feminine noun or adjective ("الإقليمية")
         return t.unicodeScalars.count >= 4 && !t.hasSuffix("ة") && !t.hasSuffix("ات")
     }
@@ -856,6 +900,13 @@ extension Doc {
                 i = rm.end
                 continue
             }
+            // "المحكوم عليهم هم: X، Y، وZ": the people listed after a pronoun and a colon
+            if p.isArabicScript, toks[i].kind == .word, let list = arabicPronounList(i) {
+                for name in list.names { found.append(Found(name: name, rank: nil, titles: [])) }
+                seenCount = found.count
+                i = list.end
+                continue
+            }
             // "Politburo members: A; B; C": a heading's office goes to every name listed under it
             if toks[i].kind == .punct, toks[i].text == ":", let t = titleBefore(i) {
                 headerSentence = sentOf[i]
@@ -923,7 +974,7 @@ extension Doc {
                     if plural {
                         while i + 1 < n, toks[i].lower == "and" || toks[i].lower == "et" || toks[i].text == "," || toks[i].text == "\u{060C}",
                               sameSentence(i, i + 1), let e2 = nameRun(i + 1, anchored: true) {
-                            found.append(Found(name: slice(toks[i + 1].start, toks[e2 - 1].end), rank: r.value, titles: appositiveTitles(after: e2)))
+                            found.append(Found(name: slice(nameStart(i + 1), toks[e2 - 1].end), rank: r.value, titles: appositiveTitles(after: e2)))
                             i = e2
                         }
                     }

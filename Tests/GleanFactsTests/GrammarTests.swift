@@ -73,6 +73,13 @@ struct MetricGrammarTests {
         Case(language: "en", text: "Officers seized 3 kg and 400 tons of cannabis.", expected: [M("count", 3), M("count", 400)]),
         Case(language: "en", text: "Officers seized 3 kg and 400 pills.", expected: [M("count", 3), M("count", 400)]),
         Case(language: "ar", text: "حجز 5 كلغ و 300 غ من المخدرات.", expected: [M("count", 5.3)]),
+        // months after years; a half after the unit ("ونصف", "et demi"), after digits or number words
+        Case(language: "ar", text: "وقضت المحكمة بسجنه 3 سنوات و6 أشهر.", expected: [M("count", 3.5)]),
+        Case(language: "en", text: "He was sentenced to 2 years and 6 months in prison.", expected: [M("count", 2.5)]),
+        Case(language: "ar", text: "وقضت المحكمة بسجنه 4 سنوات ونصف.", expected: [M("count", 4.5)]),
+        Case(language: "ar", text: "وحكم عليه بالسجن أربع سنوات ونصف.", expected: [M("count", 4.5)]),
+        Case(language: "ar", text: "وقضى 12 عامًا ونصف في السجن.", expected: [M("count", 12.5)]),
+        Case(language: "fr", text: "Il a été condamné à 2 ans et demi de prison ferme.", expected: [M("count", 2.5)]),
         // Arabic: a number written against its noun without a space
         Case(language: "ar", text: "اعتقلت القوات 239مطلوبا خلال العملية.", expected: [M("count", 239)]),
         Case(language: "ar", text: "ضبطت الشرطة 12سيارة مسروقة.", expected: [M("count", 12)]),
