@@ -178,7 +178,7 @@ struct LanguageData: Decodable, Sendable {
     var officeOpenEnds: [String]?
     /// Words after a time quantity that make it a point in time, not an amount: "two days later", "quatre jours après".
     var relativeTimeWords: [String]?
-    /// "And a half" after a quantity's unit or before it: "4 سنوات ونصف", "deux ans et demi", "4 and a half years" (+0.5).
+    /// "And a half" after a quantity's unit or scale word: "4 سنوات ونصف", "deux ans et demi", "3 ملايين ونصف" (+0.5 of it).
     var halfWords: [String]?
     /// Pronouns that, before a colon, open a list of people: "المحكوم عليهم بالإعدام هم: X، Y، وZ".
     var listPronouns: [String]?

@@ -646,7 +646,7 @@ extension Doc {
             if toks[i].kind == .word, let cw = p.cardinalWords.match(toks, at: i), !(i > 0 && used[i - 1]),
                let r = numberWordMetric(i, cw.value, cw.end) {
                 // ("أربع سنوات ونصف", "trois ans et demi")
-                let half = r.unit == nil ? nil : halfAfter(r.end, in: i)
+                let half = r.unit == nil || r.kind != .count ? nil : halfAfter(r.end, in: i)
                 add(r.kind, r.value + (half == nil ? 0 : 0.5), nil, r.unit, r.kind == .percent || r.kind == .count ? directionBefore(r.start).dir : nil, r.start, half ?? r.end)
                 i = half ?? r.end
                 continue
