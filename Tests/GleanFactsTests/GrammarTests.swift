@@ -23,6 +23,9 @@ struct MetricGrammarTests {
         Case(language: "en", text: "The budget reached $2.5 billion.", expected: [M("money", 2.5e9)]),
         // a currency written against its amount; a currency of two words after the amount
         Case(language: "en", text: "Officers seized RM127,725 in cash and 7,920 Thai Baht.", expected: [M("money", 127725), M("money", 7920)]),
+        // every active ISO 4217 code; a currency's capitalised name after a scale word
+        Case(language: "en", text: "The pair were fined BND20,000 each.", expected: [M("money", 20000)]),
+        Case(language: "en", text: "Police recovered 9.4 billion Birr.", expected: [M("money", 9.4e9)]),
         Case(language: "en", text: "Officers worked at all three levels over the past 6 months.", expected: []),
         Case(language: "en", text: "At 5 pm, 40 officers arrived.", expected: [M("count", 40)]),
         Case(language: "en", text: "Crime drops 20 percent\n\nThe police said crime fell by 20 percent.", expected: [M("percent", 20)]),
