@@ -81,6 +81,7 @@ extension Doc {
         var out: [DateMention] = []
         var pending: [(Int, Int, Int, Int)] = []   // (index in out, month, day, token)
         var monthsAlone: [(Int, Int, Int)] = []    // (index in out, month, token)
+        var currentMonth: [(Int, Int)] = []        // (index in out, day): "11 الجاري"
         var i = 0
         while i < n {
             if used[i] { i += 1; continue }
@@ -124,6 +125,11 @@ extension Doc {
                     if let y = yearValue(e3) { emit(&out, i, e3 + 1, Doc.iso(y, m, d), false); i = e3 + 1; continue }
                     pending.append((out.count, m, d, i))
                     emit(&out, i, e2, "", true); i = e2; continue
+                }
+                // "11 الجاري", "le 5 courant": a day of the article's own month
+                if let c = p.currentMonthMarkers.match(toks, at: e) {
+                    currentMonth.append((out.count, d))
+                    emit(&out, i, c.end, "", true); i = c.end; continue
                 }
                 // a day range "du 18 au 21 novembre", "entre le 10 et le 20 janvier", "من 14 إلى غاية 29 جويلية"
                 if let r = rangeEndDate(after: e) {
@@ -191,6 +197,14 @@ extension Doc {
                 drop.insert(idx)
             }
         }
+        for (idx, d) in currentMonth {
+            // the publication's month and year; without a publication date the month is unknown and the mention is dropped
+            if let py = pubYear, let (pm, _) = pubMonthDay, Doc.validDay(py, pm, d) {
+                out[idx].iso = Doc.iso(py, pm, d)
+            } else {
+                drop.insert(idx)
+            }
+        }
         for (idx, m, tok) in monthsAlone {
             // the year written later in the same sentence ("between July and September 2022"), else the publication
             // year, else the latest written year before
@@ -252,10 +266,11 @@ extension Doc {
         return true
     }
 
-    /// Arabic "الثامن من": an ordinal word as the day before a connector and a month.
+    /// Arabic "الثامن من": an ordinal word as the day before a connector and a month ("الثامن من نوفمبر", "الثامن من الشهر الجاري").
     func ordinalDay(_ i: Int) -> (Int, Int)? {
         guard i + 1 < n, toks[i].kind == .word, let o = p.ordinalWords.match(toks, at: i), o.value <= 31,
-              o.end < n, p.has(p.dayMonthConnectors, toks[o.end]), monthAt(o.end + 1) != nil else { return nil }
+              o.end < n, p.has(p.dayMonthConnectors, toks[o.end]),
+              monthAt(o.end + 1) != nil || p.currentMonthMarkers.match(toks, at: o.end) != nil else { return nil }
         return (o.value, o.end)
     }
 

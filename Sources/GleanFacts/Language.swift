@@ -46,6 +46,8 @@ struct LanguageData: Decodable, Sendable {
     var pastMonthMarkers: [String]?
     /// Words before a month that say so ("last October").
     var pastMonthLeads: [String]?
+    /// Words after a day number that name the month of the article ("11 الجاري", "le 5 courant", "the 3rd of this month").
+    var currentMonthMarkers: [String]?
     var ordinalWords: [String: Int]?
     var cardinalWords: [String: Int]?
     var numberWordsAreMetrics: Bool?
@@ -311,6 +313,8 @@ final class LanguageProfile: Sendable {
     /// After a month, "الماضي", "dernier"; before it, "last": the last such month before the article.
     let pastMonthMarkers: PhraseSet<Bool>
     let pastMonthLeads: PhraseSet<Bool>
+    /// After a day number, "الجاري", "courant": the day of the article's own month.
+    let currentMonthMarkers: PhraseSet<Bool>
     let ordinalWords: PhraseSet<Int>
     let cardinalWords: PhraseSet<Int>
     let numberWordsAreMetrics: Bool
@@ -460,6 +464,7 @@ final class LanguageProfile: Sendable {
         roleMarkers = PhraseSet((d.roleMarkers ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
         pastMonthMarkers = PhraseSet((d.pastMonthMarkers ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
         pastMonthLeads = PhraseSet((d.pastMonthLeads ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
+        currentMonthMarkers = PhraseSet((d.currentMonthMarkers ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
         ordinalWords = PhraseSet((d.ordinalWords ?? [:]).map { ($0.key, $0.value) }, caseSensitive: false, tokenizer: tk)
         let cardinals = Self.hyphenatedCompounds(d.cardinalWords ?? [:])
         cardinalWords = PhraseSet(cardinals.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, caseSensitive: false, tokenizer: tk)
@@ -586,6 +591,7 @@ final class LanguageProfile: Sendable {
         all += d.roleMarkers ?? []
         all += d.pastMonthMarkers ?? []
         all += d.pastMonthLeads ?? []
+        all += d.currentMonthMarkers ?? []
         all += (d.ordinalWords ?? [:]).keys
         all += cardinals.keys
         all += d.placeUnits ?? []

@@ -140,8 +140,10 @@ extension Doc {
         }
         guard last >= i else { return nil }
         var end = last + 1
-        // "Rodolfo Azurin Jr."
-        if end < n, toks[end].spaceBefore, p.entities.nameSuffixes.containsText(toks[end]) { end += 1 }
+        // (in Arabic a regnal ordinal completes a name of two words or more, "عبد الله الثاني", and makes none: "واحة الحسن الثاني")
+        guard !p.isArabicScript || end - i >= 2 else { return nil }
+        // "Rodolfo Azurin Jr.", "عبد الله الثاني"
+        if end < n, toks[end].spaceBefore, sameSentence(end - 1, end), p.entities.nameSuffixes.containsText(toks[end]) { end += 1 }
         if p.entities.nameSuffixes.containsText(toks[end - 1]), end < n, toks[end].text == ".", adjacent(end - 1, end) { end += 1 }
         guard end - i >= 2 else { return nil }
         // "Lao Cai Provincial Police", "Lao Cai province": a place modifier, not a person
@@ -216,7 +218,7 @@ extension Doc {
                 if closed { end = e }
             }
             if let e = end {
-                names.append(slice(toks[k].start + (joined ? 1 : 0), toks[e - 1].end))
+                names.append(slice(joined ? toks[k].start + 1 : nameStart(k), toks[e - 1].end))
                 last = e
                 k = e
                 if k < n, isPunct(k, ["\u{060C}", ","]) { k += 1 }

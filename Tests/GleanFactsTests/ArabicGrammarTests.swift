@@ -70,6 +70,8 @@ import Testing
         ("وأمر القاضي فيرناندو لوبيز بمحاكمة الوزير السابق.", ["فيرناندو لوبيز"]),
         // a plural office heading a list: "و" written onto the next given names is no part of them
         ("واستجوبت الهيئة النواب أليكسي كوفالينكو، وإيغور ليسنكو، ويوري بوندار.", ["أليكسي كوفالينكو", "إيغور ليسنكو", "يوري بوندار"]),
+        // a regnal ordinal completes a name of two words
+        ("واستقبل الملك عبد الله الثاني وزير الخارجية في القصر.", ["عبد الله الثاني"]),
     ] as [(String, [String])])
     func foreignGivenNames(_ text: String, _ expected: [String]) {
         let facts = FactExtractor().extract(text, language: "ar")
@@ -77,10 +79,16 @@ import Testing
     }
 
     /// People listed after a pronoun and a colon, each closed by a comma or by "و" opening the next; "و" written onto a first
-    /// name no lexicon holds is dropped.
-    @Test func pronounList() {
-        let facts = FactExtractor().extract("والموقوفون هم: كريم ناصر العتيبي، سالم يوسف الحربي، وجبران عبد الرحيم الدوسري.", language: "ar")
-        #expect(facts.people.map(\.name) == ["كريم ناصر العتيبي", "سالم يوسف الحربي", "جبران عبد الرحيم الدوسري"])
+    /// name no lexicon holds is dropped, and so is "و" written onto a given name the lexicon holds.
+    @Test(arguments: [
+        ("والموقوفون هم: كريم ناصر العتيبي، سالم يوسف الحربي، وجبران عبد الرحيم الدوسري.",
+         ["كريم ناصر العتيبي", "سالم يوسف الحربي", "جبران عبد الرحيم الدوسري"]),
+        ("ووجهت التهم إلى ثلاثة مسؤولين هم: بافيل كوزلوف وإيغور ماركين ويوري ستيبانوف، وجميعهم من الحزب الحاكم.",
+         ["بافيل كوزلوف", "إيغور ماركين", "يوري ستيبانوف"]),
+    ] as [(String, [String])])
+    func pronounList(_ text: String, _ expected: [String]) {
+        let facts = FactExtractor().extract(text, language: "ar")
+        #expect(facts.people.map(\.name) == expected)
     }
 
     /// Words that look like names but are none: places listed with "و", a lone given name before a verbal noun in "ب",
@@ -92,6 +100,8 @@ import Testing
         "وقال إن زيارة وزير الداخلية للولاية تأتى فى إطار الوقوف على الانتشار الشرطي.",
         // a participle's sound plural with the article is no family name after a given name ("أسماء")
         "ودوّن القاضي أسماء المتهمين في المحضر.",
+        // a regnal ordinal after one word makes no name
+        "وزار الوفد واحة الحسن الثاني في المدينة.",
     ])
     func noPerson(_ text: String) {
         let facts = FactExtractor().extract(text, language: "ar")

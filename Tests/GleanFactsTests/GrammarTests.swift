@@ -219,6 +219,23 @@ struct DateGrammarTests {
         #expect(f.dates.map(\.iso) == isos)
     }
 
+    /// "11 الجاري", "le 5 courant", "the 3rd of this month": a day of the dateline's month and year, and no count; without
+    /// a dateline the month is unknown and nothing is written.
+    @Test(arguments: [
+        ("ar", "وأصدر القاضي قراره في 11 الجاري على 34 شخصا.", "2016-10-12", ["2016-10-11"], [34.0]),
+        ("ar", "وبدأت الحملة في الثالث من الشهر الجاري.", "2016-10-12", ["2016-10-03"], []),
+        ("ar", "وستعقد الجلسة يوم 25 من الشهر الجاري.", "2016-10-12", ["2016-10-25"], []),
+        ("fr", "L'audience s'est tenue le 5 courant au palais de justice.", "2016-10-12", ["2016-10-05"], []),
+        ("en", "The hearing was held on the 3rd of this month in the capital.", "2016-10-12", ["2016-10-03"], []),
+        ("ar", "وأصدر القاضي قراره في 11 الجاري.", nil, [], []),
+        ("ar", "وضبطت 7 أطنان خلال السبعة أشهر الأولى من العام الجاري.", "2016-10-12", [], [7.0]),
+    ] as [(String, String, String?, [String], [Double])])
+    func currentMonthDay(language: String, text: String, published: String?, isos: [String], values: [Double]) {
+        let f = FactExtractor().extract(text, language: language, published: published)
+        #expect(f.dates.map(\.iso) == isos)
+        #expect(f.metrics.map(\.value) == values)
+    }
+
     @Test(arguments: [
         ("1er mai 2024", "fr", "2024-05-01"),
         ("March 3rd, 2021", "en", "2021-03-03"),
