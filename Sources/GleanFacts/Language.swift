@@ -184,6 +184,8 @@ struct LanguageData: Decodable, Sendable {
     var halfWords: [String]?
     /// Pronouns that, before a colon, open a list of people: "المحكوم عليهم بالإعدام هم: X، Y، وZ".
     var listPronouns: [String]?
+    /// Letters a word is also written with ({"from": "ي", "to": "ى", "final": true}): see SpellingVariants.
+    var spellingVariants: [SpellingVariantRule]?
 }
 
 /// A set of token phrases with values, matched at a token position (longest first).
@@ -656,7 +658,7 @@ public struct LanguageRegistry: Sendable {
     public static let builtIn: LanguageRegistry = {
         var p: [String: LanguageProfile] = [:]
         for bytes in BuiltInLanguages.files {
-            if let d = try? JSONDecoder().decode(LanguageData.self, from: Data(bytes)) {
+            if let d = try? LanguageData.decode(Data(bytes)) {
                 p[d.code.lowercased()] = LanguageProfile(d)
             }
         }
@@ -699,7 +701,7 @@ public struct LanguageRegistry: Sendable {
     /// A registry with one language added from JSON bytes.
     public func adding(json: [UInt8]) throws -> LanguageRegistry {
         let d: LanguageData
-        do { d = try JSONDecoder().decode(LanguageData.self, from: Data(json)) } catch {
+        do { d = try LanguageData.decode(Data(json)) } catch {
             throw LanguageFileError(description: "bad language JSON: \(error)")
         }
         var p = profiles
@@ -712,7 +714,7 @@ public struct LanguageRegistry: Sendable {
             throw LanguageFileError(description: "cannot read language file \(path)")
         }
         do {
-            let d = try JSONDecoder().decode(LanguageData.self, from: data)
+            let d = try LanguageData.decode(data)
             guard !d.code.isEmpty, d.code.count <= 8 else {
                 throw LanguageFileError(description: "language file \(path): bad code \"\(d.code)\"")
             }
