@@ -1053,9 +1053,11 @@ extension Doc {
                     }
                 }
             }
-            // Arabic: "؛ وكلفن سيرفيتا أروشا، 19 عاماً": "و" written onto a first name no lexicon holds, in a name its age confirms
-            if p.isArabicScript, !nameTok(i), arabicConjoinedNameWord(i), case let e = nameWordsEnd(from: i + 1, max: 4), e > i + 1, bornAfter(e) {
-                found.append(Found(name: slice(toks[i].start + 1, toks[e - 1].end), rank: nil, titles: []))
+            // Arabic: "؛ وكلفن سيرفيتا أروشا، 19 عاماً", "وصنديد محمد، نائب مدير الدراسات": "و" written onto a first name no lexicon
+            // holds, in a name its age or an office after a comma (the person's) confirms
+            if p.isArabicScript, arabicConjoinedNameWord(i), !arabicListedGivenName(i), case let e = nameWordsEnd(from: i + 1, max: 4), e > i + 1,
+               bornAfter(e) || officeRightAfterComma(e) {
+                found.append(Found(name: slice(toks[i].start + 1, toks[e - 1].end), rank: nil, titles: appositiveTitles(after: e)))
                 i = e
                 continue
             }

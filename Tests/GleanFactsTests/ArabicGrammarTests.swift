@@ -70,6 +70,8 @@ import Testing
         ("وأمر القاضي فيرناندو لوبيز بمحاكمة الوزير السابق.", ["فيرناندو لوبيز"]),
         // a plural office heading a list: "و" written onto the next given names is no part of them
         ("واستجوبت الهيئة النواب أليكسي كوفالينكو، وإيغور ليسنكو، ويوري بوندار.", ["أليكسي كوفالينكو", "إيغور ليسنكو", "يوري بوندار"]),
+        // "و" written onto a family name no lexicon holds, in a name an office after a comma confirms
+        ("وشملت الحركة زرقون سليمان، الوالي المنتدب، وصنديد محمد، نائب مدير الدراسات، الذي عين واليا.", ["زرقون سليمان", "صنديد محمد"]),
         // a regnal ordinal completes a name of two words
         ("واستقبل الملك عبد الله الثاني وزير الخارجية في القصر.", ["عبد الله الثاني"]),
     ] as [(String, [String])])
