@@ -77,6 +77,13 @@ extension Doc {
            toks[j + 1].kind == .number || p.numberMarkers.match(toks, at: j + 1) != nil {
             issuerBefore = toks[j].text
             j += 1
+        } else if p.isArabicScript, j + 1 < n, p.offices.match(toks, at: j) != nil || p.orgWords.contains(toks[j].text),
+                  let m = (j + 1..<min(n, j + 5)).first(where: { p.numberMarkers.match(toks, at: $0) != nil }),
+                  (j..<m).allSatisfy({ toks[$0].kind == .word && !p.has(p.stopwords, toks[$0]) && sameSentence(i, $0) }) {
+            // "قرار رئيس مجلس الوزراء رقم 3", "قرار وزير الداخلية رقم 14": an office or an organisation, the issuer, between the
+            // type and the number marker
+            issuerBefore = slice(toks[j].start, toks[m - 1].end)
+            j = m
         }
         var marked = false
         // "loi organique n° 2016-41", "décret présidentiel n°": one qualifying word before the number marker
@@ -89,6 +96,13 @@ extension Doc {
            toks[j + 1].text == "/" || toks[j + 1].text == "-" || toks[j + 1].text == ".", adjacent(j + 1, j + 2), toks[j + 2].kind == .number {
             lead = j
             j += 2
+        }
+        // "رقم (3)", "No. (12)": a marked number in brackets
+        var bracketed = false
+        if marked, j + 2 < n, toks[j].text == "(", toks[j + 1].kind == .number, sameSentence(j, j + 2) {
+            j += 1
+            lead = j
+            bracketed = true
         }
         guard j < n, toks[j].kind == .number, sameSentence(i, j) else { return nil }
         if !p.isArabicScript && j > e && !toks[j].spaceBefore && toks[j - 1].kind == .word { return nil }
@@ -107,6 +121,10 @@ extension Doc {
                 break
             }
         }
+        if bracketed {
+            guard k < n, toks[k].text == ")" else { return nil }
+            k += 1
+        }
         if k < n, toks[k].kind == .punct, toks[k].text == "%" || toks[k].text == "\u{066A}" { return nil }
         // "et arrêté 7 individus": without a number marker, a number that counts the noun after it is no document's number
         if !marked, k == j + 1, countsNounAfter(j) { return nil }
@@ -114,7 +132,7 @@ extension Doc {
         if !marked, k == j + 1, yearValue(j) != nil { return nil }
         var type = type
         // "رقم 91 لسنة 1975", "74 of 2017": the year belongs to the identifier
-        var refEnd = end
+        var refEnd = bracketed ? toks[k - 1].end : end
         if let yc = p.referenceYearConnectors.match(toks, at: k), yc.end < n, yearValue(yc.end) != nil, sameSentence(k, yc.end) {
             var ye = yc.end + 1
             if ye < n, adjacent(ye - 1, ye), toks[ye].kind == .word, p.gregorianMarkers.containsText(toks[ye]) { ye += 1 }

@@ -271,6 +271,11 @@ struct ReferenceGrammarTests {
         ("en", "The Anti-Terrorism Act No. 5 of 2019 and Royal Decree No. M/12 apply.", [Ref(type: "law", number: "5"), Ref(type: "decree", number: "M/12")]),
         ("fr", "La loi organique n° 2016-41 et le décret présidentiel n° 2019-12.", [Ref(type: "law", number: "2016-41"), Ref(type: "decree", number: "2019-12")]),
         ("ar", "صدر الظهير الشريف رقم 1.58.376 والمرسوم الملكي رقم م/12.", [Ref(type: "decree", number: "1.58.376"), Ref(type: "decree", number: "م/12")]),
+        // a number in brackets; the issuer's words between the type and "رقم"
+        ("ar", "وصدر قرار وزير الداخلية رقم (14) لسنة2020م والقرار الجمهوري رقم ( 7) لسنة 2021م.",
+         [Ref(type: "decision", number: "14"), Ref(type: "decision", number: "7")]),
+        // a file number after a verb names no issuer's decision
+        ("ar", "وأودع السجن بموجب قرار فُهرس تحت رقم 13468/25.", []),
     ])
     func references(language: String, text: String, expected: [Ref]) {
         let f = FactExtractor().extract(text, language: language)
@@ -281,6 +286,7 @@ struct ReferenceGrammarTests {
     @Test(arguments: [
         ("en", "Decree No. 100/2019/ND-CP and Statutory Instrument 74 of 2017."),
         ("ar", "قرار رقم 119 لسنة 2019."),
+        ("ar", "قرار رئيس مجلس الوزراء رقم (3) لسنة 2006م."),
         ("fr", "Le décret n° 2019-123."),
     ])
     func identifierYearsAreNotFacts(language: String, text: String) {
