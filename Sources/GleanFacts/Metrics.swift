@@ -163,16 +163,37 @@ extension Doc {
 
     /// A number named by an identifier word ("section 72", "levels 2, 3 and 4", "section 72 (2)").
     func isIdentifierNumber(_ i: Int, depth: Int = 0) -> Bool {
-        guard i >= 0, i < n, toks[i].kind == .number, depth < 6 else { return false }
+        guard i >= 0, i < n, toks[i].kind == .number, depth < 24 else { return false }
         if p.numberMarkers.matchEnding(toks, before: i) != nil { return true }
         // ("et arrêté 7 individus": a number that counts the noun after it is no identifier's)
         if p.identifierPrefixes.matchEnding(toks, before: i) != nil { return !countsNounAfter(i) }
         guard i >= 2 else { return false }
         let c = toks[i - 1]
-        if c.text == "," || p.has(p.numberRangeWords, c), toks[i - 2].kind == .number { return isIdentifierNumber(i - 2, depth: depth + 1) }
+        // "المواد (21، 22، 25)", "articles (3, 4)": a list in brackets right after the identifier word
+        if c.text == "(", p.identifierPrefixes.matchEnding(toks, before: i - 1) != nil { return true }
+        if c.text == "," || c.text == "\u{060C}" || p.has(p.numberRangeWords, c), toks[i - 2].kind == .number { return isIdentifierNumber(i - 2, depth: depth + 1) }
         // "section 72 (2)": a sub-number in brackets
         if c.text == "(", adjacent(i - 1, i), toks[i - 2].kind == .number { return isIdentifierNumber(i - 2, depth: depth + 1) }
         return false
+    }
+
+    /// Arabic: the word at `f` is a plural of people a cardinal word counts though no lexicon lists it: a sound masculine
+    /// plural ("ثلاثة مستشارين", "سبعة فلسطينيين") or a broken plural of the fu'ala' pattern ("خمسة وزراء", "أربعة خبراء"),
+    /// both plurals of people, without the article; not a function word, month, number or scale word, given name, nor "و"
+    /// written onto a number ("خمسة وعشرون"). (A plural of things, "ثلاثة مستويات", counts only when the units know it.)
+    func arabicCountedNoun(_ f: Int) -> Bool {
+        guard f < n, toks[f].kind == .word else { return false }
+        let t = toks[f].text
+        let len = t.unicodeScalars.count
+        guard !t.hasPrefix("ال"), !p.has(p.stopwords, toks[f]) else { return false }
+        let soundMasculine = len >= 5 && (t.hasSuffix("ين") || t.hasSuffix("ون"))
+        let fuala = len == 5 && t.hasSuffix("اء") && !t.hasPrefix("ا") && !t.hasPrefix("أ") && !t.hasPrefix("إ")
+        guard soundMasculine || fuala else { return false }
+        if t.hasPrefix("و"), p.cardinalWords.startsWith(String(t.dropFirst())) { return false }
+        if p.entities.nameStopWords.contains(t) || p.months.match(toks, at: f) != nil || p.cardinalWords.match(toks, at: f) != nil
+            || p.ordinalWords.match(toks, at: f) != nil || p.scaleWords.match(toks, at: f) != nil || p.entities.givenNames.contains(t)
+            || p.outOf.match(toks, at: f) != nil { return false }
+        return true
     }
 
     /// The number at `i` is followed, in its sentence, by a known unit word ("7 individus", "12 cases").
@@ -457,7 +478,10 @@ extension Doc {
                scaled || p.cardinalWords.match(toks, at: i).map({ $0.end - i >= 2 }) == true { f += 1 }
             guard let np = nounPhrase(from: f) else { return nil }
             let known = toks[f].known && p.units[lowerOf: toks[f]] != nil
-            if p.isArabicScript && !known { return nil }
+            // (Arabic: the noun a cardinal counts follows it without the article, "خمسة وزراء", "ثلاث عمليات جراحية"; a word the
+            // lexicons know as no noun does not)
+            // ("المعايير الثلاثة مقارنة": a cardinal with the article is an adjective and counts no noun after it)
+            if p.isArabicScript && !known && (toks[i].text.hasPrefix("ال") || !arabicCountedNoun(f)) { return nil }
             unit = np.unit
             e = np.end
         }

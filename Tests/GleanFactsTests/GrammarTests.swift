@@ -39,6 +39,9 @@ struct MetricGrammarTests {
         Case(language: "en", text: "A four-year-old and a 6-year-old boy were found.", expected: [M("count", 4), M("count", 6)]),
         Case(language: "en", text: "Under lockdown levels 2, 3 and 4, under section 72 (2) and section 222 and 223, crime fell.", expected: []),
         Case(language: "en", text: "The statistics cover the second quarter of 2022/23 and article 223(1) of the code.", expected: []),
+        // a list of article numbers in brackets, with Arabic commas, longer than a few items
+        Case(language: "ar", text: "وأحيلت الدعوى بموجب المواد (21، 22، 25، 26، 50، 51، 58، 65، 186) من القانون الجنائي.", expected: []),
+        Case(language: "en", text: "He was charged under articles (3, 4, 7) of the code.", expected: []),
         // French: dot and space grouping, decimal comma, ranges with à, number words, X sur Y of other things
         Case(language: "fr", text: "La police a interpellé 97.688 personnes et saisi 2,844 tonnes de cocaïne.", expected: [M("count", 97688), M("count", 2.844)]),
         Case(language: "fr", text: "Le taux a baissé de 5 à 6 %.", expected: [M("percent", 5), M("percent", 6)]),
@@ -116,6 +119,10 @@ struct MetricGrammarTests {
         Case(language: "fr", text: "Le couvre-feu est instauré entre 20 heures et 5 heures.", expected: []),
         // Arabic: a number without the article after a noun with it is not that noun's number ("القاضي تسع": the judge, nine)
         Case(language: "ar", text: "وأصدر القاضي تسع بطاقات إيداع.", expected: []),
+        // a cardinal counts a plural of people no lexicon lists ("خمسة وزراء", "ثلاثة مستشارين"), not a plural of things
+        // ("ثلاثة مستويات"), not after it as an adjective with the article ("المجالس الثلاثة مقارنة")
+        Case(language: "ar", text: "وعين الملك خمسة وزراء جدد، وحكم على ثلاثة مستشارين سابقين.", expected: [M("count", 5), M("count", 3)]),
+        Case(language: "ar", text: "وبنى الفريق على ثلاثة مستويات في المجالس الثلاثة مقارنة بالعام الماضي.", expected: []),
         Case(language: "ar", text: "وأصيب أحد أولئك الخمسة.", expected: [M("count", 5)]),
     ])
     func metrics(c: Case) {
