@@ -184,6 +184,8 @@ struct LanguageData: Decodable, Sendable {
     var halfWords: [String]?
     /// Pronouns that, before a colon, open a list of people: "المحكوم عليهم بالإعدام هم: X، Y، وZ".
     var listPronouns: [String]?
+    /// Particles of filiation inside a name, "son of" and "daughter of" ("ولد", "بنت", "بن"): a given name before one opens a name.
+    var filialParticles: [String]?
     /// Letters a word is also written with ({"from": "ي", "to": "ى", "final": true}): see SpellingVariants.
     var spellingVariants: [SpellingVariantRule]?
 }
@@ -384,6 +386,7 @@ final class LanguageProfile: Sendable {
     let officeOpenEnds: WordSet
     let halfWords: PhraseSet<Bool>
     let listPronouns: WordSet
+    let filialParticles: WordSet
 
     /// The plurals of ranks written out in full (not abbreviations, not honorifics of three letters or fewer, whose plural
     /// may be another word: "Mr", "Mrs"): English pluralises the last word ("Police Constables"), French every word of a
@@ -535,6 +538,7 @@ final class LanguageProfile: Sendable {
         officeOpenEnds = WordSet((d.officeOpenEnds ?? []).map { $0.lowercased() })
         halfWords = PhraseSet((d.halfWords ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
         listPronouns = WordSet((d.listPronouns ?? []).map { $0.lowercased() })
+        filialParticles = WordSet(d.filialParticles ?? [])
         var all: [String] = []
         all += d.reportingVerbs ?? []
         all += d.reportingLeads ?? []
@@ -543,6 +547,7 @@ final class LanguageProfile: Sendable {
         all += d.officeOpenEnds ?? []
         all += d.halfWords ?? []
         all += d.listPronouns ?? []
+        all += d.filialParticles ?? []
         all += d.indefiniteArticles ?? []
         all += (d.fractionWords ?? [:]).keys
         all += d.timeOfDayWords ?? []

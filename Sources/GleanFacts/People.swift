@@ -927,6 +927,14 @@ extension Doc {
                let idx = found.lastIndex(where: { $0.name.hasSuffix(" " + toks[i].text) }) {
                 for t in appositiveTitles(after: i + 1) where !found[idx].titles.contains(t) { found[idx].titles.append(t) }
             }
+            // Arabic: "المختار ولد اجاي", "البشير بنت X": a given name with the article before "ولد", "بنت" or "بن" opens a name,
+            // though the same word can be an office ("المختار") or a rank ("الأمير")
+            if p.isArabicScript, toks[i].kind == .word, toks[i].text.hasPrefix("ال"), p.entities.givenNames.containsText(toks[i]), i + 2 < n,
+               p.filialParticles.containsText(toks[i + 1]), sameSentence(i, i + 2), let e = nameRun(i, anchored: true), e - i >= 3 {
+                found.append(Found(name: slice(toks[i].start, toks[e - 1].end), rank: nil, titles: appositiveTitles(after: e)))
+                i = e
+                continue
+            }
             // "secrétaire général X": an adjective after an office word, not a rank
             let rankAfterOffice = i > 0 && toks[i].kind == .word && !isCap(i) && !p.isArabicScript && p.has(p.officeWords, toks[i - 1])
             // rank / honorific + name

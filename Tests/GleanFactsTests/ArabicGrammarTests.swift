@@ -72,6 +72,8 @@ import Testing
         ("واستجوبت الهيئة النواب أليكسي كوفالينكو، وإيغور ليسنكو، ويوري بوندار.", ["أليكسي كوفالينكو", "إيغور ليسنكو", "يوري بوندار"]),
         // "و" written onto a family name no lexicon holds, in a name an office after a comma confirms
         ("وشملت الحركة زرقون سليمان، الوالي المنتدب، وصنديد محمد، نائب مدير الدراسات، الذي عين واليا.", ["زرقون سليمان", "صنديد محمد"]),
+        // Mauritanian names: a given name with the article before "ولد" opens a name, though "المختار" is also an office
+        ("وحضر الجلسة وزير المالية في عهده المختار ولد اجاي، ثم غادر.", ["المختار ولد اجاي"]),
         // a regnal ordinal completes a name of two words
         ("واستقبل الملك عبد الله الثاني وزير الخارجية في القصر.", ["عبد الله الثاني"]),
     ] as [(String, [String])])
