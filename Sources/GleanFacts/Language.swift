@@ -186,6 +186,11 @@ struct LanguageData: Decodable, Sendable {
     var listPronouns: [String]?
     /// Particles of filiation inside a name, "son of" and "daughter of" ("ولد", "بنت", "بن"): a given name before one opens a name.
     var filialParticles: [String]?
+    /// Nouns of kinship and association ("شقيق", "زوجة", "محامي") that, with a pronoun written onto them ("شقيقه",
+    /// "زوجته", "محاميه"), stand before the name of the person they name and are no part of it.
+    var relationNouns: [String]?
+    /// Pronouns written onto the end of a noun ("ه", "ها", "هم").
+    var pronounSuffixes: [String]?
     /// Letters a word is also written with ({"from": "ي", "to": "ى", "final": true}): see SpellingVariants.
     var spellingVariants: [SpellingVariantRule]?
 }
@@ -387,6 +392,8 @@ final class LanguageProfile: Sendable {
     let halfWords: PhraseSet<Bool>
     let listPronouns: WordSet
     let filialParticles: WordSet
+    let relationNouns: WordSet
+    let pronounSuffixes: [String]
 
     /// The plurals of ranks written out in full (not abbreviations, not honorifics of three letters or fewer, whose plural
     /// may be another word: "Mr", "Mrs"): English pluralises the last word ("Police Constables"), French every word of a
@@ -539,6 +546,9 @@ final class LanguageProfile: Sendable {
         halfWords = PhraseSet((d.halfWords ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
         listPronouns = WordSet((d.listPronouns ?? []).map { $0.lowercased() })
         filialParticles = WordSet(d.filialParticles ?? [])
+        relationNouns = WordSet(d.relationNouns ?? [])
+        // (longest first: "هما" before "ه")
+        pronounSuffixes = (d.pronounSuffixes ?? []).sorted { ($0.unicodeScalars.count, $0) > ($1.unicodeScalars.count, $1) }
         var all: [String] = []
         all += d.reportingVerbs ?? []
         all += d.reportingLeads ?? []

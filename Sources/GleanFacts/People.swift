@@ -54,6 +54,8 @@ extension Doc {
             }
             // "ينتميان", "يواجهون", "تطالبان": an imperfect verb of the dual or plural (ي or ت, then ان or ون)
             if s.unicodeScalars.count >= 5, s.hasPrefix("ي") || s.hasPrefix("ت"), s.hasSuffix("ان") || s.hasSuffix("ون"), !p.entities.givenNames.contains(s) { return false }
+            // "محاميه", "وشقيقه", "زوجته": a noun of kinship or association with a pronoun names the person after it
+            if arabicRelationWithPronoun(i) { return false }
             // "تحريرها", "لمواجهتهم": a noun or verb with an attached pronoun
             if s.unicodeScalars.count >= 5, s.hasSuffix("ها") || s.hasSuffix("هم") || s.hasSuffix("هما") { return false }
             // "اعتقال", "انتخاب": a verbal noun of a derived pattern without the article
@@ -154,6 +156,18 @@ extension Doc {
             if p.has(p.placeNouns, toks[end]) { return nil }
         }
         return end
+    }
+
+    /// Arabic: "محاميه", "وشقيقه", "زوجته", "إخوانه": a noun of kinship or association (`relationNouns`) with a pronoun written
+    /// onto it ("ة" written "ت" before it), also after "و".
+    private func arabicRelationWithPronoun(_ k: Int) -> Bool {
+        guard p.isArabicScript, k >= 0, k < n, toks[k].kind == .word, !p.relationNouns.isEmpty else { return false }
+        var s = toks[k].text
+        if s.hasPrefix("و"), s.unicodeScalars.count > 3 { s = String(s.dropFirst()) }
+        guard let suf = p.pronounSuffixes.first(where: { s.hasSuffix($0) && s.unicodeScalars.count > $0.unicodeScalars.count + 1 }) else { return false }
+        let base = String(s.dropLast(suf.count))
+        if p.relationNouns.contains(base) { return true }
+        return base.hasSuffix("ت") && p.relationNouns.contains(String(base.dropLast()) + "ة")
     }
 
     /// Arabic: "ومحمود": the conjunction "و" written onto a given name (a list's next name), not a given name itself ("وليد").
@@ -932,6 +946,14 @@ extension Doc {
             if p.isArabicScript, toks[i].kind == .word, toks[i].text.hasPrefix("ال"), p.entities.givenNames.containsText(toks[i]), i + 2 < n,
                p.filialParticles.containsText(toks[i + 1]), sameSentence(i, i + 2), let e = nameRun(i, anchored: true), e - i >= 3 {
                 found.append(Found(name: slice(toks[i].start, toks[e - 1].end), rank: nil, titles: appositiveTitles(after: e)))
+                i = e
+                continue
+            }
+            // Arabic: "رفقة محاميه محمدن ولد الشدو", "شقيقه عبد الرحيم دقلو": after a noun of kinship or association with a
+            // pronoun, a name of two words or more
+            if p.isArabicScript, i > 0, arabicRelationWithPronoun(i - 1), sameSentence(i - 1, i), nameTok(i) || givenNameAt(i),
+               let e = nameRun(i, anchored: true), e - i >= 2 {
+                found.append(Found(name: slice(nameStart(i), toks[e - 1].end), rank: nil, titles: appositiveTitles(after: e)))
                 i = e
                 continue
             }

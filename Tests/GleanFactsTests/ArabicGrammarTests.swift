@@ -74,6 +74,9 @@ import Testing
         ("وشملت الحركة زرقون سليمان، الوالي المنتدب، وصنديد محمد، نائب مدير الدراسات، الذي عين واليا.", ["زرقون سليمان", "صنديد محمد"]),
         // Mauritanian names: a given name with the article before "ولد" opens a name, though "المختار" is also an office
         ("وحضر الجلسة وزير المالية في عهده المختار ولد اجاي، ثم غادر.", ["المختار ولد اجاي"]),
+        // a noun of kinship or association with a pronoun names the person after it and is no part of the name
+        ("ووصل الرئيس السابق رفقة محاميه محمدن ولد الشدو إلى المحكمة.", ["محمدن ولد الشدو"]),
+        ("واعتقلت الشرطة شقيقه عبد الرحيم دقلو، ثم أفرجت عنه.", ["عبد الرحيم دقلو"]),
         // a regnal ordinal completes a name of two words
         ("واستقبل الملك عبد الله الثاني وزير الخارجية في القصر.", ["عبد الله الثاني"]),
     ] as [(String, [String])])
