@@ -1042,6 +1042,8 @@ extension Doc {
             if nameTok(i) || (!p.isArabicScript && innerTok(i)), i == 0 || !nameTok(i - 1) || afterPlace || (p.isArabicScript && arabicPlaceWordAt(i - 1)) {
                 if var tb = titleBefore(i), let e = nameRun(i, anchored: true),
                    !p.isArabicScript || givenNameAt(i) || isPunct(e, ["\u{060C}", ",", "."]) || e - i >= 3 || e >= n || !sameSentence(e - 1, e)
+                    // ("الرئيس السابق يون سوك-يول خلال": Arabic words are not hyphenated; a hyphenated word is a transliterated name's)
+                    || (i..<e).contains(where: { toks[$0].text.unicodeScalars.contains("-") })
                     || arabicFamilyNameAgain(i, e)
                     || (toks[e].kind == .word && (officeWithConjunction(e) != nil || p.ranks.match(toks, at: e) != nil)) {
                     // "Minister for the Prevention of Domestic Violence Mark Speakman": capitals before a known given name end the office

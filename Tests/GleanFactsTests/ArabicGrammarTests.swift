@@ -77,6 +77,8 @@ import Testing
         // a noun of kinship or association with a pronoun names the person after it and is no part of the name
         ("ووصل الرئيس السابق رفقة محاميه محمدن ولد الشدو إلى المحكمة.", ["محمدن ولد الشدو"]),
         ("واعتقلت الشرطة شقيقه عبد الرحيم دقلو، ثم أفرجت عنه.", ["عبد الرحيم دقلو"]),
+        // a hyphenated word is a transliterated name's: two words after an office make a name
+        ("وساعد الرئيس السابق يون سوك-يول خلال إعلانه الأحكام العرفية.", ["يون سوك-يول"]),
         // a regnal ordinal completes a name of two words
         ("واستقبل الملك عبد الله الثاني وزير الخارجية في القصر.", ["عبد الله الثاني"]),
     ] as [(String, [String])])
