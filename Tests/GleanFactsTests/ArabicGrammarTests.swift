@@ -79,6 +79,8 @@ import Testing
         ("واعتقلت الشرطة شقيقه عبد الرحيم دقلو، ثم أفرجت عنه.", ["عبد الرحيم دقلو"]),
         // a hyphenated word is a transliterated name's: two words after an office make a name
         ("وساعد الرئيس السابق يون سوك-يول خلال إعلانه الأحكام العرفية.", ["يون سوك-يول"]),
+        // religious styles are ranks: "المولوي", "الملا"; a theophoric compound ("عصمت الله") is a given name
+        ("وعين المولوي عصمت الله عاصم وزيرا للمناجم.", ["عصمت الله عاصم"]),
         // a regnal ordinal completes a name of two words
         ("واستقبل الملك عبد الله الثاني وزير الخارجية في القصر.", ["عبد الله الثاني"]),
     ] as [(String, [String])])
