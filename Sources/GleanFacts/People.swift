@@ -158,6 +158,17 @@ extension Doc {
         return end
     }
 
+    /// Arabic: an office in the accusative right after a name, the post its holder is appointed or named to ("واليا",
+    /// "عاملا", "وزيرا", "نائباً").
+    private func arabicAccusativeOffice(_ e: Int) -> Bool {
+        guard p.isArabicScript, e > 0, e < n, toks[e].kind == .word, toks[e].spaceBefore, sameSentence(e - 1, e) else { return false }
+        let s = toks[e].text
+        for suf in ["اً", "ًا", "ا"] where s.hasSuffix(suf) && s.count > suf.count + 2 {
+            if p.officeWords.contains(String(s.dropLast(suf.count))) { return true }
+        }
+        return false
+    }
+
     /// Arabic: "محاميه", "وشقيقه", "زوجته", "إخوانه": a noun of kinship or association (`relationNouns`) with a pronoun written
     /// onto it ("ة" written "ت" before it), also after "و".
     private func arabicRelationWithPronoun(_ k: Int) -> Bool {
@@ -1066,7 +1077,8 @@ extension Doc {
                 // ("وقال ساليفو بيافوغي المحامي عن المتهمين": a verb of speech, a run, then an office: the office's holder speaks)
                 let speaks = arabicSpeakerAt(i)
                 if nameTok(i), let e = nameRun(i, anchored: false),
-                   e - i >= (atBoundary || officeRightAfterComma(e) || bornAfter(e) || given || speaks || speaker(i, e, commonWords: commonWords) ? 2 : 3) {
+                   e - i >= (atBoundary || officeRightAfterComma(e) || bornAfter(e) || given || speaks || arabicAccusativeOffice(e)
+                             || speaker(i, e, commonWords: commonWords) ? 2 : 3) {
                     let titles = appositiveTitles(after: e)
                     // an Arabic office right after a run without a comma makes it a name only when it starts with a given name
                     // or follows a verb of speech
@@ -1078,7 +1090,9 @@ extension Doc {
                         continue
                     }
                     // "Lò Văn Hạnh (born 1978)", "John Smith, 45,"; "installé par Bernard Cazeneuve": a known given name
-                    if bornAfter(e) || speaker(i, e, commonWords: commonWords) || (given && !(i > 0 && p.entities.orgHeads.containsLower(toks[i - 1]))) {
+                    // ("تعيين خطيب الهبيل واليا على جهة ...": a run before an office in the accusative, the post it is appointed to)
+                    if bornAfter(e) || speaker(i, e, commonWords: commonWords) || (given && !(i > 0 && p.entities.orgHeads.containsLower(toks[i - 1])))
+                        || arabicAccusativeOffice(e) {
                         found.append(Found(name: slice(nameStart(i), toks[e - 1].end), rank: nil, titles: []))
                         i = e
                         continue
@@ -1088,7 +1102,7 @@ extension Doc {
             // Arabic: "؛ وكلفن سيرفيتا أروشا، 19 عاماً", "وصنديد محمد، نائب مدير الدراسات": "و" written onto a first name no lexicon
             // holds, in a name its age or an office after a comma (the person's) confirms
             if p.isArabicScript, arabicConjoinedNameWord(i), !arabicListedGivenName(i), case let e = nameWordsEnd(from: i + 1, max: 4), e > i + 1,
-               bornAfter(e) || officeRightAfterComma(e) {
+               bornAfter(e) || officeRightAfterComma(e) || arabicAccusativeOffice(e) {
                 found.append(Found(name: slice(toks[i].start + 1, toks[e - 1].end), rank: nil, titles: appositiveTitles(after: e)))
                 i = e
                 continue

@@ -81,6 +81,8 @@ import Testing
         ("وساعد الرئيس السابق يون سوك-يول خلال إعلانه الأحكام العرفية.", ["يون سوك-يول"]),
         // religious styles are ranks: "المولوي", "الملا"; a theophoric compound ("عصمت الله") is a given name
         ("وعين المولوي عصمت الله عاصم وزيرا للمناجم.", ["عصمت الله عاصم"]),
+        // a run before an office in the accusative: the post its holder is appointed to
+        ("وشملت التعيينات سمير بنعلي عاملا على إقليم الحوز، وكريم زهيري واليا على جهة الشرق.", ["سمير بنعلي", "كريم زهيري"]),
         // a regnal ordinal completes a name of two words
         ("واستقبل الملك عبد الله الثاني وزير الخارجية في القصر.", ["عبد الله الثاني"]),
     ] as [(String, [String])])
