@@ -269,6 +269,18 @@ final class LanguageProfile: Sendable {
     /// ("twenty-three", "vingt-trois", "trente-cinq"); where the language writes the next ten as the tens word, "-" and
     /// its word for ten ("soixante-dix", "quatre-vingt-dix"), also a word from eleven to nineteen ("soixante-dix-sept" is
     /// listed, "soixante-onze", "quatre-vingt-onze" are made).
+    /// A relation noun with each pronoun written onto it, "ة" written "ت" before it ("زوجة" → "زوجته"), also after "و".
+    static func relationForms(nouns: [String], suffixes: [String]) -> [String] {
+        var out: [String] = []
+        for noun in nouns {
+            let stems = noun.hasSuffix("ة") ? [String(noun.dropLast()) + "ت"] : [noun]
+            for stem in stems {
+                for suf in suffixes { out.append(stem + suf); out.append("و" + stem + suf) }
+            }
+        }
+        return out
+    }
+
     static func hyphenatedCompounds(_ words: [String: Int]) -> [String: Int] {
         var out = words
         let tens = words.filter { $0.value >= 20 && $0.value < 100 && $0.value % 10 == 0 && !$0.key.contains(" ") }
@@ -392,8 +404,9 @@ final class LanguageProfile: Sendable {
     let halfWords: PhraseSet<Bool>
     let listPronouns: WordSet
     let filialParticles: WordSet
-    let relationNouns: WordSet
-    let pronounSuffixes: [String]
+    /// Every form of a relation noun with a pronoun written onto it ("شقيقه", "زوجته", "وشقيقه"), built once from
+    /// `relationNouns` and `pronounSuffixes` so that a token is tested by one lookup.
+    let relationWithPronoun: WordSet
 
     /// The plurals of ranks written out in full (not abbreviations, not honorifics of three letters or fewer, whose plural
     /// may be another word: "Mr", "Mrs"): English pluralises the last word ("Police Constables"), French every word of a
@@ -546,9 +559,7 @@ final class LanguageProfile: Sendable {
         halfWords = PhraseSet((d.halfWords ?? []).map { ($0, true) }, caseSensitive: false, tokenizer: tk)
         listPronouns = WordSet((d.listPronouns ?? []).map { $0.lowercased() })
         filialParticles = WordSet(d.filialParticles ?? [])
-        relationNouns = WordSet(d.relationNouns ?? [])
-        // (longest first: "هما" before "ه")
-        pronounSuffixes = (d.pronounSuffixes ?? []).sorted { ($0.unicodeScalars.count, $0) > ($1.unicodeScalars.count, $1) }
+        relationWithPronoun = WordSet(Self.relationForms(nouns: d.relationNouns ?? [], suffixes: d.pronounSuffixes ?? []))
         var all: [String] = []
         all += d.reportingVerbs ?? []
         all += d.reportingLeads ?? []

@@ -172,13 +172,7 @@ extension Doc {
     /// Arabic: "محاميه", "وشقيقه", "زوجته", "إخوانه": a noun of kinship or association (`relationNouns`) with a pronoun written
     /// onto it ("ة" written "ت" before it), also after "و".
     private func arabicRelationWithPronoun(_ k: Int) -> Bool {
-        guard p.isArabicScript, k >= 0, k < n, toks[k].kind == .word, !p.relationNouns.isEmpty else { return false }
-        var s = toks[k].text
-        if s.hasPrefix("و"), s.unicodeScalars.count > 3 { s = String(s.dropFirst()) }
-        guard let suf = p.pronounSuffixes.first(where: { s.hasSuffix($0) && s.unicodeScalars.count > $0.unicodeScalars.count + 1 }) else { return false }
-        let base = String(s.dropLast(suf.count))
-        if p.relationNouns.contains(base) { return true }
-        return base.hasSuffix("ت") && p.relationNouns.contains(String(base.dropLast()) + "ة")
+        p.isArabicScript && k >= 0 && k < n && toks[k].kind == .word && p.relationWithPronoun.containsText(toks[k])
     }
 
     /// Arabic: "ومحمود": the conjunction "و" written onto a given name (a list's next name), not a given name itself ("وليد").
