@@ -478,9 +478,8 @@ extension Doc {
                scaled || p.cardinalWords.match(toks, at: i).map({ $0.end - i >= 2 }) == true { f += 1 }
             guard let np = nounPhrase(from: f) else { return nil }
             let known = toks[f].known && p.units[lowerOf: toks[f]] != nil
-            // (Arabic: the noun a cardinal counts follows it without the article, "خمسة وزراء", "ثلاث عمليات جراحية"; a word the
-            // lexicons know as no noun does not)
-            // ("المعايير الثلاثة مقارنة": a cardinal with the article is an adjective and counts no noun after it)
+            // (Arabic: a cardinal counts the noun after it when the units know it, or when it is a plural of people no lexicon
+            // lists, "خمسة وزراء"; a cardinal with the article is an adjective and counts nothing after it, "المعايير الثلاثة مقارنة")
             if p.isArabicScript && !known && (toks[i].text.hasPrefix("ال") || !arabicCountedNoun(f)) { return nil }
             unit = np.unit
             e = np.end
