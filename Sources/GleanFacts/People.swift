@@ -63,9 +63,7 @@ extension Doc {
             // "اجتماعا": a verbal noun of a derived pattern in the indefinite accusative
             if s.hasSuffix("ا"), s.unicodeScalars.count >= 6, !p.entities.givenNames.contains(s), arabicVerbalNoun("ال" + String(s.dropLast())) { return false }
             // an office in the accusative ("مديرا", "مديراً": "as director")
-            for suf in ["اً", "ًا", "ا"] where s.hasSuffix(suf) && s.count > suf.count + 2 {
-                if p.officeWords.contains(String(s.dropLast(suf.count))) { return false }
-            }
+            if arabicAccusativeOfficeWord(s) { return false }
             if s.hasPrefix("و"), s.count > 2 {
                 let rest = String(s.dropFirst())
                 if p.officeWords.contains(rest) || p.orgWords.contains(rest) || p.stopwords.contains(rest) || rest.hasPrefix("ال") { return false }
@@ -162,7 +160,11 @@ extension Doc {
     /// "عاملا", "وزيرا", "نائباً").
     private func arabicAccusativeOffice(_ e: Int) -> Bool {
         guard p.isArabicScript, e > 0, e < n, toks[e].kind == .word, toks[e].spaceBefore, sameSentence(e - 1, e) else { return false }
-        let s = toks[e].text
+        return arabicAccusativeOfficeWord(toks[e].text)
+    }
+
+    /// Arabic: `s` is an office word with the accusative ending ("مديرا", "مديراً", "مديرًا").
+    private func arabicAccusativeOfficeWord(_ s: String) -> Bool {
         for suf in ["اً", "ًا", "ا"] where s.hasSuffix(suf) && s.count > suf.count + 2 {
             if p.officeWords.contains(String(s.dropLast(suf.count))) { return true }
         }
